@@ -1,0 +1,48 @@
+/** `--set a.b=c` and merging of several values files, as Helm does. */
+import { isPlainObject } from '../merge';
+import { parseYamlScalar } from '../values/yaml';
+
+/** Merges values files left to right (later wins; maps merge). `null` is kept so it can delete a chart default. */
+export function mergeValues(base: Record<string, unknown>, override: unknown): Record<string, unknown> {
+  if (!isPlainObject(override)) return base;
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(override)) {
+    out[k] = isPlainObject(out[k]) && isPlainObject(v) ? mergeValues(out[k] as Record<string, unknown>, v) : v;
+  }
+  return out;
+}
+
+/** Applies one `--set path=value` (dotted path, `\.` for a literal dot, `[n]` for list items, `{a,b}` lists). */
+export function applySet(values: Record<string, unknown>, expr: string): Record<string, unknown> {
+  const eq = expr.indexOf('=');
+  if (eq <= 0) throw new Error(`--set ${JSON.stringify(expr)}: expected key=value`);
+  const path = expr
+    .slice(0, eq)
+    .split(/(?<!\\)\./)
+    .map((s) => s.replace(/\\\./g, '.'));
+  const raw = expr.slice(eq + 1);
+  const value =
+    raw.startsWith('{') && raw.endsWith('}')
+      ? raw.slice(1, -1) === ''
+        ? []
+        : raw.slice(1, -1).split(',').map(parseYamlScalar)
+      : raw === 'null'
+        ? null
+        : parseYamlScalar(raw);
+  const root: Record<string, unknown> = structuredClone(values);
+  let cur: Record<string, unknown> | unknown[] = root;
+  path.forEach((seg, i) => {
+    const m = /^(.*)\[(\d+)\]$/.exec(seg);
+    const key = m ? m[1] : seg;
+    const last = i === path.length - 1;
+    const obj = cur as Record<string, unknown>;
+    if (m) {
+      const list = (Array.isArray(obj[key]) ? obj[key] : (obj[key] = [])) as unknown[];
+      const idx = Number(m[2]);
+      if (last) list[idx] = value;
+      else cur = (isPlainObject(list[idx]) ? list[idx] : (list[idx] = {})) as Record<string, unknown>;
+    } else if (last) obj[key] = value;
+    else cur = (isPlainObject(obj[key]) ? obj[key] : (obj[key] = {})) as Record<string, unknown>;
+  });
+  return root;
+}

@@ -1,0 +1,78 @@
+/** The one error class of this library, and the pieces of its messages. */
+
+/** One problem found in the props or values. */
+export interface ValidationIssue {
+  /** Dotted path of the prop, e.g. `license.file.mountPath` (empty for the whole input). */
+  readonly path: string;
+  /** What is wrong, what is allowed, and how to fix it. */
+  readonly message: string;
+}
+
+/**
+ * Thrown at synth time for input that would render a broken or wrong manifest.
+ * It lists every problem found, each with the path of the prop.
+ */
+export class PackageManagerValidationError extends Error {
+  /** Every problem found. */
+  public readonly issues: readonly ValidationIssue[];
+
+  constructor(issues: readonly ValidationIssue[], context = 'PackageManager') {
+    const lines = issues.map((i) => `  - ${i.path ? `${i.path}: ` : ''}${i.message}`);
+    super(`${context}: ${issues.length} invalid value${issues.length === 1 ? '' : 's'}:\n${lines.join('\n')}`);
+    this.name = 'PackageManagerValidationError';
+    this.issues = issues;
+  }
+}
+
+/** Joins path segments the way users write them: `pod.env[0].name`. */
+export function formatPath(path: readonly (string | number)[]): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else if (/^[A-Za-z_$][\w$-]*$/.test(seg)) out += out ? `.${seg}` : seg;
+    else out += `[${JSON.stringify(seg)}]`;
+  }
+  return out;
+}
+
+/** A short, safe rendering of a value for an error message. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'string') {
+    const s = value.length > 60 ? `${value.slice(0, 57)}...` : value;
+    return JSON.stringify(s);
+  }
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  if (Array.isArray(value)) return 'a list';
+  return 'a map';
+}
+
+function editDistance(a: string, b: string): number {
+  const dp = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = dp[0];
+    dp[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = dp[j];
+      dp[j] = Math.min(dp[j] + 1, dp[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return dp[b.length];
+}
+
+/** The known name closest to `name` (case-insensitive edit distance ≤ 3), if any. */
+export function closest(name: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  const lower = name.toLowerCase();
+  for (const k of known) {
+    const d = editDistance(lower, k.toLowerCase());
+    if (d < bestDistance) {
+      best = k;
+      bestDistance = d;
+    }
+  }
+  const limit = Math.min(3, Math.max(1, Math.floor(name.length / 3)));
+  return bestDistance <= limit ? best : undefined;
+}

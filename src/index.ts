@@ -1,0 +1,10 @@
+export { PackageManager, checksum } from './package-manager';
+export type { FromValuesOptions } from './values/from-values';
+export * from './props';
+export * from './k8s-types';
+export { PackageManagerValidationError, type ValidationIssue } from './errors';
+export { propsSchema } from './schema';
+export { CHART, CHART_DEFAULTS } from './defaults';
+export { serializeGcfg, GcfgError } from './gcfg/serialize';
+export { parseGcfg, GcfgSyntaxError, type GcfgParsed } from './gcfg/parse';
+export { renderTemplate, TemplateError } from './values/template';

@@ -1,0 +1,21 @@
+/** Deep merge the way Helm merges a values file over a chart's defaults. */
+
+/** True for a plain JSON object (not an array, not null). */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Merges `override` over `base`: objects merge key by key, everything else
+ * (lists, scalars) in `override` replaces what `base` has. `undefined` in
+ * `override` keeps `base`. Neither input is modified.
+ */
+export function deepMerge<T>(base: T, override: unknown): T {
+  if (override === undefined) return base;
+  if (!isPlainObject(base) || !isPlainObject(override)) return override as T;
+  const result: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(override)) {
+    result[key] = deepMerge(result[key], value);
+  }
+  return result as T;
+}

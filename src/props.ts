@@ -1,0 +1,648 @@
+/**
+ * The props of `PackageManager`: one prop for every value of the rstudio-pm
+ * chart's `values.yaml` (0.5.29), with the same name, nesting and default.
+ *
+ * Where the chart writes `false` or `""` to mean "not set", the props are
+ * simply optional. Objects given here are deep-merged with the defaults the
+ * way Helm merges a values file with the chart's defaults: maps merge key by
+ * key, lists and scalars replace. One deliberate difference: a probe that
+ * names its own handler (`exec`, `tcpSocket`, `grpc`) replaces the default
+ * `httpGet` handler instead of being merged with it.
+ */
+import type {
+  Affinity,
+  Container,
+  EnvVar,
+  HostAlias,
+  LabelSelector,
+  Lifecycle,
+  LocalObjectReference,
+  PodSecurityContext,
+  Probe,
+  SecurityContext,
+  Toleration,
+  TopologySpreadConstraint,
+  Volume,
+  VolumeMount,
+} from './k8s-types';
+
+/** A scalar value of a gcfg key. */
+export type GcfgScalar = string | number | boolean;
+
+/** A gcfg value: a scalar, or a list that becomes one `Key = value` line per element. */
+export type GcfgValue = GcfgScalar | GcfgScalar[];
+
+/**
+ * The content of `rstudio-pm.gcfg`: sections, each a map of keys to values.
+ * A list value is written as the same key repeated, once per element.
+ */
+export interface PackageManagerConfig {
+  readonly [section: string]: { readonly [key: string]: GcfgValue } | undefined;
+}
+
+/** Shared storage: a PersistentVolumeClaim mounted into the pod. */
+export interface SharedStorageProps {
+  /**
+   * Create a PersistentVolumeClaim for shared storage.
+   * @default false
+   */
+  readonly create?: boolean;
+  /**
+   * Name of the claim (created or existing).
+   * @default - `<fullname>-shared-storage`
+   */
+  readonly name?: string;
+  /**
+   * Mount the claim into the pod even when it is not created here.
+   * @default false
+   */
+  readonly mount?: boolean;
+  /**
+   * Where the claim is mounted in the Package Manager container.
+   * @default '/var/lib/rstudio-pm'
+   */
+  readonly path?: string;
+  /**
+   * Storage class of the created claim; it must support the access modes.
+   * @default - the cluster's default storage class
+   */
+  readonly storageClassName?: string;
+  /**
+   * Access modes of the created claim.
+   * @default ['ReadWriteMany']
+   */
+  readonly accessModes?: ('ReadWriteOnce' | 'ReadOnlyMany' | 'ReadWriteMany' | 'ReadWriteOncePod')[];
+  /** Resource requests of the created claim. */
+  readonly requests?: {
+    /**
+     * Size of the created claim.
+     * @default '10Gi'
+     */
+    readonly storage?: string;
+  };
+  /**
+   * Annotations of the created claim.
+   * @default { 'helm.sh/resource-policy': 'keep' }
+   */
+  readonly annotations?: { readonly [key: string]: string };
+  /**
+   * Label selector of the created claim, to bind to a matching volume.
+   * @default - none
+   */
+  readonly selector?: LabelSelector;
+  /**
+   * Name of a PersistentVolume to bind the created claim to.
+   * @default - none
+   */
+  readonly volumeName?: string;
+}
+
+/** The Package Manager container image. */
+export interface ImageProps {
+  /**
+   * Image repository.
+   * @default 'rstudio/rstudio-package-manager'
+   */
+  readonly repository?: string;
+  /**
+   * Prefix of the computed tag (`<tagPrefix><version>`); ignored when `tag` is set.
+   * @default 'ubuntu2204-'
+   */
+  readonly tagPrefix?: string;
+  /**
+   * Full image tag.
+   * @default - `<tagPrefix><versionOverride or 2024.04.4>`
+   */
+  readonly tag?: string;
+  /**
+   * Pull policy of the Package Manager container.
+   * @default 'IfNotPresent'
+   */
+  readonly imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
+  /**
+   * Secrets for pulling images from private registries.
+   * @default []
+   */
+  readonly imagePullSecrets?: LocalObjectReference[];
+}
+
+/** Rolling update parameters of the Deployment. */
+export interface RollingUpdateProps {
+  /**
+   * Pods that may be created above `replicas` during an update (number or percentage).
+   * @default '100%'
+   */
+  readonly maxSurge?: number | string;
+  /**
+   * Pods that may be unavailable during an update (number or percentage).
+   * @default 0
+   */
+  readonly maxUnavailable?: number | string;
+}
+
+/** The Deployment's update strategy. */
+export interface StrategyProps {
+  /**
+   * Strategy type.
+   * @default 'RollingUpdate'
+   */
+  readonly type?: 'RollingUpdate' | 'Recreate';
+  /** Rolling update parameters, used when `type` is `RollingUpdate`. */
+  readonly rollingUpdate?: RollingUpdateProps;
+}
+
+/** A license file, from inline contents or from an existing Secret. */
+export interface LicenseFileProps {
+  /**
+   * The license file, inline. A Secret `<fullname>-license-file` is created for it.
+   * @default - none
+   */
+  readonly contents?: string;
+  /**
+   * Directory where the license file is mounted.
+   * @default '/etc/rstudio-licensing'
+   */
+  readonly mountPath?: string;
+  /**
+   * Mount only the file (with `subPath`) instead of the whole Secret as a directory.
+   * A directory mount picks up Secret updates; a subPath mount does not.
+   * @default false
+   */
+  readonly mountSubPath?: boolean;
+  /**
+   * Key of the license file inside the Secret, and the file name.
+   * @default 'license.lic'
+   */
+  readonly secretKey?: string;
+  /**
+   * Name of an existing Secret holding the license file.
+   * @default - none
+   */
+  readonly secret?: string;
+}
+
+/** How Package Manager is licensed. */
+export interface LicenseProps {
+  /**
+   * License key. A Secret `<fullname>-license` is created and passed as `RSPM_LICENSE`.
+   * @default - none
+   */
+  readonly key?: string;
+  /**
+   * License server, `<hostname>:<port>`; also sets `Licensing.LicenseType = remote`.
+   * @default - none
+   */
+  readonly server?: string;
+  /** License file. */
+  readonly file?: LicenseFileProps;
+}
+
+/** The Service in front of Package Manager. */
+export interface ServiceProps {
+  /**
+   * Service type.
+   * @default 'ClusterIP'
+   */
+  readonly type?: 'ClusterIP' | 'NodePort' | 'LoadBalancer';
+  /**
+   * Annotations of the Service.
+   * @default {}
+   */
+  readonly annotations?: { readonly [key: string]: string };
+  /**
+   * Cluster IP, used only with type `ClusterIP`.
+   * @default - assigned by Kubernetes
+   */
+  readonly clusterIP?: string;
+  /**
+   * Load balancer IP, used only with type `LoadBalancer`.
+   * @default - assigned by the cloud provider
+   */
+  readonly loadBalancerIP?: string;
+  /**
+   * Node port, used only with type `NodePort`.
+   * @default - assigned by Kubernetes
+   */
+  readonly nodePort?: number;
+  /**
+   * Service port.
+   * @default 80
+   */
+  readonly port?: number;
+}
+
+/** Extra settings of the Package Manager pod and container. */
+export interface PodProps {
+  /**
+   * Environment variables added to the Package Manager container.
+   * @default []
+   */
+  readonly env?: EnvVar[];
+  /**
+   * Volumes added to the pod.
+   * @default []
+   */
+  readonly volumes?: Volume[];
+  /**
+   * Volume mounts added to the Package Manager container.
+   * @default []
+   */
+  readonly volumeMounts?: VolumeMount[];
+  /**
+   * Deprecated: use `serviceAccount.name`. When set, the pod runs as this service account.
+   * @default - none
+   * @deprecated use `serviceAccount.name`
+   */
+  readonly serviceAccountName?: string;
+  /**
+   * Annotations added to the pod.
+   * @default {}
+   */
+  readonly annotations?: { readonly [key: string]: string };
+  /**
+   * Labels added to the pod.
+   * @default {}
+   */
+  readonly labels?: { readonly [key: string]: string };
+  /**
+   * Lifecycle hooks of the Package Manager container.
+   * @default - none
+   */
+  readonly lifecycle?: Lifecycle;
+  /**
+   * Security context of the pod.
+   * @default - none
+   */
+  readonly securityContext?: PodSecurityContext;
+  /**
+   * Security context of the Package Manager container, merged over the default.
+   * @default - `{ runAsUser: 999, runAsNonRoot: true, allowPrivilegeEscalation: false,
+   *   capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'Unconfined' } }`
+   *   (`RuntimeDefault` instead of `Unconfined` when `enableSandboxing` is false)
+   */
+  readonly containerSecurityContext?: SecurityContext;
+  /**
+   * Seconds the pod may take to shut down.
+   * @default 120
+   */
+  readonly terminationGracePeriodSeconds?: number;
+  /**
+   * Entries added to the pod's /etc/hosts (added in chart 0.5.30+).
+   * @default []
+   */
+  readonly hostAliases?: HostAlias[];
+}
+
+/** Requests or limits of the Package Manager container. */
+export interface ResourceListProps {
+  /**
+   * Render these requests or limits.
+   * @default false
+   */
+  readonly enabled?: boolean;
+  /**
+   * Memory.
+   * @default - '2Gi' for requests, '4Gi' for limits
+   */
+  readonly memory?: string;
+  /**
+   * CPU.
+   * @default - '100m' for requests, '2000m' for limits
+   */
+  readonly cpu?: string | number;
+  /**
+   * Ephemeral storage.
+   * @default - '100Mi' for requests, '200Mi' for limits
+   */
+  readonly ephemeralStorage?: string;
+}
+
+/** Resources of the Package Manager container. */
+export interface ResourcesProps {
+  /** Requests (rendered only when `enabled`). */
+  readonly requests?: ResourceListProps;
+  /** Limits (rendered only when `enabled`). */
+  readonly limits?: ResourceListProps;
+}
+
+/** A probe of the Package Manager container, with a switch. */
+export interface ProbeProps extends Probe {
+  /**
+   * Render this probe.
+   * @default - true for the readiness probe, false for liveness and startup
+   */
+  readonly enabled?: boolean;
+}
+
+/** One path of an Ingress host, given as a map. */
+export interface IngressPathProps {
+  /** The path. */
+  readonly path: string;
+  /**
+   * How the path matches.
+   * @default 'Prefix'
+   */
+  readonly pathType?: 'Exact' | 'Prefix' | 'ImplementationSpecific';
+}
+
+/** One host of the Ingress. */
+export interface IngressHostProps {
+  /**
+   * Host name.
+   * @default - all hosts
+   */
+  readonly host?: string;
+  /**
+   * Paths routed to Package Manager: a string means that path with `pathType: Prefix`.
+   * @default []
+   */
+  readonly paths?: (string | IngressPathProps)[];
+}
+
+/** One TLS entry of the Ingress. */
+export interface IngressTlsProps {
+  /**
+   * Hosts covered by the certificate.
+   * @default []
+   */
+  readonly hosts?: string[];
+  /**
+   * Secret holding the certificate.
+   * @default - none
+   */
+  readonly secretName?: string;
+}
+
+/** The Ingress (networking.k8s.io/v1). */
+export interface IngressProps {
+  /**
+   * Create the Ingress.
+   * @default false
+   */
+  readonly enabled?: boolean;
+  /**
+   * Ingress class.
+   * @default - the cluster's default ingress class
+   */
+  readonly ingressClassName?: string;
+  /**
+   * Annotations of the Ingress.
+   * @default {}
+   */
+  readonly annotations?: { readonly [key: string]: string };
+  /**
+   * Hosts and paths.
+   * @default []
+   */
+  readonly hosts?: IngressHostProps[];
+  /**
+   * TLS entries.
+   * @default []
+   */
+  readonly tls?: IngressTlsProps[];
+}
+
+/** The ServiceAccount the pod runs as. */
+export interface ServiceAccountProps {
+  /**
+   * Create the ServiceAccount.
+   * @default true
+   */
+  readonly create?: boolean;
+  /**
+   * Name of the ServiceAccount to create, or of an existing one to use.
+   * @default - the full name when created, else `default`
+   */
+  readonly name?: string;
+  /**
+   * Annotations of the created ServiceAccount (e.g. `eks.amazonaws.com/role-arn`).
+   * @default {}
+   */
+  readonly annotations?: { readonly [key: string]: string };
+  /**
+   * Labels of the created ServiceAccount (the chart declares but ignores them; applied here).
+   * @default {}
+   */
+  readonly labels?: { readonly [key: string]: string };
+}
+
+/** A Prometheus Operator ServiceMonitor. */
+export interface ServiceMonitorProps {
+  /**
+   * Create a ServiceMonitor (only when `config.Metrics.Enabled`).
+   * @default false
+   */
+  readonly enabled?: boolean;
+  /**
+   * Namespace of the ServiceMonitor.
+   * @default - the release namespace
+   */
+  readonly namespace?: string;
+  /**
+   * Labels added to the ServiceMonitor (e.g. `release: kube-prometheus-stack`).
+   * @default {}
+   */
+  readonly additionalLabels?: { readonly [key: string]: string };
+}
+
+/** The spec of the PodDisruptionBudget, besides its selector. */
+export interface PodDisruptionBudgetProps {
+  /**
+   * Pods that must stay available (number or percentage).
+   * @default - none
+   */
+  readonly minAvailable?: number | string;
+  /**
+   * Pods that may be unavailable (number or percentage).
+   * @default - none
+   */
+  readonly maxUnavailable?: number | string;
+  /**
+   * When unhealthy pods may be evicted.
+   * @default - Kubernetes' default (`IfHealthyBudget`)
+   */
+  readonly unhealthyPodEvictionPolicy?: 'IfHealthyBudget' | 'AlwaysAllow';
+}
+
+/** An extra Kubernetes object, rendered as given. */
+export interface ExtraObject {
+  /** API version of the object. */
+  readonly apiVersion: string;
+  /** Kind of the object. */
+  readonly kind: string;
+  /** Metadata; `name` is required. */
+  readonly metadata: {
+    readonly name: string;
+    readonly namespace?: string;
+    readonly labels?: { readonly [key: string]: string };
+    readonly annotations?: { readonly [key: string]: string };
+    readonly [key: string]: unknown;
+  };
+  /** Any other field of the object. */
+  readonly [key: string]: unknown;
+}
+
+/**
+ * Values of the rstudio-pm chart (0.5.29), as props.
+ */
+export interface PackageManagerValues {
+  /**
+   * Replaces the chart name (`rstudio-pm`) in names and the `app.kubernetes.io/name` label.
+   * @default 'rstudio-pm'
+   */
+  readonly nameOverride?: string;
+  /**
+   * Replaces the full name (`<release>-<name>`) used for every object.
+   * @default - `<release>-rstudio-pm`, or the release name when it contains the name
+   */
+  readonly fullnameOverride?: string;
+  /**
+   * Package Manager version used in the computed image tag.
+   * @default '2024.04.4'
+   */
+  readonly versionOverride?: string;
+  /** Shared storage. */
+  readonly sharedStorage?: SharedStorageProps;
+  /** Container image. */
+  readonly image?: ImageProps;
+  /** Deployment update strategy. */
+  readonly strategy?: StrategyProps;
+  /** Licensing. */
+  readonly license?: LicenseProps;
+  /** Service. */
+  readonly service?: ServiceProps;
+  /**
+   * Number of pods. More than one needs storage that all pods share.
+   * @default 1
+   */
+  readonly replicas?: number;
+  /**
+   * AWS access key id for S3; creates the `<fullname>-aws-creds` Secret.
+   * @default - none
+   */
+  readonly awsAccessKeyId?: string;
+  /**
+   * AWS secret access key, required with `awsAccessKeyId`.
+   * @default - none
+   */
+  readonly awsSecretAccessKey?: string;
+  /**
+   * Encryption key of Package Manager; creates the `<fullname>-rstudio-pm-key` Secret.
+   * @default - none
+   */
+  readonly rstudioPMKey?: string;
+  /**
+   * Command of the Package Manager container.
+   * @default - the image's entrypoint
+   */
+  readonly command?: string[];
+  /**
+   * Arguments of the Package Manager container.
+   * @default - the image's arguments
+   */
+  readonly args?: string[];
+  /**
+   * Sandbox Git builds. Needs seccomp and AppArmor `Unconfined` for the container.
+   * @default true
+   */
+  readonly enableSandboxing?: boolean;
+  /**
+   * Render the Job that chowns shared storage for the move to a non-root container.
+   * @default true
+   */
+  readonly enableMigration?: boolean;
+  /**
+   * Refuse a config that runs the server as root (`Launcher.ServerUser = root`).
+   * @default true
+   */
+  readonly rootCheckIsFatal?: boolean;
+  /** Pod and container settings. */
+  readonly pod?: PodProps;
+  /**
+   * Extra objects to deploy beside Package Manager.
+   * @default []
+   */
+  readonly extraObjects?: ExtraObject[];
+  /** Resources of the Package Manager container. */
+  readonly resources?: ResourcesProps;
+  /**
+   * Liveness probe.
+   * @default - disabled; `httpGet /__ping__` on 4242, delay 10s, period 5s, timeout 2s, 10 failures
+   */
+  readonly livenessProbe?: ProbeProps;
+  /**
+   * Startup probe.
+   * @default - disabled; `httpGet /__ping__` on 4242, delay 10s, period 10s, timeout 1s, 30 failures
+   */
+  readonly startupProbe?: ProbeProps;
+  /**
+   * Readiness probe.
+   * @default - enabled; `httpGet /__ping__` on 4242, delay 3s, period 3s, timeout 1s, 1 success, 3 failures
+   */
+  readonly readinessProbe?: ProbeProps;
+  /**
+   * Init containers of the pod.
+   * @default - none
+   */
+  readonly initContainers?: Container[];
+  /** Ingress. */
+  readonly ingress?: IngressProps;
+  /** ServiceAccount. */
+  readonly serviceAccount?: ServiceAccountProps;
+  /** ServiceMonitor. */
+  readonly serviceMonitor?: ServiceMonitorProps;
+  /**
+   * Content of `rstudio-pm.gcfg`, merged over the default.
+   * @default { HTTP: { Listen: ':4242' }, Metrics: { Enabled: true } }
+   */
+  readonly config?: PackageManagerConfig;
+  /**
+   * Sidecar containers.
+   * @default []
+   */
+  readonly extraContainers?: Container[];
+  /**
+   * Affinity of the pod.
+   * @default - none
+   */
+  readonly affinity?: Affinity;
+  /**
+   * Node selector of the pod.
+   * @default - none
+   */
+  readonly nodeSelector?: { readonly [key: string]: string };
+  /**
+   * Topology spread constraints of the pod.
+   * @default []
+   */
+  readonly topologySpreadConstraints?: TopologySpreadConstraint[];
+  /**
+   * Tolerations of the pod.
+   * @default []
+   */
+  readonly tolerations?: Toleration[];
+  /**
+   * Priority class of the pod.
+   * @default - none
+   */
+  readonly priorityClassName?: string;
+  /**
+   * PodDisruptionBudget spec; a PodDisruptionBudget is created when set.
+   * @default - none
+   */
+  readonly podDisruptionBudget?: PodDisruptionBudgetProps;
+}
+
+/** Props of `PackageManager`: the chart's values plus the release identity. */
+export interface PackageManagerProps extends PackageManagerValues {
+  /**
+   * Helm release name the names and labels are computed from.
+   * @default - the construct id
+   */
+  readonly releaseName?: string;
+  /**
+   * Namespace of the objects.
+   * @default - the enclosing cdk8s Chart's namespace, else 'default'
+   */
+  readonly namespace?: string;
+}

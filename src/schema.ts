@@ -1,0 +1,329 @@
+/**
+ * The zod schema of the props. The props interfaces in `props.ts` carry the
+ * documentation; the type test at the bottom of this file makes the build fail
+ * when the schema and the interfaces disagree on any key or type.
+ */
+import { z } from 'zod';
+import type {
+  Affinity,
+  Container,
+  EnvVar,
+  HostAlias,
+  LabelSelector,
+  Lifecycle,
+  LocalObjectReference,
+  PodSecurityContext,
+  Probe,
+  SecurityContext,
+  Toleration,
+  TopologySpreadConstraint,
+  Volume,
+  VolumeMount,
+} from './k8s-types';
+import type { PackageManagerProps } from './props';
+
+const QUANTITY = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+|[KMGTPE]i|[numkMGTPE])?$/;
+const PERCENT = /^\d+%$/;
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+
+/** A Kubernetes object name (DNS-1123 subdomain, at most 253 characters). */
+export const objectName = z
+  .string()
+  .max(253, 'must be at most 253 characters')
+  .regex(DNS1123_SUBDOMAIN, 'must be a DNS-1123 name: lower-case letters, digits, "-" and "."; starting and ending with a letter or digit');
+
+/** A Kubernetes name that must be a DNS-1123 label (at most 63 characters). */
+export const labelName = z
+  .string()
+  .max(63, 'must be at most 63 characters')
+  .regex(DNS1123_LABEL, 'must be a DNS-1123 label: lower-case letters, digits and "-"; starting and ending with a letter or digit');
+
+/** A label value (at most 63 characters). */
+export const labelValue = z
+  .string()
+  .max(63, 'label values must be at most 63 characters')
+  .regex(LABEL_VALUE, 'label values may hold letters, digits, "-", "_" and ".", and must start and end with a letter or digit');
+
+function isQualifiedName(key: string): boolean {
+  const slash = key.lastIndexOf('/');
+  const name = slash >= 0 ? key.slice(slash + 1) : key;
+  const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
+  if (prefix !== undefined && (prefix.length === 0 || prefix.length > 253 || !DNS1123_SUBDOMAIN.test(prefix))) return false;
+  return name.length > 0 && name.length <= 63 && LABEL_NAME.test(name);
+}
+
+const qualifiedKey = z.string().refine(isQualifiedName, {
+  message: 'keys must be a name of at most 63 characters (letters, digits, "-", "_", ".") with an optional DNS prefix and "/"',
+});
+
+/** Labels: qualified keys, label values. */
+export const labels = z.record(qualifiedKey, labelValue);
+/** Annotations: qualified keys, any string value. */
+export const annotations = z.record(qualifiedKey, z.string());
+
+/** A Kubernetes quantity, as a string or a number (`'10Gi'`, `'500m'`, `2`). */
+export const quantity = z.union([
+  z.number().nonnegative(),
+  z.string().regex(QUANTITY, 'must be a Kubernetes quantity such as "500m", "2Gi" or "1.5"'),
+]);
+
+/** A non-negative integer or a percentage (`0`, `'25%'`). */
+export const intOrPercent = z.union([
+  z.number().int('must be a whole number').nonnegative(),
+  z.string().regex(PERCENT, 'must be a whole number or a percentage such as "25%"'),
+]);
+
+/** A TCP/UDP port number. */
+export const port = z.number().int('must be a whole number').min(1, 'ports are 1-65535').max(65535, 'ports are 1-65535');
+
+/** An absolute path in a container. */
+export const absolutePath = z.string().refine((p) => p.startsWith('/'), {
+  message: 'must be an absolute path (starting with "/")',
+});
+
+/**
+ * A Kubernetes-shaped value passed through verbatim; shape-checked here,
+ * typed precisely by the props interfaces.
+ */
+function k8sObject<T>(what: string) {
+  return z.custom<T>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), {
+    message: `must be a map (${what})`,
+  });
+}
+function k8sList<T>(what: string) {
+  return z.array(k8sObject<T>(what));
+}
+
+const stringMap = z.record(z.string(), z.string());
+
+const gcfgScalar = z.union([z.string(), z.number(), z.boolean()]);
+const gcfgValue = z.union([gcfgScalar, z.array(gcfgScalar)]);
+const configSchema = z.record(z.string(), z.record(z.string(), gcfgValue).optional());
+
+const resourceList = z
+  .object({
+    enabled: z.boolean().optional(),
+    memory: z.string().regex(QUANTITY, 'must be a Kubernetes quantity such as "2Gi"').optional(),
+    cpu: quantity.optional(),
+    ephemeralStorage: z.string().regex(QUANTITY, 'must be a Kubernetes quantity such as "100Mi"').optional(),
+  })
+  .strict();
+
+const probe = k8sObject<Probe>('a probe');
+const probeProps = z.intersection(
+  probe,
+  z.object({ enabled: z.boolean().optional() }).passthrough(),
+) as unknown as z.ZodType<Probe & { enabled?: boolean }>;
+
+const ingressPath = z
+  .object({
+    path: z.string(),
+    pathType: z.enum(['Exact', 'Prefix', 'ImplementationSpecific']).optional(),
+  })
+  .strict();
+
+const extraObject = z
+  .object({
+    apiVersion: z.string().min(1),
+    kind: z.string().min(1),
+    metadata: z
+      .object({
+        name: z.string().min(1),
+        namespace: z.string().optional(),
+        labels: stringMap.optional(),
+        annotations: stringMap.optional(),
+      })
+      .catchall(z.unknown()),
+  })
+  .catchall(z.unknown());
+
+/** The schema of `PackageManagerProps`. */
+export const propsSchema = z
+  .object({
+    releaseName: z.string().optional(),
+    namespace: labelName.optional(),
+    nameOverride: z.string().optional(),
+    fullnameOverride: z.string().optional(),
+    versionOverride: z.string().optional(),
+    sharedStorage: z
+      .object({
+        create: z.boolean().optional(),
+        name: objectName.optional(),
+        mount: z.boolean().optional(),
+        path: absolutePath.optional(),
+        storageClassName: z.string().optional(),
+        accessModes: z.array(z.enum(['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'])).optional(),
+        requests: z.object({ storage: z.string().regex(QUANTITY, 'must be a Kubernetes quantity such as "10Gi"').optional() }).strict().optional(),
+        annotations: annotations.optional(),
+        selector: k8sObject<LabelSelector>('a label selector').optional(),
+        volumeName: z.string().optional(),
+      })
+      .strict()
+      .optional(),
+    image: z
+      .object({
+        repository: z.string().min(1).optional(),
+        tagPrefix: z.string().optional(),
+        tag: z.string().optional(),
+        imagePullPolicy: z.enum(['Always', 'IfNotPresent', 'Never']).optional(),
+        imagePullSecrets: k8sList<LocalObjectReference>('a reference such as { name: "my-secret" }').optional(),
+      })
+      .strict()
+      .optional(),
+    strategy: z
+      .object({
+        type: z.enum(['RollingUpdate', 'Recreate']).optional(),
+        rollingUpdate: z
+          .object({ maxSurge: intOrPercent.optional(), maxUnavailable: intOrPercent.optional() })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .optional(),
+    license: z
+      .object({
+        key: z.string().optional(),
+        server: z.string().optional(),
+        file: z
+          .object({
+            contents: z.string().optional(),
+            mountPath: absolutePath.optional(),
+            mountSubPath: z.boolean().optional(),
+            secretKey: z.string().optional(),
+            secret: objectName.optional(),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .optional(),
+    service: z
+      .object({
+        type: z.enum(['ClusterIP', 'NodePort', 'LoadBalancer']).optional(),
+        annotations: annotations.optional(),
+        clusterIP: z.string().optional(),
+        loadBalancerIP: z.string().optional(),
+        nodePort: z.number().int().min(30000, 'node ports are 30000-32767').max(32767, 'node ports are 30000-32767').optional(),
+        port: port.optional(),
+      })
+      .strict()
+      .optional(),
+    replicas: z.number().int('must be a whole number').nonnegative().optional(),
+    awsAccessKeyId: z.string().optional(),
+    awsSecretAccessKey: z.string().optional(),
+    rstudioPMKey: z.string().optional(),
+    command: z.array(z.string()).optional(),
+    args: z.array(z.string()).optional(),
+    enableSandboxing: z.boolean().optional(),
+    enableMigration: z.boolean().optional(),
+    rootCheckIsFatal: z.boolean().optional(),
+    pod: z
+      .object({
+        env: k8sList<EnvVar>('an env var such as { name, value }').optional(),
+        volumes: k8sList<Volume>('a volume').optional(),
+        volumeMounts: k8sList<VolumeMount>('a volume mount').optional(),
+        serviceAccountName: z.string().optional(),
+        annotations: annotations.optional(),
+        labels: labels.optional(),
+        lifecycle: k8sObject<Lifecycle>('container lifecycle hooks').optional(),
+        securityContext: k8sObject<PodSecurityContext>('a pod security context').optional(),
+        containerSecurityContext: k8sObject<SecurityContext>('a container security context').optional(),
+        terminationGracePeriodSeconds: z.number().int().nonnegative().optional(),
+        hostAliases: k8sList<HostAlias>('a host alias such as { ip, hostnames }').optional(),
+      })
+      .strict()
+      .optional(),
+    extraObjects: z.array(extraObject).optional(),
+    resources: z.object({ requests: resourceList.optional(), limits: resourceList.optional() }).strict().optional(),
+    livenessProbe: probeProps.optional(),
+    startupProbe: probeProps.optional(),
+    readinessProbe: probeProps.optional(),
+    initContainers: k8sList<Container>('a container').optional(),
+    ingress: z
+      .object({
+        enabled: z.boolean().optional(),
+        ingressClassName: z.string().optional(),
+        annotations: annotations.optional(),
+        hosts: z
+          .array(
+            z
+              .object({
+                host: z.string().optional(),
+                paths: z.array(z.union([z.string(), ingressPath])).optional(),
+              })
+              .strict(),
+          )
+          .optional(),
+        tls: z
+          .array(z.object({ hosts: z.array(z.string()).optional(), secretName: z.string().optional() }).strict())
+          .optional(),
+      })
+      .strict()
+      .optional(),
+    serviceAccount: z
+      .object({
+        create: z.boolean().optional(),
+        name: objectName.optional(),
+        annotations: annotations.optional(),
+        labels: labels.optional(),
+      })
+      .strict()
+      .optional(),
+    serviceMonitor: z
+      .object({
+        enabled: z.boolean().optional(),
+        namespace: labelName.optional(),
+        additionalLabels: labels.optional(),
+      })
+      .strict()
+      .optional(),
+    config: configSchema.optional(),
+    extraContainers: k8sList<Container>('a container').optional(),
+    affinity: k8sObject<Affinity>('pod affinity').optional(),
+    nodeSelector: stringMap.optional(),
+    topologySpreadConstraints: k8sList<TopologySpreadConstraint>('a topology spread constraint').optional(),
+    tolerations: k8sList<Toleration>('a toleration').optional(),
+    priorityClassName: z.string().optional(),
+    podDisruptionBudget: z
+      .object({
+        minAvailable: intOrPercent.optional(),
+        maxUnavailable: intOrPercent.optional(),
+        unhealthyPodEvictionPolicy: z.enum(['IfHealthyBudget', 'AlwaysAllow']).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+// ---------------------------------------------------------------------------
+// Compile-time proof that the schema and the props interfaces agree.
+// `SchemaMatchesProps` is `true` only when every object level has the same
+// keys on both sides and every value is assignable both ways.
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type ObjectPart<T> = NonNullable<T> extends readonly unknown[]
+  ? never
+  : NonNullable<T> extends object
+    ? NonNullable<T>
+    : never;
+type ElementOf<T> = NonNullable<T> extends readonly (infer E)[] ? E : never;
+type DeepSame<A, B> =
+  Same<A, B> extends true
+    ? [ElementOf<A>] extends [never]
+      ? [ObjectPart<A>] extends [never]
+        ? true
+        : string extends keyof ObjectPart<A> // a map with an index signature: values compared above
+          ? true
+          : Same<keyof ObjectPart<A>, keyof ObjectPart<B>> extends true
+          ? { [K in keyof ObjectPart<A>]-?: DeepSame<ObjectPart<A>[K], ObjectPart<B>[K & keyof ObjectPart<B>]> }[keyof ObjectPart<A>]
+          : false
+      : DeepSame<ElementOf<A>, ElementOf<B>>
+    : false;
+
+/** `true` when the schema's input type and `PackageManagerProps` agree, key by key. */
+export type SchemaMatchesProps = DeepSame<z.input<typeof propsSchema>, PackageManagerProps>;
+const schemaMatchesProps: SchemaMatchesProps = true;
+void schemaMatchesProps;

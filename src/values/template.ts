@@ -1,0 +1,419 @@
+/**
+ * The subset of Helm's Go templates that chart users write in `extraObjects`
+ * and `pod.containerSecurityContext`:
+ *
+ * - `{{ .Release.Name }}`, `{{ .Release.Namespace }}`, `{{ .Chart.Name }}` (`.Version`, `.AppVersion`),
+ *   `{{ .Values.a.b }}`, `$` for the root;
+ * - `{{ include "rstudio-pm.fullname" . }}` and `rstudio-pm.name`, `.labels`,
+ *   `.selectorLabels`, `.chart`, `.serviceAccountName`;
+ * - `{{ if X }}…{{ else if Y }}…{{ else }}…{{ end }}`, with `not`, `and`, `or`, `eq`, `ne`, `empty`;
+ * - pipelines with `printf`, `quote`, `squote`, `default`, `upper`, `lower`,
+ *   `trim`, `trunc`, `trimSuffix`, `indent`, `nindent`; `{{-`/`-}}` trimming; comments.
+ *
+ * Anything else is a `TemplateError` naming what is not supported, never text
+ * passed through.
+ */
+
+/** A template this library cannot evaluate. */
+export class TemplateError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TemplateError';
+  }
+}
+
+/** What templates can read. */
+export interface TemplateContext {
+  readonly release: { readonly name: string; readonly namespace: string };
+  readonly chart: { readonly name: string; readonly version: string; readonly appVersion: string };
+  readonly values: unknown;
+  /** The chart's named templates, already computed (`rstudio-pm.fullname` → text). */
+  readonly includes: Readonly<Record<string, string>>;
+}
+
+type Node =
+  | { kind: 'text'; text: string }
+  | { kind: 'action'; pipe: string }
+  | { kind: 'if'; branches: { cond: string | undefined; body: Node[] }[] };
+
+interface RawToken {
+  kind: 'text' | 'action';
+  text: string;
+}
+
+/** Splits into text and `{{ … }}` actions, applying `{{-` and `-}}` trimming. */
+function lex(src: string): RawToken[] {
+  const tokens: RawToken[] = [];
+  let i = 0;
+  while (i < src.length) {
+    const open = src.indexOf('{{', i);
+    if (open < 0) {
+      tokens.push({ kind: 'text', text: src.slice(i) });
+      break;
+    }
+    let text = src.slice(i, open);
+    let start = open + 2;
+    if (src[start] === '-' && /\s/.test(src[start + 1] ?? '')) {
+      text = text.replace(/\s+$/, '');
+      start++;
+    }
+    tokens.push({ kind: 'text', text });
+    const close = findClose(src, start);
+    if (close < 0) throw new TemplateError('unclosed action: "{{" without "}}"');
+    let end = close;
+    let trimAfter = false;
+    if (src[close - 1] === '-' && /\s/.test(src[close - 2] ?? '')) {
+      end = close - 1;
+      trimAfter = true;
+    }
+    tokens.push({ kind: 'action', text: src.slice(start, end).trim() });
+    i = close + 2;
+    if (trimAfter) while (i < src.length && /\s/.test(src[i])) i++;
+  }
+  return tokens;
+}
+
+function findClose(src: string, from: number): number {
+  let inString = false;
+  for (let i = from; i < src.length - 1; i++) {
+    const c = src[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '}' && src[i + 1] === '}') return i;
+  }
+  return -1;
+}
+
+/** Builds the tree of text, actions and if/else blocks. */
+function parse(tokens: RawToken[]): Node[] {
+  let pos = 0;
+  const block = (terminators: string[]): { nodes: Node[]; end: string } => {
+    const nodes: Node[] = [];
+    while (pos < tokens.length) {
+      const t = tokens[pos++];
+      if (t.kind === 'text') {
+        if (t.text) nodes.push({ kind: 'text', text: t.text });
+        continue;
+      }
+      const a = t.text;
+      if (a.startsWith('/*')) {
+        if (!a.endsWith('*/')) throw new TemplateError(`malformed comment {{${a}}}`);
+        continue;
+      }
+      const word = /^(\w+)\b/.exec(a)?.[1];
+      if (word === 'end' || word === 'else') {
+        if (!terminators.includes(word)) throw new TemplateError(`unexpected {{ ${a} }}`);
+        return { nodes, end: a };
+      }
+      if (word === 'if') {
+        const branches: { cond: string | undefined; body: Node[] }[] = [];
+        let cond: string | undefined = a.slice(2).trim();
+        for (;;) {
+          const inner = block(['else', 'end']);
+          branches.push({ cond, body: inner.nodes });
+          if (inner.end === 'end') break;
+          const rest = inner.end.slice(4).trim();
+          if (rest === '') cond = undefined;
+          else if (rest.startsWith('if ')) cond = rest.slice(3).trim();
+          else throw new TemplateError(`unsupported {{ ${inner.end} }}`);
+          if (cond === undefined) {
+            const last = block(['end']);
+            branches.push({ cond: undefined, body: last.nodes });
+            break;
+          }
+        }
+        nodes.push({ kind: 'if', branches });
+        continue;
+      }
+      if (word && ['range', 'with', 'define', 'template', 'block', 'break', 'continue'].includes(word)) {
+        throw new TemplateError(`"{{ ${word} }}" is not supported; supported: values, include, if/else, printf, quote and the functions listed in the docs`);
+      }
+      nodes.push({ kind: 'action', pipe: a });
+    }
+    if (terminators.length > 0) throw new TemplateError('missing {{ end }}');
+    return { nodes, end: '' };
+  };
+  return block([]).nodes;
+}
+
+type Value = unknown;
+
+/** Tokens of one pipeline: strings, numbers, names, `|`, parentheses. */
+function tokenizePipe(src: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < src.length) {
+    const c = src[i];
+    if (/\s/.test(c)) {
+      i++;
+    } else if (c === '"') {
+      let j = i + 1;
+      while (j < src.length && src[j] !== '"') j += src[j] === '\\' ? 2 : 1;
+      if (j >= src.length) throw new TemplateError(`unterminated string in {{ ${src} }}`);
+      out.push(src.slice(i, j + 1));
+      i = j + 1;
+    } else if (c === '`') {
+      const j = src.indexOf('`', i + 1);
+      if (j < 0) throw new TemplateError(`unterminated string in {{ ${src} }}`);
+      out.push(JSON.stringify(src.slice(i + 1, j)));
+      i = j + 1;
+    } else if (c === '|' || c === '(' || c === ')') {
+      out.push(c);
+      i++;
+    } else {
+      let j = i;
+      while (j < src.length && !/[\s|()"]/.test(src[j])) j++;
+      out.push(src.slice(i, j));
+      i = j;
+    }
+  }
+  return out;
+}
+
+/** Go's template truth: false, 0, nil and empty strings, maps and lists are false. */
+export function truthy(v: Value): boolean {
+  if (v === undefined || v === null || v === false || v === 0 || v === '') return false;
+  if (Array.isArray(v)) return v.length > 0;
+  if (typeof v === 'object') return Object.keys(v as object).length > 0;
+  return true;
+}
+
+/** How Go prints a value with `{{ }}` / `%v`. */
+function print(v: Value, where: string): string {
+  if (v === undefined || v === null) return '<no value>';
+  if (typeof v === 'number') return goNumber(v);
+  if (typeof v === 'string' || typeof v === 'boolean') return String(v);
+  throw new TemplateError(`${where} prints a ${Array.isArray(v) ? 'list' : 'map'}, which Go would write as "map[…]"/"[…]" text; pick a single value`);
+}
+
+/** Helm reads YAML numbers as float64: large ones print in exponent form. */
+function goNumber(n: number): string {
+  if (Number.isInteger(n) && Math.abs(n) >= 1e21) return n.toExponential().replace(/e\+?(-?)(\d)$/, 'e+$1$20$2');
+  if (Number.isInteger(n) && Math.abs(n) >= 1e6) {
+    const [m, e] = n.toExponential().split('e');
+    const exp = Number(e);
+    return `${m}e+${exp < 10 ? '0' : ''}${exp}`;
+  }
+  return String(n);
+}
+
+function goQuote(s: string): string {
+  return JSON.stringify(s);
+}
+
+function sprintf(format: string, args: Value[], where: string): string {
+  let n = 0;
+  return format.replace(/%([%sdvq])/g, (_, verb: string) => {
+    if (verb === '%') return '%';
+    const arg = args[n++];
+    if (verb === 'q') return goQuote(print(arg, where));
+    if (verb === 'd') {
+      if (typeof arg !== 'number') return `%!d(${typeof arg}=${print(arg, where)})`;
+      return String(Math.trunc(arg));
+    }
+    return print(arg, where);
+  });
+}
+
+const FUNCTIONS = [
+  'include', 'printf', 'quote', 'squote', 'default', 'upper', 'lower', 'trim', 'trunc', 'trimSuffix', 'indent', 'nindent',
+  'not', 'and', 'or', 'eq', 'ne', 'empty',
+];
+
+class Evaluator {
+  constructor(private readonly ctx: TemplateContext) {}
+
+  /** Evaluates one pipeline to a value. */
+  pipeline(src: string): Value {
+    const tokens = tokenizePipe(src);
+    let pos = 0;
+    const parsePipeline = (): Value => {
+      let value = parseCommand(undefined, false);
+      while (tokens[pos] === '|') {
+        pos++;
+        value = parseCommand(value, true);
+      }
+      return value;
+    };
+    const parseOperand = (): Value => {
+      const t = tokens[pos++];
+      if (t === undefined) throw new TemplateError(`incomplete {{ ${src} }}`);
+      if (t === '(') {
+        const v = parsePipeline();
+        if (tokens[pos++] !== ')') throw new TemplateError(`missing ")" in {{ ${src} }}`);
+        return v;
+      }
+      return this.operand(t, src);
+    };
+    const parseCommand = (piped: Value, hasPiped: boolean): Value => {
+      const head = tokens[pos];
+      if (head !== undefined && FUNCTIONS.includes(head)) {
+        pos++;
+        const args: Value[] = [];
+        while (pos < tokens.length && tokens[pos] !== '|' && tokens[pos] !== ')') args.push(parseOperand());
+        if (hasPiped) args.push(piped);
+        return this.call(head, args, src);
+      }
+      if (head !== undefined && /^[a-zA-Z]\w*$/.test(head) && !['true', 'false', 'nil'].includes(head)) {
+        throw new TemplateError(`the function "${head}" is not supported (supported: ${FUNCTIONS.join(', ')})`);
+      }
+      if (hasPiped) throw new TemplateError(`cannot pipe into ${head} in {{ ${src} }}`);
+      const v = parseOperand();
+      if (pos < tokens.length && tokens[pos] !== '|' && tokens[pos] !== ')') {
+        throw new TemplateError(`unexpected "${tokens[pos]}" in {{ ${src} }}`);
+      }
+      return v;
+    };
+    const v = parsePipeline();
+    if (pos < tokens.length) throw new TemplateError(`unexpected "${tokens[pos]}" in {{ ${src} }}`);
+    return v;
+  }
+
+  private operand(t: string, src: string): Value {
+    if (t.startsWith('"')) {
+      try {
+        return JSON.parse(t);
+      } catch {
+        throw new TemplateError(`unsupported string literal ${t}`);
+      }
+    }
+    if (/^-?\d+(\.\d+)?$/.test(t)) return Number(t);
+    if (t === 'true' || t === 'false') return t === 'true';
+    if (t === 'nil') return null;
+    if (t === '.' || t === '$') return ROOT;
+    const path = t.startsWith('$.') ? t.slice(1) : t;
+    if (!path.startsWith('.')) throw new TemplateError(`"${t}" is not supported in {{ ${src} }} (variables other than $ are not)`);
+    const parts = path.slice(1).split('.');
+    const [head, ...rest] = parts;
+    if (head === 'Values') {
+      let cur: Value = this.ctx.values;
+      for (const p of rest) {
+        if (cur === null || cur === undefined) return undefined;
+        if (typeof cur !== 'object' || Array.isArray(cur)) {
+          throw new TemplateError(`.Values.${rest.join('.')}: cannot read "${p}" of a ${Array.isArray(cur) ? 'list' : typeof cur}`);
+        }
+        cur = (cur as Record<string, Value>)[p];
+      }
+      return cur;
+    }
+    if (head === 'Release' && rest.length === 1) {
+      if (rest[0] === 'Name') return this.ctx.release.name;
+      if (rest[0] === 'Namespace') return this.ctx.release.namespace;
+      if (rest[0] === 'Service') return 'Helm';
+    }
+    if (head === 'Chart' && rest.length === 1) {
+      if (rest[0] === 'Name') return this.ctx.chart.name;
+      if (rest[0] === 'Version') return this.ctx.chart.version;
+      if (rest[0] === 'AppVersion') return this.ctx.chart.appVersion;
+    }
+    throw new TemplateError(`"${t}" is not supported (supported: .Values.*, .Release.Name, .Release.Namespace, .Chart.Name, .Chart.Version, .Chart.AppVersion)`);
+  }
+
+  private call(fn: string, args: Value[], src: string): Value {
+    const where = `{{ ${src} }}`;
+    const str = (v: Value) => (typeof v === 'string' ? v : print(v, where));
+    const arity = (n: number) => {
+      if (args.length !== n) throw new TemplateError(`${fn} takes ${n} argument${n === 1 ? '' : 's'} in ${where}`);
+    };
+    switch (fn) {
+      case 'include': {
+        arity(2);
+        const name = args[0];
+        if (typeof name !== 'string' || !(name in this.ctx.includes)) {
+          throw new TemplateError(`include ${JSON.stringify(name)} is not supported (supported: ${Object.keys(this.ctx.includes).map((k) => `"${k}"`).join(', ')})`);
+        }
+        if (args[1] !== ROOT) throw new TemplateError(`include must be given the root context "." in ${where}`);
+        return this.ctx.includes[name];
+      }
+      case 'printf':
+        if (typeof args[0] !== 'string') throw new TemplateError(`printf needs a format string in ${where}`);
+        return sprintf(args[0], args.slice(1), where);
+      case 'quote':
+        return args.map((a) => (a === undefined || a === null ? '""' : goQuote(str(a)))).join(' ');
+      case 'squote':
+        return args.map((a) => `'${a === undefined || a === null ? '' : str(a)}'`).join(' ');
+      case 'default':
+        arity(2);
+        return truthy(args[1]) ? args[1] : args[0];
+      case 'upper':
+        arity(1);
+        return str(args[0]).toUpperCase();
+      case 'lower':
+        arity(1);
+        return str(args[0]).toLowerCase();
+      case 'trim':
+        arity(1);
+        return str(args[0]).trim();
+      case 'trunc': {
+        arity(2);
+        const n = Number(args[0]);
+        const s = str(args[1]);
+        return n >= 0 ? s.slice(0, n) : s.slice(n);
+      }
+      case 'trimSuffix': {
+        arity(2);
+        const suffix = str(args[0]);
+        const s = str(args[1]);
+        return suffix && s.endsWith(suffix) ? s.slice(0, -suffix.length) : s;
+      }
+      case 'indent':
+      case 'nindent': {
+        arity(2);
+        const pad = ' '.repeat(Number(args[0]));
+        const body = str(args[1])
+          .split('\n')
+          .map((l) => pad + l)
+          .join('\n');
+        return fn === 'nindent' ? `\n${body}` : body;
+      }
+      case 'not':
+        arity(1);
+        return !truthy(args[0]);
+      case 'empty':
+        arity(1);
+        return !truthy(args[0]);
+      case 'and':
+        return args.find((a) => !truthy(a)) ?? args[args.length - 1];
+      case 'or':
+        return args.find((a) => truthy(a)) ?? args[args.length - 1];
+      case 'eq':
+      case 'ne': {
+        if (args.length < 2) throw new TemplateError(`${fn} takes 2 arguments in ${where}`);
+        const equal = args.slice(1).some((a) => a === args[0]);
+        return fn === 'eq' ? equal : !equal;
+      }
+      default:
+        throw new TemplateError(`the function "${fn}" is not supported`);
+    }
+  }
+
+  render(nodes: Node[]): string {
+    let out = '';
+    for (const n of nodes) {
+      if (n.kind === 'text') out += n.text;
+      else if (n.kind === 'action') {
+        const v = this.pipeline(n.pipe);
+        if (v === ROOT) throw new TemplateError(`{{ ${n.pipe} }} prints the whole context`);
+        out += print(v, `{{ ${n.pipe} }}`);
+      } else {
+        const branch = n.branches.find((b) => b.cond === undefined || truthy(this.pipeline(b.cond)));
+        if (branch) out += this.render(branch.body);
+      }
+    }
+    return out;
+  }
+}
+
+const ROOT = Symbol('root context');
+
+/** True when a string holds template actions. */
+export function isTemplate(s: string): boolean {
+  return s.includes('{{');
+}
+
+/** Evaluates a template string. @throws TemplateError for what is not supported */
+export function renderTemplate(template: string, ctx: TemplateContext): string {
+  return new Evaluator(ctx).render(parse(lex(template)));
+}
