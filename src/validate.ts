@@ -49,41 +49,61 @@ function valueAt(input: unknown, path: readonly (string | number)[]): unknown {
 
 /** Turns zod's issues into ours: path, bad value (secrets masked), what is allowed, the fix. */
 function schemaIssues(error: z.ZodError, input: unknown): ValidationIssue[] {
-  const out: ValidationIssue[] = [];
-  for (const issue of error.issues) {
-    if (issue.code === z.ZodIssueCode.unrecognized_keys) {
-      const known = knownKeysAt(issue.path);
-      for (const key of issue.keys) {
-        const path = formatPath([...issue.path, key]);
-        const guess = closest(key, known);
-        const parent = formatPath(issue.path);
-        out.push({
-          path,
-          message: guess
-            ? `unknown key; did you mean ${parent ? `${parent}.` : ''}${guess}?`
-            : `unknown key; known keys here: ${known.join(', ')}`,
-        });
-      }
-      continue;
-    }
-    if (issue.code === z.ZodIssueCode.invalid_union) {
-      // Report the most specific branch: the one whose issue went deepest.
-      const branches = issue.unionErrors.flatMap((e) => e.issues);
-      const typed = branches.filter((b) => b.code !== z.ZodIssueCode.invalid_type);
-      const pick = (typed.length > 0 ? typed : branches)[0];
-      const path = formatPath(pick?.path ?? issue.path);
-      const value = valueAt(input, pick?.path ?? issue.path);
-      out.push({ path, message: `${pick?.message ?? 'invalid value'}, got ${shown(path, value)}` });
-      continue;
-    }
-    const path = formatPath(issue.path);
-    const value = valueAt(input, issue.path);
-    const expected = issue.code === z.ZodIssueCode.invalid_type ? `must be ${article(issue.expected)}` : issue.message;
-    const allowed =
-      issue.code === z.ZodIssueCode.invalid_enum_value ? `must be one of ${issue.options.map((o) => JSON.stringify(o)).join(', ')}` : expected;
-    out.push({ path, message: `${allowed}, got ${shown(path, value)}` });
+  return error.issues.flatMap((issue) => formatIssue(issue, input));
+}
+
+function formatIssue(issue: z.ZodIssue, input: unknown): ValidationIssue[] {
+  if (issue.code === z.ZodIssueCode.unrecognized_keys) {
+    const known = knownKeysAt(issue.path);
+    return issue.keys.map((key) => {
+      const guess = closest(key, known);
+      const parent = formatPath(issue.path);
+      return {
+        path: formatPath([...issue.path, key]),
+        message: guess
+          ? `unknown key; did you mean ${parent ? `${parent}.` : ''}${guess}?`
+          : `unknown key; known keys here: ${known.join(', ')}`,
+      };
+    });
   }
-  return out;
+  if (issue.code === z.ZodIssueCode.invalid_union) {
+    // Report the branch that got furthest: the deepest path, else one that is not a plain type mismatch.
+    const branches = issue.unionErrors.flatMap((e) => e.issues);
+    const depth = Math.max(...branches.map((b) => b.path.length));
+    const deepest = branches.filter((b) => b.path.length === depth);
+    const pick = deepest.find((b) => b.code !== z.ZodIssueCode.invalid_type) ?? deepest[0];
+    if (pick && depth > issue.path.length) return formatIssue(pick, input);
+    const messages = [...new Set(branches.map((b) => describeExpectation(b)))];
+    const path = formatPath(issue.path);
+    return [{ path, message: `${messages.join(', or ')}; got ${shown(path, valueAt(input, issue.path))}` }];
+  }
+  const path = formatPath(issue.path);
+  return [{ path, message: `${describeExpectation(issue)}; got ${shown(path, valueAt(input, issue.path))}` }];
+}
+
+/** zod's own wording ("Number must be greater than…"), as opposed to ours. */
+function isZodDefault(message: string): boolean {
+  return /^(Number|String|Array|Set|Date|BigInt) must /.test(message);
+}
+
+/** What the schema wanted, in words. */
+function describeExpectation(issue: z.ZodIssue): string {
+  switch (issue.code) {
+    case z.ZodIssueCode.invalid_type:
+      return `must be ${article(issue.expected)}`;
+    case z.ZodIssueCode.invalid_enum_value:
+      return `must be one of ${issue.options.map((o) => JSON.stringify(o)).join(', ')}`;
+    case z.ZodIssueCode.too_small:
+      if (!isZodDefault(issue.message)) return issue.message;
+      return issue.type === 'string' ? `must be at least ${issue.minimum} characters long` : `must be at least ${issue.minimum}`;
+    case z.ZodIssueCode.too_big:
+      if (!isZodDefault(issue.message)) return issue.message;
+      return issue.type === 'string' ? `must be at most ${issue.maximum} characters long` : `must be at most ${issue.maximum}`;
+    case z.ZodIssueCode.invalid_literal:
+      return `must be ${JSON.stringify(issue.expected)}`;
+    default:
+      return issue.message;
+  }
 }
 
 function shown(path: string, value: unknown): string {

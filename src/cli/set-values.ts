@@ -1,6 +1,5 @@
 /** `--set a.b=c` and merging of several values files, as Helm does. */
 import { isPlainObject } from '../merge';
-import { parseYamlScalar } from '../values/yaml';
 
 /** Merges values files left to right (later wins; maps merge). `null` is kept so it can delete a chart default. */
 export function mergeValues(base: Record<string, unknown>, override: unknown): Record<string, unknown> {
@@ -10,6 +9,14 @@ export function mergeValues(base: Record<string, unknown>, override: unknown): R
     out[k] = isPlainObject(out[k]) && isPlainObject(v) ? mergeValues(out[k] as Record<string, unknown>, v) : v;
   }
   return out;
+}
+
+/** Helm's `--set` typing: true/false/null and integers are typed, everything else is a string. */
+function setValue(raw: string): unknown {
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  if (raw === 'null') return null;
+  if (/^[-+]?(0|[1-9]\d*)$/.test(raw) && Number.isSafeInteger(Number(raw))) return Number(raw);
+  return raw;
 }
 
 /** Applies one `--set path=value` (dotted path, `\.` for a literal dot, `[n]` for list items, `{a,b}` lists). */
@@ -25,10 +32,8 @@ export function applySet(values: Record<string, unknown>, expr: string): Record<
     raw.startsWith('{') && raw.endsWith('}')
       ? raw.slice(1, -1) === ''
         ? []
-        : raw.slice(1, -1).split(',').map(parseYamlScalar)
-      : raw === 'null'
-        ? null
-        : parseYamlScalar(raw);
+        : raw.slice(1, -1).split(',').map(setValue)
+      : setValue(raw);
   const root: Record<string, unknown> = structuredClone(values);
   let cur: Record<string, unknown> | unknown[] = root;
   path.forEach((seg, i) => {

@@ -15,6 +15,12 @@ export class GcfgSyntaxError extends Error {
   }
 }
 
+/** gcfg's wording: `illegal character U+002E '.'`. */
+const illegal = (c: string | undefined) =>
+  c === undefined
+    ? 'unexpected end of file'
+    : `illegal character U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} '${c}'`;
+
 const isWs = (c: string) => c === ' ' || c === '\t' || c === '\r';
 const isLetter = (c: string) => /\p{L}/u.test(c);
 const isNameChar = (c: string) => /[\p{L}\p{Nd}-]/u.test(c);
@@ -37,14 +43,14 @@ export function parseGcfg(input: string): GcfgParsed {
   const endOfLine = () => {
     skipWs();
     if (text[i] === ';' || text[i] === '#') while (i < text.length && text[i] !== '\n') i++;
-    if (i < text.length && text[i] !== '\n') fail(`illegal character ${JSON.stringify(text[i])}`);
+    if (i < text.length && text[i] !== '\n') fail(illegal(text[i]));
     if (text[i] === '\n') {
       i++;
       line++;
     }
   };
   const readName = (): string => {
-    if (!isLetter(text[i] ?? '')) fail(`illegal character ${JSON.stringify(text[i] ?? 'EOF')}`);
+    if (!isLetter(text[i] ?? '')) fail(illegal(text[i]));
     const start = i;
     while (i < text.length && isNameChar(text[i])) i++;
     return text.slice(start, i);
@@ -85,7 +91,7 @@ export function parseGcfg(input: string): GcfgParsed {
         id += ` "${sub}"`;
         skipWs();
       }
-      if (text[i] !== ']') fail('expected "]"');
+      if (text[i] !== ']') fail(illegal(text[i]));
       i++;
       section = result[id] ??= {};
       endOfLine();
@@ -100,7 +106,7 @@ export function parseGcfg(input: string): GcfgParsed {
       endOfLine();
       continue;
     }
-    if (text[i] !== '=') fail(`illegal character ${JSON.stringify(text[i])}`);
+    if (text[i] !== '=') fail(illegal(text[i]));
     i++;
     skipWs();
     let value = '';

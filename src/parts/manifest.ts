@@ -27,6 +27,12 @@ export function nonEmpty<T>(value: T | undefined): T | undefined {
   return value;
 }
 
+/** cdk8s's `IntOrString`/`Quantity` (recognized by name, so cdk8s-plus is not loaded for it). */
+function isUnionWrapper(v: unknown): v is { value: string | number } {
+  const name = (v as { constructor?: { name?: string } } | null)?.constructor?.name;
+  return (name === 'IntOrString' || name === 'Quantity') && ['string', 'number'].includes(typeof (v as { value?: unknown }).value);
+}
+
 /**
  * A deep copy made of plain objects and arrays of this realm. cdk8s's
  * resolver treats any object whose constructor is not `Object` (one from
@@ -35,6 +41,7 @@ export function nonEmpty<T>(value: T | undefined): T | undefined {
  */
 export function plainCopy<T>(value: T): T {
   if (Array.isArray(value)) return value.map(plainCopy) as T;
+  if (isUnionWrapper(value)) return value.value as T;
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = plainCopy(v);

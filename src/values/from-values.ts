@@ -17,7 +17,7 @@ import { isPlainObject } from '../merge';
 import { chartName, fullName } from '../names';
 import type { PackageManagerProps } from '../props';
 import { CHART_VALUES } from './chart-values';
-import { isTemplate, renderTemplate, TemplateError, type TemplateContext } from './template';
+import { goPrint, isTemplate, renderTemplate, TemplateError, type TemplateContext } from './template';
 import { parseYamlDocuments, parseYamlScalar, parseYaml } from './yaml';
 
 /** Options of `PackageManager.fromValues`. */
@@ -61,6 +61,28 @@ const UNSET_WHEN_FALSY = new Set([
   'ingress.ingressClassName', 'ingress.annotations', 'ingress.hosts', 'ingress.tls',
   'serviceAccount.name', 'serviceAccount.annotations', 'serviceAccount.labels',
   'serviceMonitor.namespace', 'serviceMonitor.additionalLabels',
+]);
+
+/**
+ * Values the chart prints unquoted into a manifest: a string that reads as a
+ * number there becomes that number (`replicas: "2"` renders `replicas: 2`).
+ */
+const PRINTED_AS_YAML = new Set([
+  'replicas', 'service.port', 'service.nodePort', 'pod.terminationGracePeriodSeconds',
+  'strategy.rollingUpdate.maxSurge', 'strategy.rollingUpdate.maxUnavailable',
+]);
+
+/**
+ * Values the chart only ever uses as text (quoted, or inside a larger string):
+ * a number or boolean there is that text (`tag: 2024.04` is the tag "2024.04").
+ */
+const USED_AS_TEXT = new Set([
+  'nameOverride', 'fullnameOverride', 'versionOverride',
+  'image.repository', 'image.tagPrefix', 'image.tag',
+  'license.key', 'license.server', 'license.file.mountPath', 'license.file.secretKey', 'license.file.contents',
+  'awsAccessKeyId', 'awsSecretAccessKey', 'rstudioPMKey', 'sharedStorage.path', 'sharedStorage.requests.storage',
+  'resources.requests.memory', 'resources.requests.cpu', 'resources.requests.ephemeralStorage',
+  'resources.limits.memory', 'resources.limits.cpu', 'resources.limits.ephemeralStorage',
 ]);
 
 function falsy(v: unknown): boolean {
@@ -150,6 +172,11 @@ export function valuesToProps(
     const key = path.join('.');
     if (value === null) return undefined;
     if (UNSET_WHEN_FALSY.has(key) && falsy(value)) return undefined;
+    if (PRINTED_AS_YAML.has(key) && typeof value === 'string') {
+      const n = parseYamlScalar(value);
+      return typeof n === 'number' ? n : value;
+    }
+    if (USED_AS_TEXT.has(key) && (typeof value === 'number' || typeof value === 'boolean')) return goPrint(value);
     if ((key === 'command' || key === 'args') && typeof value === 'string') {
       try {
         return parseYaml(value);

@@ -199,6 +199,11 @@ function goNumber(n: number): string {
   return String(n);
 }
 
+/** How Go's templates print a number or boolean. */
+export function goPrint(v: number | boolean): string {
+  return typeof v === 'number' ? goNumber(v) : String(v);
+}
+
 function goQuote(s: string): string {
   return JSON.stringify(s);
 }
