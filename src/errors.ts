@@ -47,21 +47,21 @@ export function describeValue(value: unknown): string {
   return 'a map';
 }
 
+/** Edit distance counting a swap of two neighbours as one edit (optimal string alignment). */
 function editDistance(a: string, b: string): number {
-  const dp = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
   for (let i = 1; i <= a.length; i++) {
-    let prev = dp[0];
-    dp[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const tmp = dp[j];
-      dp[j] = Math.min(dp[j] + 1, dp[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
-  return dp[b.length];
+  return d[a.length][b.length];
 }
 
-/** The known name closest to `name` (case-insensitive edit distance ≤ 3), if any. */
+/** The known name closest to `name` (case-insensitive, a few edits at most), if any. */
 export function closest(name: string, known: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
@@ -73,6 +73,6 @@ export function closest(name: string, known: readonly string[]): string | undefi
       bestDistance = d;
     }
   }
-  const limit = Math.min(3, Math.max(1, Math.floor(name.length / 3)));
+  const limit = name.length <= 3 ? 1 : name.length <= 8 ? 2 : 3;
   return bestDistance <= limit ? best : undefined;
 }
