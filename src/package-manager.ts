@@ -3,7 +3,7 @@ import { createHash } from 'crypto';
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { PackageManagerValidationError, type ValidationIssue } from './errors';
-import { resolveModel, type Model } from './model';
+import type { Model } from './model';
 import { renderConfigMap } from './parts/config-map';
 import { renderDeployment } from './parts/deployment';
 import { renderExtraObjects } from './parts/extra-objects';
@@ -22,7 +22,7 @@ import { renderService } from './parts/service';
 import { renderServiceAccount } from './parts/service-account';
 import { renderServiceMonitor } from './parts/service-monitor';
 import type { PackageManagerProps } from './props';
-import { validateProps } from './validate';
+import { validateProps } from './validation';
 import { valuesToProps, type FromValuesOptions } from './values/from-values';
 
 /** sha256 of an object's canonical JSON (sorted keys); of the empty string when absent. */
@@ -116,22 +116,24 @@ export class PackageManager extends Construct {
   /** Warnings of `fromValues` for the instance it is constructing. */
   private static pendingWarnings: ValidationIssue[] = [];
 
-  constructor(scope: Construct, id: string, props: PackageManagerProps = {}) {
+  constructor(scope: Construct, id: string, givenProps: PackageManagerProps = {}) {
     super(scope, id);
+    // A copy of plain objects of this realm: later changes to the caller's objects do not leak in.
+    const props = plainCopy(givenProps);
     const inheritedWarnings = PackageManager.pendingWarnings;
     PackageManager.pendingWarnings = [];
     this.releaseName = props.releaseName ?? id;
     this.namespace = props.namespace ?? enclosingNamespace(scope) ?? 'default';
 
-    const result = validateProps(props, this.releaseName);
-    if (result.errors.length > 0) throw new PackageManagerValidationError(result.errors, `PackageManager ${this.node.path}`);
+    const result = validateProps(props, this.releaseName, this.namespace);
+    if (!result.model) throw new PackageManagerValidationError(result.errors, `PackageManager ${this.node.path}`);
     this.warnings = [...inheritedWarnings, ...result.warnings];
     for (const w of this.warnings) {
       this.node.addMetadata('warning', `${w.path}: ${w.message}`);
       console.warn(`[cdk8s-posit-package-manager] WARNING ${this.node.path}: ${w.path}: ${w.message}`);
     }
 
-    this.model = resolveModel(props, this.releaseName, this.namespace);
+    this.model = result.model;
     this.fullName = this.model.fullName;
     const m = this.model;
 
@@ -139,7 +141,7 @@ export class PackageManager extends Construct {
     const awsSecret = renderAwsCredentialsSecret(m);
     const keySecret = renderEncryptionKeySecret(m);
     const add = (childId: string, manifest: Manifest | undefined) =>
-      manifest ? new ApiObject(this, childId, plainCopy(manifest)) : undefined;
+      manifest ? new ApiObject(this, childId, manifest) : undefined;
 
     this.serviceAccount = add('ServiceAccount', renderServiceAccount(m));
     this.awsCredentialsSecret = add('AwsCredentialsSecret', awsSecret);

@@ -20,40 +20,31 @@ import type {
   Volume,
   VolumeMount,
 } from './k8s-types';
+import { QUANTITY_PATTERN, validateK8s, type K8sType } from './k8s-schema/validate';
+import {
+  isDns1123Label,
+  isDns1123Subdomain,
+  isQualifiedName,
+  LABEL_RULE,
+  LABEL_VALUE,
+  SUBDOMAIN_RULE,
+} from './validation/k8s-names';
 import type { PackageManagerProps } from './props';
 
-const QUANTITY = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+|[KMGTPE]i|[numkMGTPE])?$/;
 const PERCENT = /^\d+%$/;
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+const QUANTITY = QUANTITY_PATTERN;
 
 /** A Kubernetes object name (DNS-1123 subdomain, at most 253 characters). */
-export const objectName = z
-  .string()
-  .max(253, 'must be at most 253 characters')
-  .regex(DNS1123_SUBDOMAIN, 'must be a DNS-1123 name: lower-case letters, digits, "-" and "."; starting and ending with a letter or digit');
+export const objectName = z.string().refine(isDns1123Subdomain, { message: SUBDOMAIN_RULE });
 
 /** A Kubernetes name that must be a DNS-1123 label (at most 63 characters). */
-export const labelName = z
-  .string()
-  .max(63, 'must be at most 63 characters')
-  .regex(DNS1123_LABEL, 'must be a DNS-1123 label: lower-case letters, digits and "-"; starting and ending with a letter or digit');
+export const labelName = z.string().refine(isDns1123Label, { message: LABEL_RULE });
 
 /** A label value (at most 63 characters). */
 export const labelValue = z
   .string()
   .max(63, 'label values must be at most 63 characters')
   .regex(LABEL_VALUE, 'label values may hold letters, digits, "-", "_" and ".", and must start and end with a letter or digit');
-
-function isQualifiedName(key: string): boolean {
-  const slash = key.lastIndexOf('/');
-  const name = slash >= 0 ? key.slice(slash + 1) : key;
-  const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
-  if (prefix !== undefined && (prefix.length === 0 || prefix.length > 253 || !DNS1123_SUBDOMAIN.test(prefix))) return false;
-  return name.length > 0 && name.length <= 63 && LABEL_NAME.test(name);
-}
 
 const qualifiedKey = z.string().refine(isQualifiedName, {
   message: 'keys must be a name of at most 63 characters (letters, digits, "-", "_", ".") with an optional DNS prefix and "/"',
@@ -85,16 +76,19 @@ export const absolutePath = z.string().refine((p) => p.startsWith('/'), {
 });
 
 /**
- * A Kubernetes-shaped value passed through verbatim; shape-checked here,
- * typed precisely by the props interfaces.
+ * A Kubernetes-shaped value passed through verbatim: typed precisely by the
+ * props interfaces, checked strictly against the Kubernetes 1.28 definition
+ * of its type here (unknown fields, types, required fields).
  */
-function k8sObject<T>(what: string) {
-  return z.custom<T>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), {
-    message: `must be a map (${what})`,
+function k8sObject<T>(type: K8sType) {
+  return z.custom<T>().superRefine((value, ctx) => {
+    for (const issue of validateK8s(value, type)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: issue.path, message: issue.message });
+    }
   });
 }
-function k8sList<T>(what: string) {
-  return z.array(k8sObject<T>(what));
+function k8sList<T>(type: K8sType) {
+  return z.array(k8sObject<T>(type));
 }
 
 const stringMap = z.record(z.string(), z.string());
@@ -112,11 +106,21 @@ const resourceList = z
   })
   .strict();
 
-const probe = k8sObject<Probe>('a probe');
-const probeProps = z.intersection(
-  probe,
-  z.object({ enabled: z.boolean().optional() }).passthrough(),
-) as unknown as z.ZodType<Probe & { enabled?: boolean }>;
+
+/** A probe with the chart's `enabled` switch. */
+const probeProps = z.custom<Probe & { enabled?: boolean }>().superRefine((value, ctx) => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be a map (a probe with `enabled`)' });
+    return;
+  }
+  const { enabled, ...probe } = value;
+  if (enabled !== undefined && typeof enabled !== 'boolean') {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['enabled'], message: 'must be true or false' });
+  }
+  for (const issue of validateK8s(probe, 'Probe')) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: issue.path, message: issue.message });
+  }
+});
 
 const ingressPath = z
   .object({
@@ -158,7 +162,7 @@ export const propsSchema = z
         accessModes: z.array(z.enum(['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'])).optional(),
         requests: z.object({ storage: z.string().regex(QUANTITY, 'must be a Kubernetes quantity such as "10Gi"').optional() }).strict().optional(),
         annotations: annotations.optional(),
-        selector: k8sObject<LabelSelector>('a label selector').optional(),
+        selector: k8sObject<LabelSelector>('LabelSelector').optional(),
         volumeName: z.string().optional(),
       })
       .strict()
@@ -169,7 +173,7 @@ export const propsSchema = z
         tagPrefix: z.string().optional(),
         tag: z.string().optional(),
         imagePullPolicy: z.enum(['Always', 'IfNotPresent', 'Never']).optional(),
-        imagePullSecrets: k8sList<LocalObjectReference>('a reference such as { name: "my-secret" }').optional(),
+        imagePullSecrets: k8sList<LocalObjectReference>('LocalObjectReference').optional(),
       })
       .strict()
       .optional(),
@@ -222,17 +226,17 @@ export const propsSchema = z
     rootCheckIsFatal: z.boolean().optional(),
     pod: z
       .object({
-        env: k8sList<EnvVar>('an env var such as { name, value }').optional(),
-        volumes: k8sList<Volume>('a volume').optional(),
-        volumeMounts: k8sList<VolumeMount>('a volume mount').optional(),
+        env: k8sList<EnvVar>('EnvVar').optional(),
+        volumes: k8sList<Volume>('Volume').optional(),
+        volumeMounts: k8sList<VolumeMount>('VolumeMount').optional(),
         serviceAccountName: z.string().optional(),
         annotations: annotations.optional(),
         labels: labels.optional(),
-        lifecycle: k8sObject<Lifecycle>('container lifecycle hooks').optional(),
-        securityContext: k8sObject<PodSecurityContext>('a pod security context').optional(),
-        containerSecurityContext: k8sObject<SecurityContext>('a container security context').optional(),
+        lifecycle: k8sObject<Lifecycle>('Lifecycle').optional(),
+        securityContext: k8sObject<PodSecurityContext>('PodSecurityContext').optional(),
+        containerSecurityContext: k8sObject<SecurityContext>('SecurityContext').optional(),
         terminationGracePeriodSeconds: z.number().int().nonnegative().optional(),
-        hostAliases: k8sList<HostAlias>('a host alias such as { ip, hostnames }').optional(),
+        hostAliases: k8sList<HostAlias>('HostAlias').optional(),
       })
       .strict()
       .optional(),
@@ -241,7 +245,7 @@ export const propsSchema = z
     livenessProbe: probeProps.optional(),
     startupProbe: probeProps.optional(),
     readinessProbe: probeProps.optional(),
-    initContainers: k8sList<Container>('a container').optional(),
+    initContainers: k8sList<Container>('Container').optional(),
     ingress: z
       .object({
         enabled: z.boolean().optional(),
@@ -281,11 +285,11 @@ export const propsSchema = z
       .strict()
       .optional(),
     config: configSchema.optional(),
-    extraContainers: k8sList<Container>('a container').optional(),
-    affinity: k8sObject<Affinity>('pod affinity').optional(),
-    nodeSelector: stringMap.optional(),
-    topologySpreadConstraints: k8sList<TopologySpreadConstraint>('a topology spread constraint').optional(),
-    tolerations: k8sList<Toleration>('a toleration').optional(),
+    extraContainers: k8sList<Container>('Container').optional(),
+    affinity: k8sObject<Affinity>('Affinity').optional(),
+    nodeSelector: labels.optional(),
+    topologySpreadConstraints: k8sList<TopologySpreadConstraint>('TopologySpreadConstraint').optional(),
+    tolerations: k8sList<Toleration>('Toleration').optional(),
     priorityClassName: z.string().optional(),
     podDisruptionBudget: z
       .object({

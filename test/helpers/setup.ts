@@ -1,7 +1,3 @@
-// Synth warnings are asserted through `PackageManager.warnings`; keep test output readable.
-beforeEach(() => {
-  jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-});
-afterEach(() => {
-  jest.restoreAllMocks();
-});
+// Synth warnings are asserted through `PackageManager.warnings` and this spy; keep test output readable.
+const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+beforeEach(() => warn.mockClear());

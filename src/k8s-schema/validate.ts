@@ -1,0 +1,139 @@
+/**
+ * Checks a Kubernetes-shaped value that PackageManager passes through
+ * verbatim (a container, a probe, a volume…) against the Kubernetes 1.28
+ * OpenAPI definition of its type, strictly: unknown fields, wrong types,
+ * missing required fields and malformed int-or-string/quantity values are
+ * reported with their path, so a typo never reaches a manifest.
+ * The definitions are extracted by scripts/gen-k8s-definitions.js.
+ */
+import { closest } from '../errors';
+import definitions from './definitions.json';
+
+/** A definition of the extracted OpenAPI subset. */
+interface Schema {
+  type?: string;
+  format?: string;
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  additionalProperties?: Schema;
+  required?: string[];
+  enum?: unknown[];
+  $ref?: string;
+}
+
+/** One problem, with its path relative to the value checked. */
+export interface K8sIssue {
+  readonly path: (string | number)[];
+  readonly message: string;
+}
+
+/** Names of the definitions that props refer to. */
+export type K8sType =
+  | 'Container'
+  | 'EnvVar'
+  | 'Volume'
+  | 'VolumeMount'
+  | 'Probe'
+  | 'Lifecycle'
+  | 'SecurityContext'
+  | 'PodSecurityContext'
+  | 'Affinity'
+  | 'Toleration'
+  | 'TopologySpreadConstraint'
+  | 'LocalObjectReference'
+  | 'HostAlias'
+  | 'LabelSelector';
+
+const DEFS = definitions as Record<string, Schema>;
+const QUANTITY = 'io.k8s.apimachinery.pkg.api.resource.Quantity';
+/** The Kubernetes quantity grammar (`500m`, `2Gi`, `1e3`). */
+export const QUANTITY_PATTERN = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+|[KMGTPE]i|[numkMGTPE])?$/;
+const INT32 = 2 ** 31;
+
+function typeName(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a map';
+  return `${typeof v} ${JSON.stringify(v)}`.slice(0, 60);
+}
+
+function check(value: unknown, schema: Schema, path: (string | number)[], out: K8sIssue[]): void {
+  if (value === null || value === undefined) return; // Kubernetes reads null as absent
+  if (schema.$ref) {
+    if (schema.$ref === QUANTITY) {
+      const ok = (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && QUANTITY_PATTERN.test(value));
+      if (!ok) out.push({ path, message: `must be a Kubernetes quantity such as "500m" or "2Gi"; got ${typeName(value)}` });
+      return;
+    }
+    check(value, DEFS[schema.$ref], path, out);
+    return;
+  }
+  if (schema.format === 'int-or-string') {
+    if (!(typeof value === 'string' || (typeof value === 'number' && Number.isInteger(value)))) {
+      out.push({ path, message: `must be a whole number or a string; got ${typeName(value)}` });
+    }
+    return;
+  }
+  switch (schema.type) {
+    case 'string':
+      if (typeof value !== 'string') out.push({ path, message: `must be a string; got ${typeName(value)}` });
+      else if (schema.enum && !schema.enum.includes(value)) {
+        out.push({ path, message: `must be one of ${schema.enum.map((e) => JSON.stringify(e)).join(', ')}; got ${typeName(value)}` });
+      }
+      return;
+    case 'boolean':
+      if (typeof value !== 'boolean') out.push({ path, message: `must be true or false; got ${typeName(value)}` });
+      return;
+    case 'integer':
+      if (typeof value !== 'number' || !Number.isInteger(value)) out.push({ path, message: `must be a whole number; got ${typeName(value)}` });
+      else if (schema.format === 'int32' && (value < -INT32 || value >= INT32)) out.push({ path, message: `must fit in 32 bits; got ${value}` });
+      return;
+    case 'number':
+      if (typeof value !== 'number') out.push({ path, message: `must be a number; got ${typeName(value)}` });
+      return;
+    case 'array':
+      if (!Array.isArray(value)) {
+        out.push({ path, message: `must be a list; got ${typeName(value)}` });
+        return;
+      }
+      value.forEach((item, i) => check(item, schema.items ?? {}, [...path, i], out));
+      return;
+    case 'object':
+      checkObject(value, schema, path, out);
+      return;
+    default:
+      return;
+  }
+}
+
+function checkObject(value: unknown, schema: Schema, path: (string | number)[], out: K8sIssue[]): void {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    out.push({ path, message: `must be a map; got ${typeName(value)}` });
+    return;
+  }
+  const obj = value as Record<string, unknown>;
+  if (schema.properties) {
+    const known = Object.keys(schema.properties);
+    for (const [k, v] of Object.entries(obj)) {
+      const prop = schema.properties[k];
+      if (prop) check(v, prop, [...path, k], out);
+      else {
+        const guess = closest(k, known);
+        out.push({ path: [...path, k], message: `unknown field${guess ? `; did you mean ${guess}?` : ''}` });
+      }
+    }
+    for (const r of schema.required ?? []) {
+      if (obj[r] === undefined || obj[r] === null) out.push({ path: [...path, r], message: 'is required' });
+    }
+  } else if (schema.additionalProperties) {
+    for (const [k, v] of Object.entries(obj)) check(v, schema.additionalProperties, [...path, k], out);
+  }
+}
+
+/** Checks `value` as the Kubernetes type `type` and returns every problem found. */
+export function validateK8s(value: unknown, type: K8sType): K8sIssue[] {
+  const name = type === 'LabelSelector' ? 'io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector' : `io.k8s.api.core.v1.${type}`;
+  const out: K8sIssue[] = [];
+  check(value, { $ref: name }, [], out);
+  return out;
+}

@@ -1,0 +1,33 @@
+/** All rules that span several props, run on the resolved model. */
+import type { Model } from '../../model';
+import type { PackageManagerProps } from '../../props';
+import { chartConfigNotes, gcfgSyntax, metricsDependents, replicasShareData } from './config';
+import { runRules } from './context';
+import { imageReference, referencedNames, releaseAndNames } from './names';
+import { extraObjects, ingress, podDisruptionBudget, serviceAddresses } from './network';
+import { awsKeys, containers, deprecatedServiceAccountName, licenseFile, probes, volumesAndMounts } from './pod';
+
+const RULES = [
+  releaseAndNames,
+  imageReference,
+  referencedNames,
+  gcfgSyntax,
+  chartConfigNotes,
+  deprecatedServiceAccountName,
+  metricsDependents,
+  replicasShareData,
+  volumesAndMounts,
+  containers,
+  probes,
+  licenseFile,
+  awsKeys,
+  serviceAddresses,
+  ingress,
+  podDisruptionBudget,
+  extraObjects,
+];
+
+/** Runs every rule; returns errors and warnings. */
+export function crossRules(props: PackageManagerProps, model: Model) {
+  return runRules(RULES, props, model);
+}

@@ -1,0 +1,78 @@
+/** Rules on the Service, the Ingress, the PodDisruptionBudget and extra objects. */
+import { isDns1123Subdomain, isIp, SUBDOMAIN_RULE } from '../k8s-names';
+import type { Rule } from './context';
+
+/** Addresses of the Service. */
+export const serviceAddresses: Rule = ({ model, error, warn }) => {
+  const s = model.values.service;
+  if (s.clusterIP && s.clusterIP !== 'None' && !isIp(s.clusterIP)) error('service.clusterIP', `must be an IP address or "None"; got ${JSON.stringify(s.clusterIP)}`);
+  if (s.loadBalancerIP && !isIp(s.loadBalancerIP)) error('service.loadBalancerIP', `must be an IP address; got ${JSON.stringify(s.loadBalancerIP)}`);
+  const ignored: [string, unknown, string][] = [
+    ['service.clusterIP', s.clusterIP, 'ClusterIP'],
+    ['service.loadBalancerIP', s.loadBalancerIP, 'LoadBalancer'],
+    ['service.nodePort', s.nodePort, 'NodePort'],
+  ];
+  for (const [path, value, type] of ignored) {
+    if (value && s.type !== type) warn(path, `is ignored: it applies only when service.type is ${type} (it is ${s.type})`);
+  }
+};
+
+/** Ingress hosts and paths. */
+export const ingress: Rule = ({ model, error }) => {
+  const ing = model.values.ingress;
+  if (!ing.enabled) return;
+  const hosts = ing.hosts ?? [];
+  if (hosts.length === 0) error('ingress.hosts', 'ingress.enabled is true but no hosts are given: add at least one { host, paths }');
+  hosts.forEach((h, i) => {
+    if (h.host !== undefined && h.host !== '') {
+      const bare = h.host.startsWith('*.') ? h.host.slice(2) : h.host;
+      if (!isDns1123Subdomain(bare) || isIp(h.host)) error(`ingress.hosts[${i}].host`, `must be a DNS name (optionally "*." first), not an IP address; got ${JSON.stringify(h.host)}`);
+    }
+    const paths = h.paths ?? [];
+    if (paths.length === 0) error(`ingress.hosts[${i}].paths`, 'an Ingress rule needs at least one path, e.g. ["/"]');
+    paths.forEach((p, j) => {
+      const path = typeof p === 'string' ? p : p.path;
+      const type = typeof p === 'string' ? 'Prefix' : p.pathType ?? 'Prefix';
+      if (type !== 'ImplementationSpecific' && !path.startsWith('/')) {
+        error(`ingress.hosts[${i}].paths[${j}]`, `a ${type} path must start with "/"; got ${JSON.stringify(path)}`);
+      }
+    });
+  });
+  (ing.tls ?? []).forEach((t, i) =>
+    (t.hosts ?? []).forEach((h, j) => {
+      if (!isDns1123Subdomain(h.startsWith('*.') ? h.slice(2) : h)) error(`ingress.tls[${i}].hosts[${j}]`, `must be a DNS name; got ${JSON.stringify(h)}`);
+    }),
+  );
+};
+
+/** A PodDisruptionBudget sets exactly one of its two limits. */
+export const podDisruptionBudget: Rule = ({ props, model, error, warn }) => {
+  const pdb = props.podDisruptionBudget;
+  if (!pdb || Object.keys(pdb).length === 0) return;
+  if ((pdb.minAvailable === undefined) === (pdb.maxUnavailable === undefined)) {
+    error('podDisruptionBudget', 'set exactly one of minAvailable and maxUnavailable');
+  }
+  const blocks = (pdb.minAvailable !== undefined && pdb.minAvailable === model.values.replicas) || pdb.maxUnavailable === 0 || pdb.maxUnavailable === '0%';
+  if (blocks) warn('podDisruptionBudget', `allows no pod to be evicted with replicas: ${model.values.replicas}, which blocks node drains: raise replicas or allow one disruption`);
+};
+
+/** Extra objects are named and do not collide with the objects PackageManager renders. */
+export const extraObjects: Rule = ({ model, error }) => {
+  const own = new Set([
+    `ConfigMap/${model.fullName}-config`,
+    `Deployment/${model.fullName}`,
+    `Service/${model.fullName}`,
+    `ServiceAccount/${model.serviceAccountName}`,
+    `PersistentVolumeClaim/${model.claimName}`,
+  ]);
+  const seen = new Set<string>();
+  (model.values.extraObjects ?? []).forEach((o, i) => {
+    const name = o.metadata.name;
+    if (!isDns1123Subdomain(name)) error(`extraObjects[${i}].metadata.name`, `${SUBDOMAIN_RULE}; got ${JSON.stringify(name)}`);
+    const id = `${o.kind}/${name}`;
+    const nsId = `${o.apiVersion}/${id}/${o.metadata.namespace ?? ''}`;
+    if (own.has(id)) error(`extraObjects[${i}]`, `${id} is also rendered by PackageManager: rename it`);
+    if (seen.has(nsId)) error(`extraObjects[${i}]`, `${id} is given twice`);
+    seen.add(nsId);
+  });
+};

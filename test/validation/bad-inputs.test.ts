@@ -1,0 +1,145 @@
+/**
+ * Table of bad inputs: each must fail synthesis with PackageManagerValidationError
+ * naming the prop path and the essence of the problem.
+ */
+import { PackageManagerValidationError } from '../../src';
+import type { PackageManagerProps } from '../../src';
+import { synthProps, synthValues } from '../helpers/synth';
+
+type Case = [name: string, props: unknown, path: string, message: RegExp];
+
+const CASES: Case[] = [
+  // types, enums, unknown keys
+  ['unknown top-level key', { servce: {} }, 'servce', /unknown key; did you mean service\?/],
+  ['unknown nested key', { service: { tpye: 'NodePort' } }, 'service.tpye', /did you mean service\.type\?/],
+  ['unknown key without a close match', { service: { zzzzzzzz: 1 } }, 'service.zzzzzzzz', /known keys here: type, annotations/],
+  ['replicas as a string', { replicas: '2' }, 'replicas', /must be a number; got "2"/],
+  ['fractional replicas', { replicas: 1.5 }, 'replicas', /whole number/],
+  ['negative replicas', { replicas: -1 }, 'replicas', /at least 0/],
+  ['bad service type', { service: { type: 'Internal' } }, 'service.type', /one of "ClusterIP", "NodePort", "LoadBalancer"; got "Internal"/],
+  ['bad strategy type', { strategy: { type: 'BlueGreen' } }, 'strategy.type', /one of "RollingUpdate", "Recreate"/],
+  ['bad pull policy', { image: { imagePullPolicy: 'Sometimes' } }, 'image.imagePullPolicy', /"Always", "IfNotPresent", "Never"/],
+  ['bad ingress pathType', { ingress: { enabled: true, hosts: [{ host: 'h', paths: [{ path: '/', pathType: 'Other' }] }] } }, 'ingress.hosts[0].paths[0].pathType', /"Exact", "Prefix", "ImplementationSpecific"; got "Other"/],
+  ['command as a string', { command: 'sleep 1000' }, 'command', /must be a list/],
+  ['boolean flag as a string', { enableSandboxing: 'yes' }, 'enableSandboxing', /true or false/],
+  // ports and quantities
+  ['service port 0', { service: { port: 0 } }, 'service.port', /1-65535/],
+  ['service port 70000', { service: { port: 70000 } }, 'service.port', /1-65535/],
+  ['nodePort out of range', { service: { type: 'NodePort', nodePort: 8080 } }, 'service.nodePort', /30000-32767/],
+  ['bad storage quantity', { sharedStorage: { create: true, requests: { storage: '10GB' } } }, 'sharedStorage.requests.storage', /quantity such as "10Gi"/],
+  ['bad memory quantity', { resources: { requests: { enabled: true, memory: 'lots' } } }, 'resources.requests.memory', /quantity/],
+  ['bad maxSurge', { strategy: { rollingUpdate: { maxSurge: '50' } } }, 'strategy.rollingUpdate.maxSurge', /percentage such as "25%"/],
+  ['bad PDB percentage', { podDisruptionBudget: { minAvailable: '1.5%' } }, 'podDisruptionBudget.minAvailable', /percentage/],
+  // paths
+  ['relative sharedStorage.path', { sharedStorage: { mount: true, path: 'var/lib' } }, 'sharedStorage.path', /absolute path/],
+  ['relative license mountPath', { license: { file: { secret: 's', mountPath: 'etc/lic' } } }, 'license.file.mountPath', /must be an absolute path \(starting with "\/"\); got "etc\/lic"/],
+  ['relative Prefix ingress path', { ingress: { enabled: true, hosts: [{ host: 'h.example.com', paths: ['admin'] }] } }, 'ingress.hosts[0].paths[0]', /Prefix path must start with "\/"/],
+  // names and labels
+  ['release name too long', { releaseName: 'a'.repeat(54) }, 'releaseName', /at most 53 characters/],
+  ['release name with upper case', { releaseName: 'MyRelease' }, 'releaseName', /lower-case/],
+  ['full name starting with a digit', { releaseName: '1ppm' }, 'releaseName', /DNS-1035 label/],
+  ['bad fullnameOverride', { fullnameOverride: 'Package_Manager' }, 'fullnameOverride', /DNS-1035/],
+  ['bad nameOverride', { nameOverride: 'ppm!' }, 'nameOverride', /label value/],
+  ['bad namespace', { namespace: 'Posit' }, 'namespace', /DNS-1123 label/],
+  ['bad pod label value', { pod: { labels: { tier: 'x'.repeat(64) } } }, 'pod.labels.tier', /at most 63/],
+  ['bad pod label key', { pod: { labels: { 'bad key': 'x' } } }, 'pod.labels["bad key"]', /keys must be a name/],
+  ['bad annotation key', { service: { annotations: { '-x': 'y' } } }, 'service.annotations["-x"]', /keys must be a name/],
+  ['bad serviceAccount name', { serviceAccount: { name: 'My_SA' } }, 'serviceAccount.name', /DNS-1123 name/],
+  ['bad claim name', { sharedStorage: { create: true, name: 'Data' } }, 'sharedStorage.name', /DNS-1123 name/],
+  ['bad license secret name', { license: { file: { secret: 'my_secret' } } }, 'license.file.secret', /DNS-1123 name/],
+  ['bad license secretKey', { license: { file: { secret: 's', secretKey: 'a/b.lic' } } }, 'license.file.secretKey', /Secret key/],
+  ['bad image repository', { image: { repository: 'Registry/PPM Image' } }, 'image.repository', /image repository/],
+  ['bad image tag', { image: { tag: 'latest version' } }, 'image.tag', /image tag/],
+  ['bad serviceMonitor namespace', { serviceMonitor: { enabled: true, namespace: 'Monitoring' } }, 'serviceMonitor.namespace', /DNS-1123 label/],
+  ['migration Job name too long', { fullnameOverride: 'x'.repeat(50), sharedStorage: { create: true } }, 'enableMigration', /at most 63: set enableMigration: false/],
+  ['bad ingress host', { ingress: { enabled: true, hosts: [{ host: 'Bad_Host', paths: ['/'] }] } }, 'ingress.hosts[0].host', /DNS name/],
+  ['bad clusterIP', { service: { clusterIP: '10.0.0.300' } }, 'service.clusterIP', /IP address or "None"/],
+  // cross-prop rules
+  ['PDB with both limits', { podDisruptionBudget: { minAvailable: 1, maxUnavailable: 1 } }, 'podDisruptionBudget', /exactly one of minAvailable and maxUnavailable/],
+  ['PDB with neither limit', { podDisruptionBudget: { unhealthyPodEvictionPolicy: 'AlwaysAllow' } }, 'podDisruptionBudget', /exactly one/],
+  ['replicas without shared data', { replicas: 2 }, 'replicas', /would not share their data: mount shared storage with ReadWriteMany .* or use S3/],
+  ['replicas with ReadWriteOnce storage', { replicas: 3, sharedStorage: { create: true, accessModes: ['ReadWriteOnce'] } }, 'replicas', /ReadWriteMany/],
+  ['AWS key id without secret', { awsAccessKeyId: 'AKIA' }, 'awsSecretAccessKey', /required when awsAccessKeyId is set/],
+  ['license file both ways', { license: { file: { secret: 's', contents: 'LICENSE' } } }, 'license.file', /either license.file.contents .* or license.file.secret/],
+  ['ingress without hosts', { ingress: { enabled: true } }, 'ingress.hosts', /at least one/],
+  ['root server user', { config: { Launcher: { ServerUser: 'root' } } }, 'config.Launcher.ServerUser', /rootCheckIsFatal: false/],
+  // gcfg
+  ['gcfg key with underscore', { config: { Server: { Data_Dir: '/x' } } }, 'config.Server.Data_Dir', /not a gcfg name/],
+  ['gcfg section with a dot', { config: { 'Server.X': { A: 'b' } } }, 'config["Server.X"]', /not a gcfg name/],
+  ['gcfg value with CR', { config: { Server: { Address: 'a\rb' } } }, 'config.Server.Address', /carriage return/],
+  ['gcfg value with NUL in a list', { config: { Server: { RVersion: ['/opt/R', 'a\0'] } } }, 'config.Server.RVersion[1]', /NUL/],
+  ['gcfg keys differing in case', { config: { Server: { Address: 'a', address: 'b' } } }, 'config.Server.address', /case-insensitive/],
+  ['gcfg nested map value', { config: { Server: { Address: { a: 1 } } } }, 'config.Server.Address', /string|number|list/],
+  // Kubernetes-shaped values
+  ['unknown probe field', { livenessProbe: { enabled: true, httpGet: { path: '/', prot: 4242 } } }, 'livenessProbe.httpGet.prot', /unknown field; did you mean port\?/],
+  ['probe port as a float', { readinessProbe: { httpGet: { port: 42.5 } } }, 'readinessProbe.httpGet.port', /whole number or a string/],
+  ['probe with two handlers', { livenessProbe: { enabled: true, exec: { command: ['x'] }, httpGet: { path: '/', port: 1 } } }, 'livenessProbe', /2 handlers/],
+  ['liveness successThreshold', { livenessProbe: { enabled: true, successThreshold: 2 } }, 'livenessProbe.successThreshold', /must be 1/],
+  ['env var without name', { pod: { env: [{ value: 'x' }] } }, 'pod.env[0].name', /is required/],
+  ['env var with value and valueFrom', { pod: { env: [{ name: 'A', value: 'x', valueFrom: { fieldRef: { fieldPath: 'x' } } }] } }, 'pod.env[0]', /not both/],
+  ['volume mount of a missing volume', { pod: { volumeMounts: [{ name: 'ca', mountPath: '/ca' }] } }, 'pod.volumeMounts[0].name', /not a volume of the pod/],
+  ['volume named like ours', { pod: { volumes: [{ name: 'rstudio-pm-config', emptyDir: {} }] } }, 'pod.volumes[0].name', /already a volume of the pod \(PackageManager adds it\)/],
+  ['mount on our config path', { pod: { volumes: [{ name: 'x', emptyDir: {} }], volumeMounts: [{ name: 'x', mountPath: '/etc/rstudio-pm/rstudio-pm.gcfg' }] } }, 'pod.volumeMounts[0].mountPath', /already mounted/],
+  ['sidecar named rspm', { extraContainers: [{ name: 'rspm', image: 'busybox' }] }, 'extraContainers[0].name', /already a container/],
+  ['sidecar without image', { extraContainers: [{ name: 'side' }] }, 'extraContainers[0].image', /is required/],
+  ['bad toleration field', { tolerations: [{ key: 'k', operater: 'Exists' }] }, 'tolerations[0].operater', /unknown field; did you mean operator\?/],
+  ['bad resource quantity in a sidecar', { extraContainers: [{ name: 's', image: 'b', resources: { limits: { memory: '1GB' } } }] }, 'extraContainers[0].resources.limits.memory', /quantity/],
+  ['affinity typo', { affinity: { nodeAfinity: {} } }, 'affinity.nodeAfinity', /did you mean nodeAffinity\?/],
+  ['extra object without a name', { extraObjects: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: {} }] }, 'extraObjects[0].metadata.name', /must be a string/],
+  ['extra object named like ours', { extraObjects: [{ apiVersion: 'v1', kind: 'Service', metadata: { name: 'my-release-rstudio-pm' } }] }, 'extraObjects[0]', /also rendered by PackageManager/],
+];
+
+function issuesOf(fn: () => unknown): PackageManagerValidationError['issues'] {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(PackageManagerValidationError);
+    expect((e as Error).message).not.toMatch(/\n\s+at /); // a message, not a stack trace
+    return (e as PackageManagerValidationError).issues;
+  }
+  throw new Error('expected PackageManagerValidationError, but synthesis succeeded');
+}
+
+describe('bad inputs are clear errors at synth time', () => {
+  it('has at least 40 distinct cases', () => {
+    expect(new Set(CASES.map((c) => c[0])).size).toBe(CASES.length);
+    expect(CASES.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it.each(CASES)('%s', (_name, props, path, message) => {
+    const issues = issuesOf(() => synthProps(props as PackageManagerProps));
+    const issue = issues.find((i) => i.path === path);
+    expect({ paths: issues.map((i) => i.path), message: issue?.message }).toEqual({ paths: expect.arrayContaining([path]), message: expect.stringMatching(message) });
+  });
+
+  it('reports every problem at once', () => {
+    const issues = issuesOf(() => synthProps({ replicas: '2', service: { port: 0, tpye: 'x' }, license: { file: { mountPath: 'x' } } } as unknown as PackageManagerProps));
+    expect(issues.map((i) => i.path).sort()).toEqual(['license.file.mountPath', 'replicas', 'service.port', 'service.tpye']);
+  });
+
+  it('never shows a secret value', () => {
+    const issues = issuesOf(() => synthProps({ rstudioPMKey: 42, awsSecretAccessKey: ['s3cr3t'], license: { key: { k: 'v' } } } as unknown as PackageManagerProps));
+    const text = JSON.stringify(issues);
+    expect(text).not.toMatch(/s3cr3t|"v"/);
+  });
+
+  it('formats the error for people: one line per problem under a header', () => {
+    try {
+      synthProps({ service: { tpye: 'NodePort' }, license: { file: { secret: 's', mountPath: 'etc/lic' } } } as unknown as PackageManagerProps);
+    } catch (e) {
+      expect((e as Error).message).toBe(
+        [
+          'PackageManager test/my-release: 2 invalid values:',
+          '  - license.file.mountPath: must be an absolute path (starting with "/"); got "etc/lic"',
+          '  - service.tpye: unknown key; did you mean service.type?',
+        ].join('\n'),
+      );
+    }
+    expect.assertions(1);
+  });
+
+  it('goes for values files through the same schema', () => {
+    const issues = issuesOf(() => synthValues({ service: { port: 'eighty' } }));
+    expect(issues).toEqual([{ path: 'service.port', message: 'must be a number; got "eighty"' }]);
+  });
+});
