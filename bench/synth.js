@@ -10,36 +10,40 @@
  *   node bench/synth.js --reps 5 100    # more repeats
  *   node bench/synth.js --warmup 20 10  # 20 warm-up rounds per child (default 5; --no-warmup = 0)
  *
- * Each repeat of each N runs in a fresh child process (child_process.fork of
- * this file with `--child N`), so maxRSS is that run's own high-water mark.
- * The table shows the median over the repeats, metric by metric.
+ * Each repeat of each N runs in two fresh child processes (child_process.fork
+ * of this file with `--child N --mode synth|floor`): one for the construct,
+ * one for the floor. So maxRSS is that run's own high-water mark, and both
+ * timed phases start from the same JIT state. The table shows the median over
+ * the repeats, metric by metric.
  *
- * In the child, after loading the modules:
- *   0. warm-up, 5 times (--warmup K): an App with 1 instance, synthYaml(),
+ * Both children, after loading the modules:
+ *   0. warm up, 5 times (--warmup K): an App with 1 instance, synthYaml(),
  *      thrown away — JIT and lazy init of cdk8s/zod/yaml, so that small Ns
- *      measure work rather than compilation (bench/cold-start.js measures the
- *      cold case); its memory is garbage, collected before the run;
- *   1. gc(); construct: new App(), new Chart(app, 'bench', { disableResourceNameHashes: true }),
+ *      measure work more than compilation (bench/cold-start.js measures the
+ *      cold case). No forced gc() afterwards (see runChild).
+ *
+ * The synth child:
+ *   1. construct: new App(), new Chart(app, 'bench', { disableResourceNameHashes: true }),
  *      N × new PackageManager(chart, `pm${i}`, fullProps(i))   (fullProps(i) is built
  *      inside the timed region: it is a cheap object literal);
  *   2. synth: app.synthYaml();
- *   3. memory: process.resourceUsage().maxRSS (peak of the whole process so far)
- *      and process.memoryUsage().heapUsed right after synth, app still alive;
- *   4. untimed: docs = chart.toJson() — the same plain documents synthYaml
- *      serialized — checked: Yaml.stringify(...docs) === the synthYaml output.
- *      (This second toJson() is also timed on its own and shown in the
- *      breakdown table as "toJson ms": the cost of cdk8s resolving the
- *      ApiObjects into JSON on an already-synthesized tree.)
- *   5. FLOOR: the app is dropped (the docs are plain data of their own), gc(),
- *      then ONLY `Yaml.stringify(...docs)`
- *      from cdk8s is timed — the same function and options synthYaml uses
- *      (yaml@2 `stringify(doc, { keepUndefined: true, lineWidth: 0,
- *      version: '1.1' })` per document, joined with '---\n'). So the floor is
- *      the cost of serializing the identical N×9 manifests to the identical
- *      YAML text, with no construct tree, validation, model, rendering or
- *      token resolution. overhead = total / floor.
- *      "json ms" is JSON.stringify(docs) of the same documents, a lower bound
- *      for any serializer.
+ *   3. memory: process.resourceUsage().maxRSS (peak of the whole process so
+ *      far, Node + modules included) and process.memoryUsage().heapUsed right
+ *      after synth, app still alive;
+ *   4. breakdown only: a second chart.toJson(), timed on its own ("toJson ms":
+ *      cdk8s resolving the ApiObjects into JSON, on an already-synthesized tree).
+ *
+ * The floor child — what the FLOOR includes, exactly:
+ *   untimed: the same N instances built and turned into plain documents with
+ *   chart.toJson() (what synthYaml serializes), the construct tree dropped;
+ *   timed: ONLY `Yaml.stringify(...docs)` from cdk8s, the very function and
+ *   options synthYaml ends with (yaml@2 `stringify(doc, { keepUndefined: true,
+ *   lineWidth: 0, version: '1.1' })` per document, joined with '---\n').
+ *   No construct tree, validation, model, rendering or token resolution.
+ *   The floor's YAML is checked byte-identical (sha256) to synthYaml's output
+ *   ("same YAML"). overhead = total / floor.
+ *   "json ms": JSON.stringify(docs) of the same documents, a lower bound for
+ *   any serializer.
  */
 const { fork } = require('child_process');
 const path = require('path');
@@ -51,11 +55,15 @@ function ms(ns) {
 }
 
 // ---------------------------------------------------------------- child ---
-function runChild(n, warmup) {
+function sha256(text) {
+  return require('crypto').createHash('sha256').update(text).digest('hex');
+}
+
+/** mode 'synth': the construct and synthYaml timings; mode 'floor': the floor. */
+function runChild(mode, n, warmup) {
   const { App, Chart, Yaml } = require('cdk8s');
   const { PackageManager } = require('../lib');
   const { fullProps } = require('./fixture');
-  const gc = global.gc || (() => {});
 
   const build = (count) => {
     const app = new App();
@@ -64,12 +72,30 @@ function runChild(n, warmup) {
     return { app, chart };
   };
 
+  // Identical in both modes, so both start from the same JIT state.
   for (let w = 0; w < warmup; w++) build(1).app.synthYaml();
-  gc();
+  // No gc() before the timed regions: a forced full GC shrinks V8's young
+  // generation and the next allocation-heavy phase then pays for many more
+  // scavenges (measured: the first stringify after gc() was 2-4x slower).
   const rssBefore = process.memoryUsage().rss;
 
+  if (mode === 'floor') {
+    // Untimed: the N instances' documents, as plain data (toJson() builds
+    // fresh objects/arrays/strings/numbers with no tokens and no references
+    // into the construct tree). Then the tree is dropped.
+    let { chart } = build(n);
+    const docs = chart.toJson();
+    chart = undefined;
+    const t0 = process.hrtime.bigint();
+    const text = Yaml.stringify(...docs);
+    const t1 = process.hrtime.bigint();
+    JSON.stringify(docs);
+    const t2 = process.hrtime.bigint();
+    return { floorMs: ms(t1 - t0), jsonMs: ms(t2 - t1), floorSha: sha256(text) };
+  }
+
   const t0 = process.hrtime.bigint();
-  let { app, chart } = build(n);
+  const { app, chart } = build(n);
   const t1 = process.hrtime.bigint();
   const yamlText = app.synthYaml();
   const t2 = process.hrtime.bigint();
@@ -77,27 +103,10 @@ function runChild(n, warmup) {
   const maxRssKb = process.resourceUsage().maxRSS; // kilobytes
   const heapUsed = process.memoryUsage().heapUsed;
 
-  // Untimed for the main numbers; timed on its own for the breakdown.
+  // Breakdown only: a second toJson() on the synthesized tree, timed alone.
   const t3 = process.hrtime.bigint();
-  const synthesized = chart.toJson();
+  const objects = chart.toJson().length;
   const t4 = process.hrtime.bigint();
-  const objects = synthesized.length;
-
-  // Floor input: exactly the documents synthYaml wrote. toJson() builds them
-  // fresh (plain objects/arrays/strings/numbers, no tokens, no references into
-  // the construct tree), so they are kept as they are: a JSON round trip would
-  // give the yaml library objects of other hidden classes than synthYaml fed it.
-  const docs = synthesized;
-  app = chart = undefined;
-  gc();
-  const t5 = process.hrtime.bigint();
-  const floorText = Yaml.stringify(...docs);
-  const t6 = process.hrtime.bigint();
-  const sameOutput = floorText === yamlText;
-
-  const t7 = process.hrtime.bigint();
-  JSON.stringify(docs);
-  const t8 = process.hrtime.bigint();
 
   return {
     n,
@@ -107,12 +116,10 @@ function runChild(n, warmup) {
     synthMs: ms(t2 - t1),
     totalMs: ms(t2 - t0),
     toJsonMs: ms(t4 - t3),
-    floorMs: ms(t6 - t5),
-    jsonMs: ms(t8 - t7),
     maxRssMb: maxRssKb / 1024,
     rssBeforeMb: rssBefore / 1048576,
     heapUsedMb: heapUsed / 1048576,
-    sameOutput,
+    synthSha: sha256(yamlText),
   };
 }
 
@@ -123,12 +130,11 @@ function median(xs) {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-function forkOnce(n, warmup) {
+function forkOnce(mode, n, warmup) {
   return new Promise((resolve, reject) => {
-    const args = ['--child', String(n)];
-    args.push('--warmup', String(warmup));
+    const args = ['--child', String(n), '--mode', mode, '--warmup', String(warmup)];
     const child = fork(__filename, args, {
-      execArgv: ['--expose-gc', '--max-old-space-size=4096'],
+      execArgv: ['--max-old-space-size=4096'],
       cwd: path.join(__dirname, '..'),
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
@@ -181,7 +187,11 @@ async function main(argv) {
   for (const n of ns) {
     const runs = [];
     const started = Date.now();
-    for (let r = 0; r < reps; r++) runs.push(await forkOnce(n, warmup));
+    for (let r = 0; r < reps; r++) {
+      const synth = await forkOnce('synth', n, warmup);
+      const floor = await forkOnce('floor', n, warmup);
+      runs.push({ ...synth, ...floor, sameOutput: synth.synthSha === floor.floorSha });
+    }
     const wall = (Date.now() - started) / 1000;
     const med = {};
     for (const k of Object.keys(runs[0])) {
@@ -249,10 +259,12 @@ async function main(argv) {
 
 if (process.argv[2] === '--child') {
   const n = Number(process.argv[3]);
-  const k = process.argv.indexOf('--warmup');
-  const warmup = k > 0 ? Number(process.argv[k + 1]) : 5;
+  const arg = (name, dflt) => {
+    const k = process.argv.indexOf(name);
+    return k > 0 ? process.argv[k + 1] : dflt;
+  };
   try {
-    process.send(runChild(n, warmup), () => process.exit(0));
+    process.send(runChild(arg('--mode', 'synth'), n, Number(arg('--warmup', 5))), () => process.exit(0));
   } catch (e) {
     process.send({ error: String(e && e.stack ? e.stack : e) }, () => process.exit(1));
   }

@@ -6,6 +6,7 @@
 import { CHART, CHART_DEFAULTS } from './defaults';
 import type { Probe, SecurityContext } from './k8s-types';
 import { deepMerge, isPlainObject } from './merge';
+import { listenPort } from './config/schema';
 import { chartName, fullName } from './names';
 import type { GcfgValue, PackageManagerProps, PackageManagerValues, ProbeProps } from './props';
 
@@ -52,6 +53,10 @@ export interface Model {
   readonly image: string;
   /** Whether `config.Metrics.Enabled` is on. */
   readonly metricsEnabled: boolean;
+  /** The port Package Manager serves HTTP on (from `config.HTTP.Listen`). */
+  readonly httpPort: number;
+  /** The port of the metrics listener (from `config.Metrics.Listen`). */
+  readonly metricsPort: number;
   /** The gcfg document (config plus what the chart merges in). */
   readonly config: Record<string, Record<string, GcfgValue>>;
   /** Whether shared storage is mounted (created or existing). */
@@ -67,11 +72,20 @@ export interface Model {
 }
 
 const PROBE_HANDLERS = ['exec', 'tcpSocket', 'grpc'] as const;
+/** Package Manager's HTTP port when `HTTP.Listen` gives none (the chart hard-codes it). */
+export const DEFAULT_HTTP_PORT = 4242;
+/** Package Manager's metrics port when `Metrics.Listen` gives none. */
+export const DEFAULT_METRICS_PORT = 2112;
 
-/** Merges a probe over its default; a handler of its own replaces the default `httpGet`. */
-function resolveProbe(defaults: ProbeProps, given: ProbeProps | undefined): Probe | undefined {
+/**
+ * Merges a probe over its default; a handler of its own replaces the default `httpGet`.
+ * The default `httpGet` probes the HTTP port unless the probe names its own port.
+ */
+function resolveProbe(defaults: ProbeProps, given: ProbeProps | undefined, httpPort: number): Probe | undefined {
   const ownHandler = given && PROBE_HANDLERS.some((h) => given[h] !== undefined) && given.httpGet === undefined;
-  const base: ProbeProps = ownHandler ? { ...defaults, httpGet: undefined } : defaults;
+  const base: ProbeProps = ownHandler
+    ? { ...defaults, httpGet: undefined }
+    : { ...defaults, httpGet: { ...defaults.httpGet!, port: httpPort } };
   const merged = deepMerge<ProbeProps>(base, given);
   if (!merged.enabled) return undefined;
   const probe: Record<string, unknown> = { ...merged };
@@ -80,15 +94,21 @@ function resolveProbe(defaults: ProbeProps, given: ProbeProps | undefined): Prob
   return Object.keys(probe).length > 0 ? (probe as Probe) : undefined;
 }
 
-/** Merges config over the default and adds what the chart adds (license server). */
-function resolveConfig(values: ResolvedValues): Record<string, Record<string, GcfgValue>> {
-  const config: Record<string, Record<string, GcfgValue>> = {};
-  for (const [section, keys] of Object.entries(values.config ?? {})) {
-    if (keys === undefined) continue;
-    const clean: Record<string, GcfgValue> = {};
-    for (const [k, v] of Object.entries(keys)) if (v !== undefined && v !== null) clean[k] = v;
-    config[section] = clean;
-  }
+/** A gcfg document: sections of keys. */
+export type GcfgDocument = Record<string, Record<string, GcfgValue>>;
+
+/** Typed config over the default, then `extraConfig`, then what the chart adds (license server). */
+function resolveConfig(values: ResolvedValues): GcfgDocument {
+  const config: GcfgDocument = {};
+  const add = (sections: object | undefined) => {
+    for (const [section, keys] of Object.entries(sections ?? {})) {
+      if (!isPlainObject(keys)) continue;
+      const target = (config[section] ??= {});
+      for (const [k, v] of Object.entries(keys)) if (v !== undefined && v !== null) target[k] = v as GcfgValue;
+    }
+  };
+  add(values.config);
+  add(values.extraConfig);
   if (values.license?.server) {
     config.Licensing = { ...config.Licensing, LicenseType: 'remote' };
   }
@@ -96,10 +116,10 @@ function resolveConfig(values: ResolvedValues): Record<string, Record<string, Gc
 }
 
 /** Reads `section.key` of a config case-insensitively, as gcfg does. */
-export function configValue(config: PackageManagerValues['config'], section: string, key: string): GcfgValue | undefined {
+export function configValue(config: object | undefined, section: string, key: string): GcfgValue | undefined {
   for (const [s, keys] of Object.entries(config ?? {})) {
     if (s.toLowerCase() !== section.toLowerCase() || !isPlainObject(keys)) continue;
-    for (const [k, v] of Object.entries(keys)) if (k.toLowerCase() === key.toLowerCase()) return v;
+    for (const [k, v] of Object.entries(keys)) if (k.toLowerCase() === key.toLowerCase()) return v as GcfgValue;
   }
   return undefined;
 }
@@ -139,6 +159,8 @@ export function resolveModel(props: PackageManagerProps, release: string, namesp
   const tag = values.image.tag || `${values.image.tagPrefix ?? ''}${values.versionOverride || CHART.appVersion}`;
   const config = resolveConfig(values);
   const metricsEnabled = gcfgTruthy(configValue(config, 'Metrics', 'Enabled'));
+  const httpPort = listenPort(String(configValue(config, 'HTTP', 'Listen') ?? '')) ?? DEFAULT_HTTP_PORT;
+  const metricsPort = listenPort(String(configValue(config, 'Metrics', 'Listen') ?? '')) ?? DEFAULT_METRICS_PORT;
   const file = values.license.file;
 
   return {
@@ -153,15 +175,17 @@ export function resolveModel(props: PackageManagerProps, release: string, namesp
     serviceAccountName,
     image: `${values.image.repository}:${tag}`,
     metricsEnabled,
+    httpPort,
+    metricsPort,
     config,
     mountSharedStorage: Boolean(values.sharedStorage.create || values.sharedStorage.mount),
     claimName: values.sharedStorage.name || `${full}-shared-storage`,
     licenseFile: Boolean(file.contents || file.secret),
     containerSecurityContext: values.pod.containerSecurityContext as SecurityContext,
     probes: {
-      livenessProbe: resolveProbe(CHART_DEFAULTS.livenessProbe, given.livenessProbe),
-      startupProbe: resolveProbe(CHART_DEFAULTS.startupProbe, given.startupProbe),
-      readinessProbe: resolveProbe(CHART_DEFAULTS.readinessProbe, given.readinessProbe),
+      livenessProbe: resolveProbe(CHART_DEFAULTS.livenessProbe, given.livenessProbe, httpPort),
+      startupProbe: resolveProbe(CHART_DEFAULTS.startupProbe, given.startupProbe, httpPort),
+      readinessProbe: resolveProbe(CHART_DEFAULTS.readinessProbe, given.readinessProbe, httpPort),
     },
   };
 }

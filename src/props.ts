@@ -25,20 +25,9 @@ import type {
   Volume,
   VolumeMount,
 } from './k8s-types';
+import type { ExtraConfig, PackageManagerConfig } from './config/types';
 
-/** A scalar value of a gcfg key. */
-export type GcfgScalar = string | number | boolean;
-
-/** A gcfg value: a scalar, or a list that becomes one `Key = value` line per element. */
-export type GcfgValue = GcfgScalar | GcfgScalar[];
-
-/**
- * The content of `rstudio-pm.gcfg`: sections, each a map of keys to values.
- * A list value is written as the same key repeated, once per element.
- */
-export interface PackageManagerConfig {
-  readonly [section: string]: { readonly [key: string]: GcfgValue } | undefined;
-}
+export type * from './config/types';
 
 /** Shared storage: a PersistentVolumeClaim mounted into the pod. */
 export interface SharedStorageProps {
@@ -592,10 +581,18 @@ export interface PackageManagerValues {
   /** ServiceMonitor. */
   readonly serviceMonitor?: ServiceMonitorProps;
   /**
-   * Content of `rstudio-pm.gcfg`, merged over the default.
+   * Content of `rstudio-pm.gcfg`, typed for the sections and keys Posit documents; merged over the default.
+   * The port of `HTTP.Listen` drives the container port, the probes and the Service target port;
+   * the port of `Metrics.Listen` drives the metrics port.
    * @default { HTTP: { Listen: ':4242' }, Metrics: { Enabled: true } }
    */
   readonly config?: PackageManagerConfig;
+  /**
+   * Sections and keys of `rstudio-pm.gcfg` that `config` does not type, written as given
+   * (`{ Section: { Key: value } }`; a list becomes one line per element).
+   * @default - none
+   */
+  readonly extraConfig?: ExtraConfig;
   /**
    * Sidecar containers.
    * @default []

@@ -29,6 +29,7 @@ import {
   LABEL_VALUE,
   SUBDOMAIN_RULE,
 } from './validation/k8s-names';
+import { configSchema, extraConfigSchema } from './config/schema';
 import type { PackageManagerProps } from './props';
 
 const PERCENT = /^\d+%$/;
@@ -92,10 +93,6 @@ function k8sList<T>(type: K8sType) {
 }
 
 const stringMap = z.record(z.string(), z.string());
-
-const gcfgScalar = z.union([z.string(), z.number(), z.boolean()]);
-const gcfgValue = z.union([gcfgScalar, z.array(gcfgScalar)]);
-const configSchema = z.record(z.string(), z.record(z.string(), gcfgValue).optional());
 
 const resourceList = z
   .object({
@@ -285,6 +282,7 @@ export const propsSchema = z
       .strict()
       .optional(),
     config: configSchema.optional(),
+    extraConfig: extraConfigSchema.optional(),
     extraContainers: k8sList<Container>('Container').optional(),
     affinity: k8sObject<Affinity>('Affinity').optional(),
     nodeSelector: labels.optional(),

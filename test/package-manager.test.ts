@@ -189,7 +189,7 @@ describe('checksums restart the pods when (and only when) what they cover change
 describe("the chart's guards and notes", () => {
   it('refuses a config that runs the server as root', () => {
     expect(() => synthProps({ config: { Launcher: { ServerUser: 'root' } } })).toThrow(PackageManagerValidationError);
-    expect(() => synthProps({ config: { launcher: { serveruser: 'root' } } })).toThrow(/non-root/);
+    expect(() => synthProps({ config: { launcher: { serveruser: 'root' } } } as PackageManagerProps)).toThrow(/non-root/);
   });
 
   it('allows it with rootCheckIsFatal: false', () => {

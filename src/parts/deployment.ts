@@ -4,7 +4,6 @@ import type { Model } from '../model';
 import { GCFG_KEY } from './config-map';
 import { compact, nonEmpty, type Manifest } from './manifest';
 import { awsSecretName, encryptionKeySecret, licenseFileSecretName, licenseKeySecret } from './secrets';
-import { HTTP_PORT, METRICS_PORT } from './service';
 
 /** Checksums of the objects whose change must restart the pods. */
 export interface PodChecksums {
@@ -94,7 +93,7 @@ function podAnnotations(model: Model, checksums: PodChecksums): Record<string, s
     'checksum/key': checksums.key,
     'prometheus.io/scrape': 'true',
     'prometheus.io/path': '/metrics',
-    'prometheus.io/port': String(METRICS_PORT),
+    'prometheus.io/port': String(model.metricsPort),
   };
   if (model.values.enableSandboxing) {
     // Required for sandboxed Git builds.
@@ -118,8 +117,8 @@ export function renderDeployment(model: Model, checksums: PodChecksums): Manifes
     imagePullPolicy: v.image.imagePullPolicy,
     lifecycle: nonEmpty(v.pod.lifecycle),
     ports: [
-      { containerPort: HTTP_PORT },
-      ...(model.metricsEnabled ? [{ name: 'metrics', containerPort: METRICS_PORT }] : []),
+      { containerPort: model.httpPort },
+      ...(model.metricsEnabled ? [{ name: 'metrics', containerPort: model.metricsPort }] : []),
     ],
     securityContext: nonEmpty(model.containerSecurityContext),
     volumeMounts: volumeMounts(model),

@@ -2,11 +2,6 @@
 import type { Model } from '../model';
 import { compact, nonEmpty, type Manifest } from './manifest';
 
-/** The container port Package Manager listens on (chart 0.5.29 hard-codes it). */
-export const HTTP_PORT = 4242;
-/** The metrics port. */
-export const METRICS_PORT = 2112;
-
 export function renderService(model: Model): Manifest {
   const svc = model.values.service;
   const ports: Record<string, unknown>[] = [
@@ -15,10 +10,10 @@ export function renderService(model: Model): Manifest {
       name: 'rspm',
       port: svc.port,
       nodePort: svc.type === 'NodePort' ? svc.nodePort || undefined : undefined,
-      targetPort: HTTP_PORT,
+      targetPort: model.httpPort,
     }),
   ];
-  if (model.metricsEnabled) ports.push({ name: 'metrics', port: METRICS_PORT });
+  if (model.metricsEnabled) ports.push({ name: 'metrics', port: model.metricsPort });
   return {
     apiVersion: 'v1',
     kind: 'Service',

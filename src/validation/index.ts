@@ -3,6 +3,7 @@
  * Kubernetes shapes), then the rules that span several props, on the
  * resolved model. Every problem is collected; the caller throws them together.
  */
+import { normalizeConfig } from '../config/normalize';
 import type { ValidationIssue } from '../errors';
 import { resolveModel, type Model } from '../model';
 import type { PackageManagerProps } from '../props';
@@ -19,10 +20,17 @@ export interface ValidationResult {
 
 /** Validates props for a release and returns every problem found (and the model when there is none). */
 export function validateProps(props: unknown, release: string, namespace: string): ValidationResult {
-  const parsed = propsSchema.safeParse(props);
-  if (!parsed.success) return { errors: schemaIssues(parsed.error, props), warnings: [] };
-  const typed = props as PackageManagerProps;
+  const given = (props ?? {}) as Record<string, unknown>;
+  const config = normalizeConfig(given.config, given.extraConfig);
+  const normalized = { ...given, config: config.config, extraConfig: config.extra };
+  const parsed = propsSchema.safeParse(normalized);
+  const schemaErrors = parsed.success ? [] : schemaIssues(parsed.error, normalized);
+  if (config.errors.length > 0 || schemaErrors.length > 0) {
+    return { errors: [...config.errors, ...schemaErrors], warnings: config.warnings };
+  }
+  const typed = normalized as PackageManagerProps;
   const model = resolveModel(typed, release, namespace);
-  const { errors, warnings } = crossRules(typed, model);
-  return errors.length > 0 ? { errors, warnings } : { errors, warnings, model };
+  const rules = crossRules(typed, model);
+  const warnings = [...config.warnings, ...rules.warnings];
+  return rules.errors.length > 0 ? { errors: rules.errors, warnings } : { errors: [], warnings, model };
 }

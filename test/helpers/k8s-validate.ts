@@ -10,6 +10,10 @@
  *    for what a schema cannot express.
  *
  * The schemas are compiled once per process (per kind, on first use) and reused.
+ *
+ * Not covered: admission, defaulting, cross-object references, CRD CEL rules
+ * (`x-kubernetes-validations`) and `x-kubernetes-embedded-resource` (the
+ * ServiceMonitor CRD uses neither), and the apiserver's rules beyond those below.
  */
 import Ajv from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
@@ -89,25 +93,24 @@ function child(path: string, key: string | number): string {
   return SIMPLE_KEY.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
 }
 
-/** A copy without `null` values (the apiserver's decoder drops them); the same object if it has none. */
+/** Whether an object anywhere in `v` has a `null` value. */
+function hasNull(v: unknown): boolean {
+  if (Array.isArray(v)) return v.some(hasNull);
+  if (!isObj(v)) return false;
+  for (const k in v) if (v[k] === null || hasNull(v[k])) return true;
+  return false;
+}
+
+/**
+ * A copy without `null` object values, which the apiserver's decoder treats as absent.
+ * (A `null` list item is kept: it is not absent, and the schema reports it.)
+ */
 function withoutNulls(v: unknown): unknown {
-  if (Array.isArray(v)) {
-    const items = v.filter((x) => x !== null).map(withoutNulls);
-    return items.length === v.length && items.every((x, i) => x === v[i]) ? v : items;
-  }
+  if (Array.isArray(v)) return v.map(withoutNulls);
   if (!isObj(v)) return v;
-  let changed = false;
   const out: Obj = {};
-  for (const [k, x] of Object.entries(v)) {
-    if (x === null) {
-      changed = true;
-      continue;
-    }
-    const y = withoutNulls(x);
-    changed ||= y !== x;
-    out[k] = y;
-  }
-  return changed ? out : v;
+  for (const [k, x] of Object.entries(v)) if (x !== null) out[k] = withoutNulls(x);
+  return out;
 }
 
 /** The value of a quantity in base units (for comparisons), or undefined if it is not one. */
@@ -308,24 +311,32 @@ const NAME_CHECKS = {
 };
 type NameCheck = keyof typeof NAME_CHECKS;
 
-function checkName(report: Report, path: string, value: unknown, check: NameCheck): void {
+/** Reports a string that fails a name check; the path may be computed only then. */
+function checkName(report: Report, path: string | (() => string), value: unknown, check: NameCheck): void {
   if (typeof value !== 'string') return; // the schema reports the type
   const why = NAME_CHECKS[check](value);
-  if (why) report(path, `invalid value ${JSON.stringify(value)}: ${why}`);
+  if (why) report(typeof path === 'string' ? path : path(), `invalid value ${JSON.stringify(value)}: ${why}`);
+}
+
+/** Each key of a map, reported as `.path key "k"`. */
+function checkKeys(map: unknown, path: string, check: NameCheck, report: Report): void {
+  for (const k in asObj(map)) checkName(report, () => `${path} key ${JSON.stringify(k)}`, k, check);
 }
 
 function checkLabels(labels: unknown, path: string, report: Report): void {
-  for (const [k, v] of Object.entries(asObj(labels))) {
-    checkName(report, `${path} key ${JSON.stringify(k)}`, k, 'qualifiedName');
-    checkName(report, child(path, k), v, 'labelValue');
+  const map = asObj(labels);
+  for (const k in map) {
+    checkName(report, () => `${path} key ${JSON.stringify(k)}`, k, 'qualifiedName');
+    checkName(report, () => child(path, k), map[k], 'labelValue');
   }
 }
 
 function checkAnnotations(annotations: unknown, path: string, report: Report): void {
+  const map = asObj(annotations);
   let size = 0;
-  for (const [k, v] of Object.entries(asObj(annotations))) {
-    checkName(report, `${path} key ${JSON.stringify(k)}`, k.toLowerCase(), 'qualifiedName');
-    size += k.length + asStr(v).length;
+  for (const k in map) {
+    checkName(report, () => `${path} key ${JSON.stringify(k)}`, k.toLowerCase(), 'qualifiedName'); // case-insensitive
+    size += k.length + asStr(map[k]).length;
   }
   if (size > 256 * 1024) report(path, `may not be more than 256 KiB in total, got ${size} bytes`);
 }
@@ -581,19 +592,15 @@ function checkIngress(o: Obj, report: Report): void {
   });
 }
 
-function checkKeys(map: unknown, path: string, report: Report): void {
-  for (const k of Object.keys(asObj(map))) checkName(report, `${path} key ${JSON.stringify(k)}`, k, 'configKey');
-}
-
 function checkConfigMap(o: Obj, report: Report): void {
-  checkKeys(o.data, '.data', report);
-  checkKeys(o.binaryData, '.binaryData', report);
+  checkKeys(o.data, '.data', 'configKey', report);
+  checkKeys(o.binaryData, '.binaryData', 'configKey', report);
   for (const k of Object.keys(asObj(o.data))) if (k in asObj(o.binaryData)) report('.binaryData', `duplicate of key ${JSON.stringify(k)} in data`);
 }
 
 function checkSecret(o: Obj, report: Report): void {
-  checkKeys(o.data, '.data', report);
-  checkKeys(o.stringData, '.stringData', report);
+  checkKeys(o.data, '.data', 'configKey', report);
+  checkKeys(o.stringData, '.stringData', 'configKey', report);
 }
 
 function checkPvc(o: Obj, report: Report): void {
@@ -651,7 +658,7 @@ export function validateManifests(objects: Record<string, any>[]): string[] {
   const v = load();
   const problems: string[] = [];
   for (const input of objects) {
-    const o = asObj(withoutNulls(input));
+    const o = asObj(hasNull(input) ? withoutNulls(input) : input);
     const label = `${asStr(o.kind) || '<no kind>'}/${asStr(asObj(o.metadata).name) || '<no name>'}`;
     const report: Report = (path, message) => problems.push(`${label}: ${path}: ${message}`);
     const validate = validatorFor(v, o, report);

@@ -101,3 +101,27 @@ export const commandString: PackageManagerProps = { command: '["sleep","1000"]' 
 export const badEnum: PackageManagerProps = { service: { type: 'Internal' } };
 // @ts-expect-error Kubernetes-shaped values are typed too
 export const badProbe: PackageManagerProps = { livenessProbe: { httpGet: { path: '/', prot: 4242 } } };
+
+// Typed config: autocompletion-grade types for Package Manager's documented keys.
+export const typedConfig: PackageManagerProps = {
+  config: {
+    Server: { Address: 'https://p', DataDir: '/d', RVersion: ['/opt/R/4.3.2'], AccessLogFormat: 'combined' },
+    HTTP: { Listen: ':4242' },
+    Database: { Provider: 'postgres' },
+    Postgres: { URL: 'postgres://u@db/ppm' },
+    Storage: { Default: 's3' },
+    S3Storage: { Bucket: 'b' },
+    Git: { PollInterval: '5m', BuildRetries: 3 },
+    Metrics: { Enabled: true, Listen: ':2112' },
+  },
+  // The escape hatch for what is not typed.
+  extraConfig: { OpenIDConnect: { ClientId: 'ppm' }, Server: { SomethingNew: true } },
+};
+// @ts-expect-error a misspelled known key
+export const misspelledConfigKey: PackageManagerProps = { config: { Postgres: { Url: 'x' } } };
+// @ts-expect-error an unknown section belongs in extraConfig
+export const unknownSection: PackageManagerProps = { config: { OpenIDConnect: { ClientId: 'x' } } };
+// @ts-expect-error a typed value
+export const badConfigValue: PackageManagerProps = { config: { Metrics: { Enabled: 'yes please' } } };
+// @ts-expect-error a typed enum
+export const badConfigEnum: PackageManagerProps = { config: { Storage: { Default: 'S3' } } };

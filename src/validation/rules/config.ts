@@ -1,32 +1,66 @@
 /** Rules on `config` (the gcfg file) and the chart's notes about it. */
 import { gcfgNameProblem, gcfgValueProblem, parseSectionName } from '../../gcfg/serialize';
+import { listenPort } from '../../config/schema';
+import { formatPath } from '../../errors';
 import { configValue } from '../../model';
 import type { Rule } from './context';
 
-/** Section and key names gcfg can read, values it can carry, no two names that gcfg would merge. */
+/** Section and key names gcfg can read, and values it can carry, in `config` and `extraConfig`. */
 export const gcfgSyntax: Rule = ({ props, error }) => {
-  const sections = new Map<string, string>();
-  for (const [section, keys] of Object.entries(props.config ?? {})) {
-    const problem = gcfgNameProblem(parseSectionName(section).name);
-    if (problem) error(`config[${JSON.stringify(section)}]`, `section ${problem}`);
-    const twin = sections.get(section.toLowerCase());
-    if (twin !== undefined) error(`config.${section}`, `gcfg names are case-insensitive: ${section} and ${twin} are the same section; merge them`);
-    sections.set(section.toLowerCase(), section);
-    const seen = new Map<string, string>();
-    for (const [key, value] of Object.entries(keys ?? {})) {
-      const path = `config.${section}.${key}`;
-      const keyProblem = gcfgNameProblem(key);
-      if (keyProblem) error(path, `key ${keyProblem}`);
-      const twinKey = seen.get(key.toLowerCase());
-      if (twinKey !== undefined) error(path, `gcfg names are case-insensitive: ${key} and ${twinKey} are the same key; keep one`);
-      seen.set(key.toLowerCase(), key);
-      const list = Array.isArray(value) ? value : [value];
-      list.forEach((item, i) => {
-        const valueProblem = typeof item === 'string' ? gcfgValueProblem(item) : undefined;
-        if (valueProblem) error(Array.isArray(value) ? `${path}[${i}]` : path, `the value ${valueProblem}`);
-        if (typeof item === 'number' && !Number.isFinite(item)) error(path, `must be a finite number; got ${item}`);
-      });
+  const check = (prefix: string, doc: object | undefined) => {
+    for (const [section, keys] of Object.entries(doc ?? {})) {
+      const problem = gcfgNameProblem(parseSectionName(section).name);
+      if (problem) error(formatPath([prefix, section]), `section ${problem}`);
+      for (const [key, value] of Object.entries(keys ?? {})) {
+        const path = formatPath([prefix, section, key]);
+        const keyProblem = gcfgNameProblem(key);
+        if (keyProblem) error(path, `key ${keyProblem}`);
+        const list: unknown[] = Array.isArray(value) ? value : [value];
+        list.forEach((item, i) => {
+          const valueProblem = typeof item === 'string' ? gcfgValueProblem(item) : undefined;
+          if (valueProblem) error(Array.isArray(value) ? `${path}[${i}]` : path, `the value ${valueProblem}`);
+          if (typeof item === 'number' && !Number.isFinite(item)) error(path, `must be a finite number; got ${item}`);
+        });
+      }
     }
+  };
+  check('config', props.config);
+  check('extraConfig', props.extraConfig);
+};
+
+/** Settings that need other settings. */
+export const configDependencies: Rule = ({ model, error }) => {
+  const c = model.config;
+  const get = (s: string, k: string) => configValue(c, s, k);
+  for (const key of ['Default', 'Persistent']) {
+    if (String(get('Storage', key) ?? '').toLowerCase() === 's3' && !get('S3Storage', 'Bucket')) {
+      error(`config.Storage.${key}`, 'is "s3", but config.S3Storage.Bucket is not set: name the bucket');
+    }
+  }
+  if (String(get('Database', 'Provider') ?? '').toLowerCase() === 'postgres' && !get('Postgres', 'URL')) {
+    error('config.Database.Provider', 'is "postgres", but config.Postgres.URL is not set: give "postgres://user@host:5432/db"');
+  }
+  if (get('HTTPS', 'Listen')) {
+    for (const key of ['Certificate', 'Key']) {
+      if (!get('HTTPS', key)) error(`config.HTTPS.${key}`, 'is required when config.HTTPS.Listen is set: the path of the PEM file in the container');
+    }
+  }
+  const http = get('HTTP', 'Listen');
+  if (http === undefined || listenPort(String(http)) === undefined) {
+    error('config.HTTP.Listen', `must give the port Package Manager serves HTTP on (e.g. ":4242"): the container port, probes and Service follow it; got ${JSON.stringify(http ?? '')}`);
+  }
+  if (model.metricsEnabled && model.metricsPort === model.httpPort) {
+    error('config.Metrics.Listen', `uses port ${model.metricsPort}, which HTTP uses too: pick another port`);
+  }
+};
+
+/** Data must live where the shared storage is mounted. */
+export const dataDirOnSharedStorage: Rule = ({ model, warn }) => {
+  if (!model.mountSharedStorage) return;
+  const dataDir = String(configValue(model.config, 'Server', 'DataDir') ?? '/var/lib/rstudio-pm').replace(/\/+$/, '');
+  const path = model.values.sharedStorage.path.replace(/\/+$/, '');
+  if (dataDir !== path && !dataDir.startsWith(`${path}/`)) {
+    warn('sharedStorage.path', `is ${JSON.stringify(path)}, but Package Manager keeps its data in config.Server.DataDir (${JSON.stringify(dataDir)}), which is not on the shared storage: set config.Server.DataDir to ${JSON.stringify(path)}`);
   }
 };
 

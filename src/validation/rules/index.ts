@@ -1,7 +1,7 @@
 /** All rules that span several props, run on the resolved model. */
 import type { Model } from '../../model';
 import type { PackageManagerProps } from '../../props';
-import { chartConfigNotes, gcfgSyntax, metricsDependents, replicasShareData } from './config';
+import { chartConfigNotes, configDependencies, dataDirOnSharedStorage, gcfgSyntax, metricsDependents, replicasShareData } from './config';
 import { runRules } from './context';
 import { imageReference, referencedNames, releaseAndNames } from './names';
 import { extraObjects, ingress, podDisruptionBudget, serviceAddresses } from './network';
@@ -12,6 +12,8 @@ const RULES = [
   imageReference,
   referencedNames,
   gcfgSyntax,
+  configDependencies,
+  dataDirOnSharedStorage,
   chartConfigNotes,
   deprecatedServiceAccountName,
   metricsDependents,
