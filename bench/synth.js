@@ -179,7 +179,7 @@ async function main(argv) {
 
   console.log(`## synth: N PackageManager instances (bench/fixture.js fullProps) -> app.synthYaml()`);
   console.log(
-    `node ${process.version}, ${require('os').cpus().length} CPUs; median of ${reps} fresh child process(es) per N` +
+    `node ${process.version}, ${require('os').cpus().length} CPUs; median of ${reps} repeat(s) per N, each a fresh synth child + a fresh floor child` +
       `${warmup ? `, each after a warm-up of ${warmup} x (1 instance + synthYaml)` : ', no warm-up'}\n`,
   );
 

@@ -29,6 +29,28 @@ const ROOTS = [
   'io.k8s.api.core.v1.LocalObjectReference',
   'io.k8s.api.core.v1.HostAlias',
   'io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector',
+  'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta',
+];
+/** Kinds that `extraObjects` are checked against in full (others: metadata only). */
+const KINDS = [
+  'io.k8s.api.core.v1.ConfigMap',
+  'io.k8s.api.core.v1.Secret',
+  'io.k8s.api.core.v1.ServiceAccount',
+  'io.k8s.api.core.v1.Service',
+  'io.k8s.api.core.v1.PersistentVolumeClaim',
+  'io.k8s.api.core.v1.LimitRange',
+  'io.k8s.api.core.v1.ResourceQuota',
+  'io.k8s.api.apps.v1.Deployment',
+  'io.k8s.api.apps.v1.StatefulSet',
+  'io.k8s.api.apps.v1.DaemonSet',
+  'io.k8s.api.batch.v1.Job',
+  'io.k8s.api.batch.v1.CronJob',
+  'io.k8s.api.networking.v1.Ingress',
+  'io.k8s.api.networking.v1.NetworkPolicy',
+  'io.k8s.api.policy.v1.PodDisruptionBudget',
+  'io.k8s.api.rbac.v1.Role',
+  'io.k8s.api.rbac.v1.RoleBinding',
+  'io.k8s.api.autoscaling.v2.HorizontalPodAutoscaler',
 ];
 const KEPT = ['type', 'format', 'properties', 'items', 'additionalProperties', 'required', 'enum', '$ref'];
 const PREFIX = '#/definitions/';
@@ -50,7 +72,7 @@ function strip(schema) {
 function generate() {
   const all = JSON.parse(readFileSync(SOURCE, 'utf8')).definitions;
   const picked = {};
-  const queue = [...ROOTS];
+  const queue = [...ROOTS, ...KINDS];
   while (queue.length > 0) {
     const name = queue.shift();
     if (picked[name]) continue;
@@ -62,7 +84,18 @@ function generate() {
     });
   }
   const sorted = Object.fromEntries(Object.keys(picked).sort().map((k) => [k, picked[k]]));
-  return JSON.stringify(sorted) + '\n';
+  // apiVersion → kind → definition name (null: served, but only its metadata is checked here).
+  const served = {};
+  for (const [name, def] of Object.entries(all)) {
+    for (const gvk of def['x-kubernetes-group-version-kind'] ?? []) {
+      if (!(def.properties && def.properties.metadata && def.properties.kind)) continue;
+      const apiVersion = gvk.group ? `${gvk.group}/${gvk.version}` : gvk.version;
+      if (gvk.kind.endsWith('List') || ['WatchEvent', 'DeleteOptions', 'Status', 'APIResourceList', 'APIGroup', 'APIGroupList', 'APIVersions'].includes(gvk.kind)) continue;
+      (served[apiVersion] ??= {})[gvk.kind] = KINDS.includes(name) ? name : null;
+    }
+  }
+  const sortedServed = Object.fromEntries(Object.keys(served).sort().map((v) => [v, Object.fromEntries(Object.keys(served[v]).sort().map((k) => [k, served[v][k]]))]));
+  return JSON.stringify({ definitions: sorted, served: sortedServed }) + '\n';
 }
 
 module.exports = { generate, TARGET };
@@ -70,5 +103,5 @@ module.exports = { generate, TARGET };
 if (require.main === module) {
   const text = generate();
   writeFileSync(TARGET, text);
-  console.log(`wrote ${TARGET}: ${Object.keys(JSON.parse(text)).length} definitions, ${text.length} bytes`);
+  console.log(`wrote ${TARGET}: ${Object.keys(JSON.parse(text).definitions).length} definitions, ${text.length} bytes`);
 }

@@ -20,8 +20,9 @@ import type {
   Volume,
   VolumeMount,
 } from './k8s-types';
-import { QUANTITY_PATTERN, validateK8s, type K8sType } from './k8s-schema/validate';
+import { QUANTITY_PATTERN, validateK8s, validateK8sObject, type K8sType } from './k8s-schema/validate';
 import {
+  CONFIG_KEY,
   isDns1123Label,
   isDns1123Subdomain,
   isQualifiedName,
@@ -33,6 +34,7 @@ import { configSchema, extraConfigSchema } from './config/schema';
 import type { PackageManagerProps } from './props';
 
 const PERCENT = /^\d+%$/;
+const INT32_MAX = 2 ** 31 - 1;
 const QUANTITY = QUANTITY_PATTERN;
 
 /** A Kubernetes object name (DNS-1123 subdomain, at most 253 characters). */
@@ -64,7 +66,7 @@ export const quantity = z.union([
 
 /** A non-negative integer or a percentage (`0`, `'25%'`). */
 export const intOrPercent = z.union([
-  z.number().int('must be a whole number').nonnegative(),
+  z.number().int('must be a whole number').nonnegative().max(INT32_MAX, `must be at most ${INT32_MAX}`),
   z.string().regex(PERCENT, 'must be a whole number or a percentage such as "25%"'),
 ]);
 
@@ -126,6 +128,7 @@ const ingressPath = z
   })
   .strict();
 
+/** An extra object: a name, and what Kubernetes 1.28 accepts for its apiVersion and kind. */
 const extraObject = z
   .object({
     apiVersion: z.string().min(1),
@@ -139,7 +142,22 @@ const extraObject = z
       })
       .catchall(z.unknown()),
   })
-  .catchall(z.unknown());
+  .catchall(z.unknown())
+  .superRefine((value, ctx) => {
+    for (const issue of validateK8sObject(value)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: issue.path, message: issue.message });
+    }
+    if (value.kind === 'ConfigMap' || value.kind === 'Secret') {
+      for (const field of ['data', 'stringData', 'binaryData']) {
+        const data = value[field];
+        if (data && typeof data === 'object') {
+          for (const key of Object.keys(data)) {
+            if (!CONFIG_KEY.test(key) || key.length > 253) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [field, key], message: 'keys may hold only letters, digits, "-", "_" and "."' });
+          }
+        }
+      }
+    }
+  });
 
 /** The schema of `PackageManagerProps`. */
 export const propsSchema = z
@@ -212,7 +230,7 @@ export const propsSchema = z
       })
       .strict()
       .optional(),
-    replicas: z.number().int('must be a whole number').nonnegative().optional(),
+    replicas: z.number().int('must be a whole number').nonnegative().max(INT32_MAX, `must be at most ${INT32_MAX}`).optional(),
     awsAccessKeyId: z.string().optional(),
     awsSecretAccessKey: z.string().optional(),
     rstudioPMKey: z.string().optional(),
@@ -232,7 +250,7 @@ export const propsSchema = z
         lifecycle: k8sObject<Lifecycle>('Lifecycle').optional(),
         securityContext: k8sObject<PodSecurityContext>('PodSecurityContext').optional(),
         containerSecurityContext: k8sObject<SecurityContext>('SecurityContext').optional(),
-        terminationGracePeriodSeconds: z.number().int().nonnegative().optional(),
+        terminationGracePeriodSeconds: z.number().int('must be a whole number').nonnegative().max(Number.MAX_SAFE_INTEGER).optional(),
         hostAliases: k8sList<HostAlias>('HostAlias').optional(),
       })
       .strict()

@@ -44,11 +44,14 @@ export type K8sType =
   | 'HostAlias'
   | 'LabelSelector';
 
-const DEFS = definitions as Record<string, Schema>;
+const DEFS = definitions.definitions as Record<string, Schema>;
+/** apiVersion → kind → definition name, for every kind Kubernetes 1.28 serves (null: not shipped here). */
+const SERVED = definitions.served as Record<string, Record<string, string | null>>;
 const QUANTITY = 'io.k8s.apimachinery.pkg.api.resource.Quantity';
 /** The Kubernetes quantity grammar (`500m`, `2Gi`, `1e3`). */
 export const QUANTITY_PATTERN = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+|[KMGTPE]i|[numkMGTPE])?$/;
 const INT32 = 2 ** 31;
+const INT64 = 2 ** 63;
 
 function typeName(v: unknown): string {
   if (v === null) return 'null';
@@ -87,6 +90,7 @@ function check(value: unknown, schema: Schema, path: (string | number)[], out: K
     case 'integer':
       if (typeof value !== 'number' || !Number.isInteger(value)) out.push({ path, message: `must be a whole number; got ${typeName(value)}` });
       else if (schema.format === 'int32' && (value < -INT32 || value >= INT32)) out.push({ path, message: `must fit in 32 bits; got ${value}` });
+      else if (value < -INT64 || value >= INT64) out.push({ path, message: `must fit in 64 bits; got ${value}` });
       return;
     case 'number':
       if (typeof value !== 'number') out.push({ path, message: `must be a number; got ${typeName(value)}` });
@@ -96,7 +100,10 @@ function check(value: unknown, schema: Schema, path: (string | number)[], out: K
         out.push({ path, message: `must be a list; got ${typeName(value)}` });
         return;
       }
-      value.forEach((item, i) => check(item, schema.items ?? {}, [...path, i], out));
+      value.forEach((item, i) => {
+        if (item === null || item === undefined) out.push({ path: [...path, i], message: 'list items may not be null' });
+        else check(item, schema.items ?? {}, [...path, i], out);
+      });
       return;
     case 'object':
       checkObject(value, schema, path, out);
@@ -133,7 +140,52 @@ function checkObject(value: unknown, schema: Schema, path: (string | number)[], 
 /** Checks `value` as the Kubernetes type `type` and returns every problem found. */
 export function validateK8s(value: unknown, type: K8sType): K8sIssue[] {
   const name = type === 'LabelSelector' ? 'io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector' : `io.k8s.api.core.v1.${type}`;
+  if (value === null || value === undefined) return [{ path: [], message: 'must be a map; got nothing' }];
   const out: K8sIssue[] = [];
   check(value, { $ref: name }, [], out);
+  return out;
+}
+
+const API_VERSION = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?v[0-9]+((alpha|beta)[0-9]+)?$/;
+const KIND = /^[A-Z][A-Za-z0-9]*$/;
+const groupOf = (apiVersion: string) => (apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '');
+
+/**
+ * Checks a whole object (an `extraObjects` item): apiVersion and kind; for the
+ * common built-in kinds the whole object, strictly; for other built-in kinds
+ * and custom resources, its metadata.
+ */
+export function validateK8sObject(value: Record<string, unknown>): K8sIssue[] {
+  const { apiVersion, kind } = value;
+  if (typeof apiVersion !== 'string' || !API_VERSION.test(apiVersion)) {
+    return [{ path: ['apiVersion'], message: `must be an API version such as "v1" or "example.com/v1alpha1"; got ${typeName(apiVersion)}` }];
+  }
+  if (typeof kind !== 'string' || !KIND.test(kind)) {
+    return [{ path: ['kind'], message: `must be a kind such as "ConfigMap"; got ${typeName(kind)}` }];
+  }
+  const group = groupOf(apiVersion);
+  const builtIn = Object.keys(SERVED).filter((v) => groupOf(v) === group);
+  if (builtIn.length > 0) {
+    const kinds = SERVED[apiVersion];
+    if (!kinds || !(kind in kinds)) {
+      const servedAs = builtIn.filter((v) => SERVED[v][kind] !== undefined);
+      return [
+        {
+          path: ['kind'],
+          message: servedAs.length > 0
+            ? `${apiVersion} ${kind} is not served by Kubernetes 1.28; it is served as ${servedAs.join(', ')}`
+            : `${apiVersion} has no kind ${JSON.stringify(kind)} in Kubernetes 1.28`,
+        },
+      ];
+    }
+    const def = kinds[kind];
+    if (def) {
+      const out: K8sIssue[] = [];
+      check(value, { $ref: def }, [], out);
+      return out;
+    }
+  }
+  const out: K8sIssue[] = [];
+  check(value.metadata, { $ref: 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta' }, ['metadata'], out);
   return out;
 }

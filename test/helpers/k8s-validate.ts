@@ -581,7 +581,7 @@ function checkIngress(o: Obj, report: Report): void {
   const spec = asObj(o.spec);
   if (isObj(spec.defaultBackend)) checkIngressBackend(spec.defaultBackend, '.spec.defaultBackend', report);
   asArr(spec.rules).map(asObj).forEach((rule, r) => {
-    if (rule.host !== undefined) checkName(report, `.spec.rules[${r}].host`, asStr(rule.host).replace(/^\*\./, ''), 'subdomain');
+    if (rule.host !== undefined && rule.host !== '') checkName(report, `.spec.rules[${r}].host`, asStr(rule.host).replace(/^\*\./, ''), 'subdomain');
     asArr(asObj(rule.http).paths).map(asObj).forEach((p, i) => {
       const at = `.spec.rules[${r}].http.paths[${i}]`;
       const path = asStr(p.path);

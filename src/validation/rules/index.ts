@@ -5,7 +5,7 @@ import { chartConfigNotes, configDependencies, dataDirOnSharedStorage, gcfgSynta
 import { runRules } from './context';
 import { imageReference, referencedNames, releaseAndNames } from './names';
 import { extraObjects, ingress, podDisruptionBudget, serviceAddresses } from './network';
-import { awsKeys, containers, deprecatedServiceAccountName, licenseFile, probes, volumesAndMounts } from './pod';
+import { awsKeys, containers, deprecatedServiceAccountName, licenseFile, mainContainer, rollingUpdate, volumesAndMounts } from './pod';
 
 const RULES = [
   releaseAndNames,
@@ -20,7 +20,8 @@ const RULES = [
   replicasShareData,
   volumesAndMounts,
   containers,
-  probes,
+  mainContainer,
+  rollingUpdate,
   licenseFile,
   awsKeys,
   serviceAddresses,

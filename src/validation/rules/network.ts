@@ -33,7 +33,7 @@ export const ingress: Rule = ({ model, error }) => {
     paths.forEach((p, j) => {
       const path = typeof p === 'string' ? p : p.path;
       const type = typeof p === 'string' ? 'Prefix' : p.pathType ?? 'Prefix';
-      if (type !== 'ImplementationSpecific' && !path.startsWith('/')) {
+      if ((type !== 'ImplementationSpecific' || path !== '') && !path.startsWith('/')) {
         error(`ingress.hosts[${i}].paths[${j}]`, `a ${type} path must start with "/"; got ${JSON.stringify(path)}`);
       }
     });

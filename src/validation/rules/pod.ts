@@ -1,5 +1,6 @@
 /** Rules on the pod: volumes, mounts, containers, env, probes. */
-import type { Container, Probe } from '../../k8s-types';
+import type { Container, EnvVar, Probe, VolumeMount } from '../../k8s-types';
+import { requestsOverLimits } from '../quantity';
 import { CONFIG_KEY, ENV_VAR_NAME, isDns1123Label, LABEL_RULE } from '../k8s-names';
 import type { Rule } from './context';
 
@@ -25,6 +26,11 @@ function ownVolumes(ctx: Parameters<Rule>[0]): { volumes: string[]; mountPaths: 
   return { volumes, mountPaths };
 }
 
+/** The names of the pod's volumes (PackageManager's and `pod.volumes`). */
+function podVolumeNames(ctx: Parameters<Rule>[0]): Set<string> {
+  return new Set([...ownVolumes(ctx).volumes, ...ctx.model.values.pod.volumes.map((v) => v.name)]);
+}
+
 /** Pod volumes have unique DNS-label names, and every mount names a volume and has its own path. */
 export const volumesAndMounts: Rule = (ctx) => {
   const { model, error } = ctx;
@@ -38,60 +44,112 @@ export const volumesAndMounts: Rule = (ctx) => {
       error(path, `${JSON.stringify(vol.name)} is already a volume of the pod${own.volumes.includes(vol.name) ? ' (PackageManager adds it)' : ''}: pick another name`);
     }
     names.add(vol.name);
+    const sources = Object.keys(vol).filter((k) => k !== 'name' && (vol as Record<string, unknown>)[k] !== null && (vol as Record<string, unknown>)[k] !== undefined);
+    if (sources.length !== 1) error(`pod.volumes[${i}]`, `a volume needs exactly one source (emptyDir, configMap, secret, persistentVolumeClaim, …); got ${sources.length === 0 ? 'none' : sources.join(', ')}`);
   });
-  const paths = new Set(own.mountPaths);
-  v.pod.volumeMounts.forEach((m, i) => {
-    if (!names.has(m.name)) {
-      error(`pod.volumeMounts[${i}].name`, `${JSON.stringify(m.name)} is not a volume of the pod: add it to pod.volumes (volumes: ${[...names].join(', ')})`);
-    }
-    if (!m.mountPath.startsWith('/')) error(`pod.volumeMounts[${i}].mountPath`, `must be an absolute path; got ${JSON.stringify(m.mountPath)}`);
-    else if (paths.has(m.mountPath)) error(`pod.volumeMounts[${i}].mountPath`, `${JSON.stringify(m.mountPath)} is already mounted in the container: pick another path`);
-    paths.add(m.mountPath);
-  });
+  checkMounts(v.pod.volumeMounts, 'pod.volumeMounts', names, new Set(own.mountPaths), error);
 };
 
-function checkContainer(c: Container, path: string, error: (p: string, m: string) => void): void {
+function checkMounts(mounts: readonly VolumeMount[], path: string, volumes: Set<string>, paths: Set<string>, error: (p: string, m: string) => void): void {
+  mounts.forEach((m, i) => {
+    if (!volumes.has(m.name)) {
+      error(`${path}[${i}].name`, `${JSON.stringify(m.name)} is not a volume of the pod: add it to pod.volumes (volumes: ${[...volumes].join(', ')})`);
+    }
+    if (!m.mountPath.startsWith('/')) error(`${path}[${i}].mountPath`, `must be an absolute path; got ${JSON.stringify(m.mountPath)}`);
+    else if (paths.has(m.mountPath)) error(`${path}[${i}].mountPath`, `${JSON.stringify(m.mountPath)} is already mounted in the container: pick another path`);
+    paths.add(m.mountPath);
+  });
+}
+
+const HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'] as const;
+/** A named port: at most 15 lower-case letters, digits and "-", with a letter, no "--". */
+const PORT_NAME = /^(?=.*[a-z])(?!.*--)[a-z0-9]([a-z0-9-]{0,13}[a-z0-9])?$/;
+
+function checkPort(port: number | string | undefined, path: string, error: (p: string, m: string) => void): void {
+  if (port === undefined) return;
+  if (typeof port === 'number' ? port < 1 || port > 65535 : !PORT_NAME.test(port)) {
+    error(path, `must be a port of 1-65535 or a port name (at most 15 lower-case letters, digits and "-"); got ${JSON.stringify(port)}`);
+  }
+}
+
+function checkProbe(probe: Probe | undefined, path: string, kind: string, error: (p: string, m: string) => void): void {
+  if (!probe) return;
+  const handlers = HANDLERS.filter((h) => probe[h] !== undefined && probe[h] !== null);
+  if (handlers.length !== 1) {
+    error(path, handlers.length === 0 ? 'a probe needs a handler: httpGet, exec, tcpSocket or grpc' : `has ${handlers.length} handlers (${handlers.join(', ')}); keep one`);
+  }
+  checkPort(probe.httpGet?.port, `${path}.httpGet.port`, error);
+  checkPort(probe.tcpSocket?.port, `${path}.tcpSocket.port`, error);
+  if (probe.grpc) checkPort(probe.grpc.port, `${path}.grpc.port`, error);
+  if (kind !== 'readinessProbe' && probe.successThreshold !== undefined && probe.successThreshold !== 1) {
+    error(`${path}.successThreshold`, `must be 1 for a ${kind === 'livenessProbe' ? 'liveness' : 'startup'} probe; got ${probe.successThreshold}`);
+  }
+}
+
+function checkResources(requests: Record<string, string | number> | undefined, limits: Record<string, string | number> | undefined, path: string, error: (p: string, m: string) => void): void {
+  for (const [resource, request, limit] of requestsOverLimits(requests, limits)) {
+    error(`${path}.requests.${resource}`, `is ${JSON.stringify(request)}, more than its limit ${JSON.stringify(limit)}: raise the limit or lower the request`);
+  }
+}
+
+function checkContainer(c: Container, path: string, volumes: Set<string>, error: (p: string, m: string) => void): void {
   if (!isDns1123Label(c.name)) error(`${path}.name`, `${LABEL_RULE}; got ${JSON.stringify(c.name)}`);
-  if (!c.image) error(`${path}.image`, 'is required');
-  (c.env ?? []).forEach((e, i) => {
-    if (!ENV_VAR_NAME.test(e.name)) error(`${path}.env[${i}].name`, `must be an environment variable name (letters, digits, "_", "-", "."; not starting with a digit); got ${JSON.stringify(e.name)}`);
-    if (e.value !== undefined && e.valueFrom !== undefined) error(`${path}.env[${i}]`, 'set either value or valueFrom, not both');
+  if (!c.image?.trim()) error(`${path}.image`, 'is required (a non-blank image reference)');
+  checkEnv(c.env ?? [], `${path}.env`, error);
+  (c.ports ?? []).forEach((p, i) => {
+    checkPort(p.containerPort, `${path}.ports[${i}].containerPort`, error);
+    checkPort(p.hostPort, `${path}.ports[${i}].hostPort`, error);
+    if (p.name !== undefined) checkPort(p.name, `${path}.ports[${i}].name`, error);
+  });
+  for (const kind of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) checkProbe(c[kind], `${path}.${kind}`, kind, error);
+  checkResources(c.resources?.requests, c.resources?.limits, `${path}.resources`, error);
+  checkMounts(c.volumeMounts ?? [], `${path}.volumeMounts`, volumes, new Set(), error);
+}
+
+function checkEnv(env: readonly EnvVar[], path: string, error: (p: string, m: string) => void): void {
+  env.forEach((e, i) => {
+    if (!ENV_VAR_NAME.test(e.name)) error(`${path}[${i}].name`, `must be an environment variable name (letters, digits, "_", "-", "."; not starting with a digit); got ${JSON.stringify(e.name)}`);
+    if (e.value !== undefined && e.valueFrom !== undefined) error(`${path}[${i}]`, 'set either value or valueFrom, not both');
   });
 }
 
 /** Sidecars and init containers: valid, uniquely named, not named like the Package Manager container. */
-export const containers: Rule = ({ model, error }) => {
+export const containers: Rule = (ctx) => {
+  const { model, error } = ctx;
   const v = model.values;
+  const volumes = podVolumeNames(ctx);
   const seen = new Set(['rspm']);
-  v.extraContainers.forEach((c, i) => {
-    checkContainer(c, `extraContainers[${i}]`, error);
-    if (seen.has(c.name)) error(`extraContainers[${i}].name`, `${JSON.stringify(c.name)} is already a container of the pod: pick another name`);
-    seen.add(c.name);
-  });
-  (v.initContainers ?? []).forEach((c, i) => {
-    checkContainer(c, `initContainers[${i}]`, error);
-    if (seen.has(c.name)) error(`initContainers[${i}].name`, `${JSON.stringify(c.name)} is already a container of the pod: pick another name`);
-    seen.add(c.name);
-  });
-  v.pod.env.forEach((e, i) => {
-    if (!ENV_VAR_NAME.test(e.name)) error(`pod.env[${i}].name`, `must be an environment variable name (letters, digits, "_", "-", "."; not starting with a digit); got ${JSON.stringify(e.name)}`);
-    if (e.value !== undefined && e.valueFrom !== undefined) error(`pod.env[${i}]`, 'set either value or valueFrom, not both');
-  });
+  const each = (list: readonly Container[], path: string) =>
+    list.forEach((c, i) => {
+      checkContainer(c, `${path}[${i}]`, volumes, error);
+      if (seen.has(c.name)) error(`${path}[${i}].name`, `${JSON.stringify(c.name)} is already a container of the pod: pick another name`);
+      seen.add(c.name);
+    });
+  each(v.extraContainers, 'extraContainers');
+  each(v.initContainers ?? [], 'initContainers');
+  checkEnv(v.pod.env, 'pod.env', error);
 };
 
-const HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'] as const;
+/** The Package Manager container's probes (after the defaults) and resources. */
+export const mainContainer: Rule = ({ model, error }) => {
+  for (const [kind, probe] of Object.entries(model.probes) as [string, Probe | undefined][]) checkProbe(probe, kind, kind, error);
+  const r = model.values.resources;
+  const list = (l: typeof r.requests) => ({ memory: l.memory, cpu: l.cpu, 'ephemeral-storage': l.ephemeralStorage }) as Record<string, string | number>;
+  if (r.requests.enabled && r.limits.enabled) {
+    for (const [resource, request, limit] of requestsOverLimits(list(r.requests), list(r.limits))) {
+      const key = resource === 'ephemeral-storage' ? 'ephemeralStorage' : resource;
+      error(`resources.requests.${key}`, `is ${JSON.stringify(request)}, more than resources.limits.${key} (${JSON.stringify(limit)}): raise the limit or lower the request`);
+    }
+  }
+};
 
-/** Each rendered probe has exactly one handler; liveness and startup need successThreshold 1. */
-export const probes: Rule = ({ model, error }) => {
-  for (const [name, probe] of Object.entries(model.probes) as [string, Probe | undefined][]) {
-    if (!probe) continue;
-    const handlers = HANDLERS.filter((h) => probe[h] !== undefined);
-    if (handlers.length !== 1) {
-      error(name, handlers.length === 0 ? 'an enabled probe needs a handler: httpGet, exec, tcpSocket or grpc' : `has ${handlers.length} handlers (${handlers.join(', ')}); keep one`);
-    }
-    if (name !== 'readinessProbe' && probe.successThreshold !== undefined && probe.successThreshold !== 1) {
-      error(`${name}.successThreshold`, `must be 1 for a ${name === 'livenessProbe' ? 'liveness' : 'startup'} probe; got ${probe.successThreshold}`);
-    }
+/** A rolling update must be able to make progress. */
+export const rollingUpdate: Rule = ({ model, error }) => {
+  const s = model.values.strategy;
+  if (s.type !== 'RollingUpdate') return;
+  const zero = (v: number | string | undefined) => v === undefined || v === 0 || v === '0%';
+  if (zero(s.rollingUpdate.maxSurge) && zero(s.rollingUpdate.maxUnavailable)) {
+    error('strategy.rollingUpdate', 'maxSurge and maxUnavailable are both 0, so an update could never start: allow a surge (e.g. maxSurge: "100%") or an unavailable pod');
   }
 };
 
