@@ -78,9 +78,7 @@ function main(argv) {
   const w = Math.max(...cols.map(([, l]) => l.length));
   for (const [k, label] of cols) {
     const vals = results.map((r) => r[k]);
-    console.log(
-      `${label.padEnd(w)}  ${median(vals).toFixed(1).padStart(8)}   (runs: ${vals.map((v) => v.toFixed(0)).join('/')})`,
-    );
+    console.log(`${label.padEnd(w)}  ${median(vals).toFixed(1).padStart(8)}   (runs: ${vals.map((v) => v.toFixed(0)).join('/')})`);
   }
 }
 

@@ -51,11 +51,16 @@ function main(argv) {
   }
 
   console.log(`# cdk8s-posit-package-manager benchmarks`);
-  console.log(`${new Date().toISOString()}  node ${process.version}  ${os.cpus().length} x ${os.cpus()[0].model}  ${os.platform()} ${os.arch()}\n`);
+  console.log(
+    `${new Date().toISOString()}  node ${process.version}  ${os.cpus().length} x ${os.cpus()[0].model}  ${os.platform()} ${os.arch()}\n`,
+  );
 
   if (build) {
     console.log('building lib/ (npx tsc -p tsconfig.build.json) ...');
-    const r = spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+    const r = spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['tsc', '-p', 'tsconfig.build.json'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
     if (r.status !== 0) {
       console.error('build failed');
       process.exit(1);

@@ -223,7 +223,20 @@ async function main(argv) {
 
   console.log('\nbreakdown (medians): synth = toJson (cdk8s resolve) + YAML stringify (~floor) + rest (dependencies, validate)');
   printTable(
-    ['N', 'objects', 'YAML KB', 'toJson ms', 'floor ms', 'synth-rest ms', 'json ms', 'heap after MB', 'RSS before MB', 'total runs ms', 'wall s', 'same YAML'],
+    [
+      'N',
+      'objects',
+      'YAML KB',
+      'toJson ms',
+      'floor ms',
+      'synth-rest ms',
+      'json ms',
+      'heap after MB',
+      'RSS before MB',
+      'total runs ms',
+      'wall s',
+      'same YAML',
+    ],
     results.map((r) => [
       r.n,
       r.objects,

@@ -21,6 +21,8 @@ for (const props of samples) {
 console.log(`seed ${seed}: ${runs} runs in ${((Date.now() - start) / 1000).toFixed(1)} s`);
 console.log(`  valid manifests: ${counts.valid}`);
 console.log(`  rejected with PackageManagerValidationError naming a path: ${counts.rejected}`);
-console.log(`  failures: ${failures.length} (invalid manifests ${counts['invalid-manifest']}, crashes ${counts.crash}, errors without a path ${counts['bad-error']})`);
+console.log(
+  `  failures: ${failures.length} (invalid manifests ${counts['invalid-manifest']}, crashes ${counts.crash}, errors without a path ${counts['bad-error']})`,
+);
 for (const f of failures.slice(0, 20)) console.log(JSON.stringify(f.outcome), '\n   props:', JSON.stringify(f.props).slice(0, 600));
 process.exitCode = failures.length > 0 ? 1 : 0;

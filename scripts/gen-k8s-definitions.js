@@ -62,7 +62,12 @@ function strip(schema) {
   for (const k of KEPT) {
     if (!(k in schema)) continue;
     const v = schema[k];
-    if (k === 'properties') out[k] = Object.fromEntries(Object.keys(v).sort().map((p) => [p, strip(v[p])]));
+    if (k === 'properties')
+      out[k] = Object.fromEntries(
+        Object.keys(v)
+          .sort()
+          .map((p) => [p, strip(v[p])]),
+      );
     else if (k === '$ref') out[k] = v.slice(PREFIX.length);
     else out[k] = strip(v);
   }
@@ -83,18 +88,37 @@ function generate() {
       return v;
     });
   }
-  const sorted = Object.fromEntries(Object.keys(picked).sort().map((k) => [k, picked[k]]));
+  const sorted = Object.fromEntries(
+    Object.keys(picked)
+      .sort()
+      .map((k) => [k, picked[k]]),
+  );
   // apiVersion → kind → definition name (null: served, but only its metadata is checked here).
   const served = {};
   for (const [name, def] of Object.entries(all)) {
     for (const gvk of def['x-kubernetes-group-version-kind'] ?? []) {
       if (!(def.properties && def.properties.metadata && def.properties.kind)) continue;
       const apiVersion = gvk.group ? `${gvk.group}/${gvk.version}` : gvk.version;
-      if (gvk.kind.endsWith('List') || ['WatchEvent', 'DeleteOptions', 'Status', 'APIResourceList', 'APIGroup', 'APIGroupList', 'APIVersions'].includes(gvk.kind)) continue;
+      if (
+        gvk.kind.endsWith('List') ||
+        ['WatchEvent', 'DeleteOptions', 'Status', 'APIResourceList', 'APIGroup', 'APIGroupList', 'APIVersions'].includes(gvk.kind)
+      )
+        continue;
       (served[apiVersion] ??= {})[gvk.kind] = KINDS.includes(name) ? name : null;
     }
   }
-  const sortedServed = Object.fromEntries(Object.keys(served).sort().map((v) => [v, Object.fromEntries(Object.keys(served[v]).sort().map((k) => [k, served[v][k]]))]));
+  const sortedServed = Object.fromEntries(
+    Object.keys(served)
+      .sort()
+      .map((v) => [
+        v,
+        Object.fromEntries(
+          Object.keys(served[v])
+            .sort()
+            .map((k) => [k, served[v][k]]),
+        ),
+      ]),
+  );
   return JSON.stringify({ definitions: sorted, served: sortedServed }) + '\n';
 }
 

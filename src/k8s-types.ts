@@ -32,11 +32,11 @@ export type Plain<T> = T extends k8s.IntOrString | k8s.Quantity
   ? number | string
   : T extends Date
     ? string
-  : T extends readonly (infer U)[]
-    ? Plain<U>[]
-    : T extends object
-      ? { -readonly [K in keyof T as K extends keyof RenamedKeys ? RenamedKeys[K] : K]: Plain<T[K]> }
-      : T;
+    : T extends readonly (infer U)[]
+      ? Plain<U>[]
+      : T extends object
+        ? { -readonly [K in keyof T as K extends keyof RenamedKeys ? RenamedKeys[K] : K]: Plain<T[K]> }
+        : T;
 
 /** A container (`spec.containers[]`, `initContainers[]`). */
 export type Container = Plain<k8s.Container>;

@@ -12,12 +12,7 @@ import { plainCopy, type Manifest } from './parts/manifest';
 import { renderMigrationJob } from './parts/migration-job';
 import { renderPodDisruptionBudget } from './parts/pod-disruption-budget';
 import { renderPersistentVolumeClaim } from './parts/pvc';
-import {
-  renderAwsCredentialsSecret,
-  renderEncryptionKeySecret,
-  renderLicenseFileSecret,
-  renderLicenseKeySecret,
-} from './parts/secrets';
+import { renderAwsCredentialsSecret, renderEncryptionKeySecret, renderLicenseFileSecret, renderLicenseKeySecret } from './parts/secrets';
 import { renderService } from './parts/service';
 import { renderServiceAccount } from './parts/service-account';
 import { renderServiceMonitor } from './parts/service-monitor';
@@ -140,8 +135,7 @@ export class PackageManager extends Construct {
     const configMap = renderConfigMap(m);
     const awsSecret = renderAwsCredentialsSecret(m);
     const keySecret = renderEncryptionKeySecret(m);
-    const add = (childId: string, manifest: Manifest | undefined) =>
-      manifest ? new ApiObject(this, childId, manifest) : undefined;
+    const add = (childId: string, manifest: Manifest | undefined) => (manifest ? new ApiObject(this, childId, manifest) : undefined);
 
     this.serviceAccount = add('ServiceAccount', renderServiceAccount(m));
     this.awsCredentialsSecret = add('AwsCredentialsSecret', awsSecret);

@@ -105,7 +105,6 @@ const resourceList = z
   })
   .strict();
 
-
 /** A probe with the chart's `enabled` switch. */
 const probeProps = z.custom<Probe & { enabled?: boolean }>().superRefine((value, ctx) => {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -152,7 +151,12 @@ const extraObject = z
         const data = value[field];
         if (data && typeof data === 'object') {
           for (const key of Object.keys(data)) {
-            if (!CONFIG_KEY.test(key) || key.length > 253) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [field, key], message: 'keys may hold only letters, digits, "-", "_" and "."' });
+            if (!CONFIG_KEY.test(key) || key.length > 253)
+              ctx.addIssue({
+                code: z.ZodIssueCode.custom,
+                path: [field, key],
+                message: 'keys may hold only letters, digits, "-", "_" and "."',
+              });
           }
         }
       }
@@ -175,7 +179,10 @@ export const propsSchema = z
         path: absolutePath.optional(),
         storageClassName: z.string().optional(),
         accessModes: z.array(z.enum(['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'])).optional(),
-        requests: z.object({ storage: z.string().regex(QUANTITY, 'must be a Kubernetes quantity such as "10Gi"').optional() }).strict().optional(),
+        requests: z
+          .object({ storage: z.string().regex(QUANTITY, 'must be a Kubernetes quantity such as "10Gi"').optional() })
+          .strict()
+          .optional(),
         annotations: annotations.optional(),
         selector: k8sObject<LabelSelector>('LabelSelector').optional(),
         volumeName: z.string().optional(),
@@ -195,10 +202,7 @@ export const propsSchema = z
     strategy: z
       .object({
         type: z.enum(['RollingUpdate', 'Recreate']).optional(),
-        rollingUpdate: z
-          .object({ maxSurge: intOrPercent.optional(), maxUnavailable: intOrPercent.optional() })
-          .strict()
-          .optional(),
+        rollingUpdate: z.object({ maxSurge: intOrPercent.optional(), maxUnavailable: intOrPercent.optional() }).strict().optional(),
       })
       .strict()
       .optional(),
@@ -276,9 +280,7 @@ export const propsSchema = z
               .strict(),
           )
           .optional(),
-        tls: z
-          .array(z.object({ hosts: z.array(z.string()).optional(), secretName: z.string().optional() }).strict())
-          .optional(),
+        tls: z.array(z.object({ hosts: z.array(z.string()).optional(), secretName: z.string().optional() }).strict()).optional(),
       })
       .strict()
       .optional(),
@@ -324,11 +326,7 @@ export const propsSchema = z
 // keys on both sides and every value is assignable both ways.
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type ObjectPart<T> = NonNullable<T> extends readonly unknown[]
-  ? never
-  : NonNullable<T> extends object
-    ? NonNullable<T>
-    : never;
+type ObjectPart<T> = NonNullable<T> extends readonly unknown[] ? never : NonNullable<T> extends object ? NonNullable<T> : never;
 type ElementOf<T> = NonNullable<T> extends readonly (infer E)[] ? E : never;
 type DeepSame<A, B> =
   Same<A, B> extends true
@@ -338,8 +336,8 @@ type DeepSame<A, B> =
         : string extends keyof ObjectPart<A> // a map with an index signature: values compared above
           ? true
           : Same<keyof ObjectPart<A>, keyof ObjectPart<B>> extends true
-          ? { [K in keyof ObjectPart<A>]-?: DeepSame<ObjectPart<A>[K], ObjectPart<B>[K & keyof ObjectPart<B>]> }[keyof ObjectPart<A>]
-          : false
+            ? { [K in keyof ObjectPart<A>]-?: DeepSame<ObjectPart<A>[K], ObjectPart<B>[K & keyof ObjectPart<B>]> }[keyof ObjectPart<A>]
+            : false
       : DeepSame<ElementOf<A>, ElementOf<B>>
     : false;
 

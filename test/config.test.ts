@@ -7,7 +7,11 @@ const gcfgOf = (props: PackageManagerProps) => parseGcfg(synthProps(props).pm.co
 
 describe('one port drives everything', () => {
   it('moves the container port, the probes and the Service target with HTTP.Listen', () => {
-    const { objects } = synthProps({ config: { HTTP: { Listen: ':8080' } }, livenessProbe: { enabled: true }, startupProbe: { enabled: true } });
+    const { objects } = synthProps({
+      config: { HTTP: { Listen: ':8080' } },
+      livenessProbe: { enabled: true },
+      startupProbe: { enabled: true },
+    });
     const pod = find(objects, 'Deployment').spec.template.spec;
     const c = pod.containers[0];
     expect(c.ports[0]).toEqual({ containerPort: 8080 });
@@ -16,7 +20,10 @@ describe('one port drives everything', () => {
   });
 
   it('keeps a probe port set explicitly', () => {
-    const c = find(synthProps({ config: { HTTP: { Listen: ':8080' } }, readinessProbe: { httpGet: { path: '/x', port: 9999 } } }).objects, 'Deployment').spec.template.spec.containers[0];
+    const c = find(
+      synthProps({ config: { HTTP: { Listen: ':8080' } }, readinessProbe: { httpGet: { path: '/x', port: 9999 } } }).objects,
+      'Deployment',
+    ).spec.template.spec.containers[0];
     expect(c.readinessProbe.httpGet).toEqual({ path: '/x', port: 9999 });
   });
 
@@ -30,14 +37,17 @@ describe('one port drives everything', () => {
   });
 
   it('reads a bare port and a host:port', () => {
-    const c = find(synthProps({ config: { HTTP: { Listen: '0.0.0.0:5000' }, Metrics: { Listen: '2113' } } }).objects, 'Deployment').spec.template.spec.containers[0];
+    const c = find(synthProps({ config: { HTTP: { Listen: '0.0.0.0:5000' }, Metrics: { Listen: '2113' } } }).objects, 'Deployment').spec
+      .template.spec.containers[0];
     expect(c.ports).toEqual([{ containerPort: 5000 }, { name: 'metrics', containerPort: 2113 }]);
   });
 });
 
 describe('config values are read the way gcfg reads them', () => {
   it('takes gcfg booleans and numeric strings from values files', () => {
-    const { pm, objects } = synthValues({ config: { Metrics: { Enabled: 'off' }, Git: { BuildRetries: '5' }, Server: { RVersion: '/opt/R/4.3.2' } } });
+    const { pm, objects } = synthValues({
+      config: { Metrics: { Enabled: 'off' }, Git: { BuildRetries: '5' }, Server: { RVersion: '/opt/R/4.3.2' } },
+    });
     expect(find(objects, 'Deployment').spec.template.spec.containers[0].ports).toEqual([{ containerPort: 4242 }]);
     expect(parseGcfg(pm.configMap.toJson().data['rstudio-pm.gcfg'])).toMatchObject({
       metrics: { enabled: ['false'] },
@@ -60,14 +70,22 @@ describe('config values are read the way gcfg reads them', () => {
       server: { frobnicateeverything: ['true'] },
     });
     expect(pm.warnings).toEqual([
-      { path: 'config', message: expect.stringContaining('not typed by this library, written to rstudio-pm.gcfg as given: OpenIDConnect, Server.FrobnicateEverything') },
+      {
+        path: 'config',
+        message: expect.stringContaining(
+          'not typed by this library, written to rstudio-pm.gcfg as given: OpenIDConnect, Server.FrobnicateEverything',
+        ),
+      },
     ]);
   });
 
   it('writes extraConfig without warnings, lists as repeated keys', () => {
     const { pm } = synthProps({ extraConfig: { CRAN: { Source: ['a', 'b'] }, 'Repo "cran"': { Description: 'x;y' } } });
     expect(pm.warnings).toEqual([]);
-    expect(parseGcfg(pm.configMap.toJson().data['rstudio-pm.gcfg'])).toMatchObject({ cran: { source: ['a', 'b'] }, 'repo "cran"': { description: ['x;y'] } });
+    expect(parseGcfg(pm.configMap.toJson().data['rstudio-pm.gcfg'])).toMatchObject({
+      cran: { source: ['a', 'b'] },
+      'repo "cran"': { description: ['x;y'] },
+    });
   });
 });
 
@@ -75,6 +93,8 @@ describe('cross-key warnings', () => {
   it('warns when the data directory is not on the shared storage', () => {
     const { pm } = synthProps({ sharedStorage: { mount: true, name: 'data', path: '/data' } });
     expect(pm.warnings).toEqual([{ path: 'sharedStorage.path', message: expect.stringContaining('set config.Server.DataDir to "/data"') }]);
-    expect(synthProps({ sharedStorage: { mount: true, name: 'data', path: '/data' }, config: { Server: { DataDir: '/data' } } }).pm.warnings).toEqual([]);
+    expect(
+      synthProps({ sharedStorage: { mount: true, name: 'data', path: '/data' }, config: { Server: { DataDir: '/data' } } }).pm.warnings,
+    ).toEqual([]);
   });
 });

@@ -10,7 +10,12 @@ describe('Kubernetes definitions used for pass-through values', () => {
   });
 
   it('accept valid values and report invalid ones with paths', () => {
-    expect(validateK8s({ name: 'c', image: 'busybox', ports: [{ containerPort: 80 }], resources: { limits: { cpu: '500m', memory: 1 } } }, 'Container')).toEqual([]);
+    expect(
+      validateK8s(
+        { name: 'c', image: 'busybox', ports: [{ containerPort: 80 }], resources: { limits: { cpu: '500m', memory: 1 } } },
+        'Container',
+      ),
+    ).toEqual([]);
     expect(validateK8s({ httpGet: { port: 'http' } }, 'Probe')).toEqual([]);
     expect(validateK8s({ name: 'c', image: 'b', ports: [{ containerPort: '80' }] }, 'Container')).toEqual([
       { path: ['ports', 0, 'containerPort'], message: 'must be a whole number; got string "80"' },
@@ -18,7 +23,9 @@ describe('Kubernetes definitions used for pass-through values', () => {
     expect(validateK8s({ name: 'v', emptyDir: { sizeLimit: '1GB' } }, 'Volume')).toEqual([
       { path: ['emptyDir', 'sizeLimit'], message: 'must be a Kubernetes quantity such as "500m" or "2Gi"; got string "1GB"' },
     ]);
-    expect(validateK8s({ matchLabels: { a: 1 } }, 'LabelSelector')).toEqual([{ path: ['matchLabels', 'a'], message: 'must be a string; got number 1' }]);
+    expect(validateK8s({ matchLabels: { a: 1 } }, 'LabelSelector')).toEqual([
+      { path: ['matchLabels', 'a'], message: 'must be a string; got number 1' },
+    ]);
     expect(validateK8s({ runAsUser: 2 ** 40 }, 'SecurityContext')).toEqual([]);
     expect(validateK8s('x', 'Toleration')).toEqual([{ path: [], message: 'must be a map; got string "x"' }]);
     expect(validateK8s({ name: 'A', value: null }, 'EnvVar')).toEqual([]);

@@ -26,7 +26,17 @@ describe('PackageManager with default props', () => {
     expect(pm.configMap.kind).toBe('ConfigMap');
     expect(pm.service.kind).toBe('Service');
     expect(pm.serviceAccount?.kind).toBe('ServiceAccount');
-    for (const absent of [pm.ingress, pm.persistentVolumeClaim, pm.serviceMonitor, pm.podDisruptionBudget, pm.licenseSecret, pm.licenseFileSecret, pm.awsCredentialsSecret, pm.encryptionKeySecret, pm.migrationJob]) {
+    for (const absent of [
+      pm.ingress,
+      pm.persistentVolumeClaim,
+      pm.serviceMonitor,
+      pm.podDisruptionBudget,
+      pm.licenseSecret,
+      pm.licenseFileSecret,
+      pm.awsCredentialsSecret,
+      pm.encryptionKeySecret,
+      pm.migrationJob,
+    ]) {
       expect(absent).toBeUndefined();
     }
     expect(pm.extraObjects).toEqual([]);
@@ -85,11 +95,30 @@ describe('PackageManager construction', () => {
       podDisruptionBudget: { minAvailable: 1 },
       extraObjects: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'extra' } }],
     });
-    expect([
-      pm.licenseSecret, pm.licenseFileSecret, pm.awsCredentialsSecret, pm.encryptionKeySecret, pm.persistentVolumeClaim,
-      pm.ingress, pm.serviceMonitor, pm.podDisruptionBudget, pm.migrationJob, ...pm.extraObjects,
-    ].map((o) => o?.kind)).toEqual([
-      'Secret', 'Secret', 'Secret', 'Secret', 'PersistentVolumeClaim', 'Ingress', 'ServiceMonitor', 'PodDisruptionBudget', 'Job', 'ConfigMap',
+    expect(
+      [
+        pm.licenseSecret,
+        pm.licenseFileSecret,
+        pm.awsCredentialsSecret,
+        pm.encryptionKeySecret,
+        pm.persistentVolumeClaim,
+        pm.ingress,
+        pm.serviceMonitor,
+        pm.podDisruptionBudget,
+        pm.migrationJob,
+        ...pm.extraObjects,
+      ].map((o) => o?.kind),
+    ).toEqual([
+      'Secret',
+      'Secret',
+      'Secret',
+      'Secret',
+      'PersistentVolumeClaim',
+      'Ingress',
+      'ServiceMonitor',
+      'PodDisruptionBudget',
+      'Job',
+      'ConfigMap',
     ]);
   });
 
@@ -98,7 +127,12 @@ describe('PackageManager construction', () => {
       replicas: 2,
       sharedStorage: { create: true },
       config: { Server: { RVersion: ['/b', '/a'] }, CRAN: { SyncSchedule: '0 0 * * *' } },
-      pod: { env: [{ name: 'B', value: '2' }, { name: 'A', value: '1' }] },
+      pod: {
+        env: [
+          { name: 'B', value: '2' },
+          { name: 'A', value: '1' },
+        ],
+      },
     };
     const yaml = () => Yaml.stringify(...synthProps(props).objects);
     expect(yaml()).toBe(yaml());
@@ -114,7 +148,10 @@ describe('PackageManager construction', () => {
 
   it("unwraps cdk8s's IntOrString and Quantity where a JavaScript user passes them", async () => {
     const { k8s } = await import('cdk8s-plus-28');
-    const probe = { enabled: true, httpGet: { path: '/x', port: k8s.IntOrString.fromNumber(4242) } } as unknown as PackageManagerProps['livenessProbe'];
+    const probe = {
+      enabled: true,
+      httpGet: { path: '/x', port: k8s.IntOrString.fromNumber(4242) },
+    } as unknown as PackageManagerProps['livenessProbe'];
     const c = find(synthProps({ livenessProbe: probe }).objects, 'Deployment').spec.template.spec.containers[0];
     expect(c.livenessProbe.httpGet.port).toBe(4242);
   });
@@ -145,7 +182,9 @@ describe('props merge over the defaults like Helm values', () => {
 
   it('merges config over the default HTTP and Metrics sections', () => {
     const { pm } = synthProps({ config: { Server: { Address: 'https://x' } } });
-    expect(pm.configMap.toJson().data['rstudio-pm.gcfg']).toBe('[HTTP]\nListen = :4242\n\n[Metrics]\nEnabled = true\n\n[Server]\nAddress = https://x\n');
+    expect(pm.configMap.toJson().data['rstudio-pm.gcfg']).toBe(
+      '[HTTP]\nListen = :4242\n\n[Metrics]\nEnabled = true\n\n[Server]\nAddress = https://x\n',
+    );
   });
 
   it('renders resources only for the enabled parts, as strings', () => {
@@ -201,7 +240,7 @@ describe("the chart's guards and notes", () => {
     const { pm } = synthProps({ config: { Licensing: { LicenseType: 'local' } }, pod: { serviceAccountName: 'old' } });
     expect(pm.warnings.map((w) => w.path)).toEqual(['config.Licensing.LicenseType', 'pod.serviceAccountName']);
     expect(console.warn).toHaveBeenCalledWith(expect.stringContaining('pod.serviceAccountName: is deprecated; use serviceAccount.name'));
-    expect(pm.node.metadata.filter((e) => e.type === "warning")).toHaveLength(2);
+    expect(pm.node.metadata.filter((e) => e.type === 'warning')).toHaveLength(2);
   });
 
   it('runs the pod as pod.serviceAccountName when that deprecated value is set', () => {

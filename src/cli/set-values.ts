@@ -29,11 +29,7 @@ export function applySet(values: Record<string, unknown>, expr: string): Record<
     .map((s) => s.replace(/\\\./g, '.'));
   const raw = expr.slice(eq + 1);
   const value =
-    raw.startsWith('{') && raw.endsWith('}')
-      ? raw.slice(1, -1) === ''
-        ? []
-        : raw.slice(1, -1).split(',').map(setValue)
-      : setValue(raw);
+    raw.startsWith('{') && raw.endsWith('}') ? (raw.slice(1, -1) === '' ? [] : raw.slice(1, -1).split(',').map(setValue)) : setValue(raw);
   const root: Record<string, unknown> = structuredClone(values);
   let cur: Record<string, unknown> | unknown[] = root;
   path.forEach((seg, i) => {

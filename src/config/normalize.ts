@@ -57,14 +57,20 @@ export function normalizeConfig(config: unknown, extraConfig: unknown): Normaliz
   for (const [section, keys] of Object.entries(config ?? {})) {
     if (keys === undefined || keys === null) continue;
     if (!isPlainObject(keys)) {
-      errors.push({ path: formatPath(['config', section]), message: `must be a map of keys to values, e.g. { ${section}: { Key: "value" } }` });
+      errors.push({
+        path: formatPath(['config', section]),
+        message: `must be a map of keys to values, e.g. { ${section}: { Key: "value" } }`,
+      });
       continue;
     }
     const canonical = knownName(section, knownSections);
     if (!canonical) {
       const guess = closest(section, knownSections);
       if (guess) {
-        errors.push({ path: formatPath(['config', section]), message: `unknown section; did you mean ${guess}? (a section this library does not type goes in extraConfig)` });
+        errors.push({
+          path: formatPath(['config', section]),
+          message: `unknown section; did you mean ${guess}? (a section this library does not type goes in extraConfig)`,
+        });
       } else {
         extra[section] = { ...extra[section], ...keys };
         passedThrough.push(section);
@@ -72,10 +78,16 @@ export function normalizeConfig(config: unknown, extraConfig: unknown): Normaliz
       continue;
     }
     if (canonical !== section) {
-      warnings.push({ path: formatPath(['config', section]), message: `is spelled ${canonical} in Posit's docs; gcfg reads names case-insensitively, so it is read as ${canonical}` });
+      warnings.push({
+        path: formatPath(['config', section]),
+        message: `is spelled ${canonical} in Posit's docs; gcfg reads names case-insensitively, so it is read as ${canonical}`,
+      });
     }
     if (typed[canonical] && canonical !== section) {
-      errors.push({ path: formatPath(['config', section]), message: `gcfg names are case-insensitive: ${section} and ${canonical} are the same section; merge them` });
+      errors.push({
+        path: formatPath(['config', section]),
+        message: `gcfg names are case-insensitive: ${section} and ${canonical} are the same section; merge them`,
+      });
     }
     const knownKeys = KNOWN_CONFIG.get(canonical) ?? [];
     const target = (typed[canonical] ??= {});
@@ -86,7 +98,10 @@ export function normalizeConfig(config: unknown, extraConfig: unknown): Normaliz
       if (!canonicalKey) {
         const guess = closest(key, knownKeys);
         if (guess) {
-          errors.push({ path, message: `unknown key; did you mean ${canonical}.${guess}? (a key this library does not type goes in extraConfig)` });
+          errors.push({
+            path,
+            message: `unknown key; did you mean ${canonical}.${guess}? (a key this library does not type goes in extraConfig)`,
+          });
         } else {
           (extra[canonical] ??= {})[key] = value;
           passedThrough.push(`${canonical}.${key}`);
@@ -94,7 +109,10 @@ export function normalizeConfig(config: unknown, extraConfig: unknown): Normaliz
         continue;
       }
       if (canonicalKey !== key) {
-        warnings.push({ path, message: `is spelled ${canonicalKey} in Posit's docs; gcfg reads names case-insensitively, so it is read as ${canonicalKey}` });
+        warnings.push({
+          path,
+          message: `is spelled ${canonicalKey} in Posit's docs; gcfg reads names case-insensitively, so it is read as ${canonicalKey}`,
+        });
       }
       if (canonicalKey in target) {
         errors.push({ path, message: `gcfg names are case-insensitive: ${key} and ${canonicalKey} are the same key; keep one` });
@@ -117,7 +135,10 @@ export function normalizeConfig(config: unknown, extraConfig: unknown): Normaliz
         const typedSection = knownName(section, knownSections);
         const typedKey = typedSection && knownName(key, KNOWN_CONFIG.get(typedSection) ?? []);
         if (typedSection && typedKey && typed[typedSection]?.[typedKey] !== undefined) {
-          errors.push({ path: formatPath(['extraConfig', section, key]), message: `is also set as config.${typedSection}.${typedKey}; keep one` });
+          errors.push({
+            path: formatPath(['extraConfig', section, key]),
+            message: `is also set as config.${typedSection}.${typedKey}; keep one`,
+          });
         }
         target[key] = value;
       }

@@ -12,7 +12,13 @@ const duration = z.union([
 ]);
 const CRON_FIELD = /^[\d*/,\-A-Za-z?]+$/;
 const cron = z.string().refine(
-  (s) => /^@(yearly|annually|monthly|weekly|daily|hourly)$/.test(s.trim()) || (s.trim().split(/\s+/).length === 5 && s.trim().split(/\s+/).every((f) => CRON_FIELD.test(f))),
+  (s) =>
+    /^@(yearly|annually|monthly|weekly|daily|hourly)$/.test(s.trim()) ||
+    (s.trim().split(/\s+/).length === 5 &&
+      s
+        .trim()
+        .split(/\s+/)
+        .every((f) => CRON_FIELD.test(f))),
   { message: 'must be a cron schedule of 5 fields, "minute hour day month weekday", e.g. "0 2 * * *"' },
 );
 const sync = z.object({ SyncSchedule: cron.optional() }).strict();
@@ -41,13 +47,19 @@ export const configSchema = z
       .optional(),
     HTTP: z.object({ Listen: listen.optional() }).strict().optional(),
     HTTPS: z.object({ Listen: listen.optional(), Certificate: str.optional(), Key: str.optional() }).strict().optional(),
-    Database: z.object({ Provider: z.enum(['sqlite', 'postgres']).optional() }).strict().optional(),
+    Database: z
+      .object({ Provider: z.enum(['sqlite', 'postgres']).optional() })
+      .strict()
+      .optional(),
     SQLite: z.object({ Dir: str.optional() }).strict().optional(),
     Postgres: z
       .object({ URL: str.optional(), Password: str.optional(), UsageDataURL: str.optional(), UsageDataPassword: str.optional() })
       .strict()
       .optional(),
-    Storage: z.object({ Default: z.enum(['file', 's3']).optional(), Persistent: z.enum(['file', 's3']).optional() }).strict().optional(),
+    Storage: z
+      .object({ Default: z.enum(['file', 's3']).optional(), Persistent: z.enum(['file', 's3']).optional() })
+      .strict()
+      .optional(),
     S3Storage: z.object({ Bucket: str.optional(), Region: str.optional(), Prefix: str.optional() }).strict().optional(),
     CRAN: sync.optional(),
     PyPI: sync.optional(),
@@ -62,7 +74,10 @@ export const configSchema = z
       .strict()
       .optional(),
     Metrics: z.object({ Enabled: z.boolean().optional(), Listen: listen.optional() }).strict().optional(),
-    Licensing: z.object({ LicenseType: z.enum(['local', 'remote']).optional() }).strict().optional(),
+    Licensing: z
+      .object({ LicenseType: z.enum(['local', 'remote']).optional() })
+      .strict()
+      .optional(),
     Debug: z.object({ Log: str.optional() }).strict().optional(),
     Repos: z.object({ CRAN: str.optional(), PyPI: str.optional(), Bioconductor: str.optional() }).strict().optional(),
     Launcher: z.object({ ServerUser: str.optional() }).strict().optional(),

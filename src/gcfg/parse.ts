@@ -9,7 +9,10 @@ export type GcfgParsed = Record<string, Record<string, (string | null)[]>>;
 
 /** A syntax error, with gcfg's wording. */
 export class GcfgSyntaxError extends Error {
-  constructor(message: string, public readonly line: number) {
+  constructor(
+    message: string,
+    public readonly line: number,
+  ) {
     super(`line ${line}: ${message}`);
     this.name = 'GcfgSyntaxError';
   }

@@ -88,8 +88,10 @@ function check(value: unknown, schema: Schema, path: (string | number)[], out: K
       if (typeof value !== 'boolean') out.push({ path, message: `must be true or false; got ${typeName(value)}` });
       return;
     case 'integer':
-      if (typeof value !== 'number' || !Number.isInteger(value)) out.push({ path, message: `must be a whole number; got ${typeName(value)}` });
-      else if (schema.format === 'int32' && (value < -INT32 || value >= INT32)) out.push({ path, message: `must fit in 32 bits; got ${value}` });
+      if (typeof value !== 'number' || !Number.isInteger(value))
+        out.push({ path, message: `must be a whole number; got ${typeName(value)}` });
+      else if (schema.format === 'int32' && (value < -INT32 || value >= INT32))
+        out.push({ path, message: `must fit in 32 bits; got ${value}` });
       else if (value < -INT64 || value >= INT64) out.push({ path, message: `must fit in 64 bits; got ${value}` });
       return;
     case 'number':
@@ -158,7 +160,9 @@ const groupOf = (apiVersion: string) => (apiVersion.includes('/') ? apiVersion.s
 export function validateK8sObject(value: Record<string, unknown>): K8sIssue[] {
   const { apiVersion, kind } = value;
   if (typeof apiVersion !== 'string' || !API_VERSION.test(apiVersion)) {
-    return [{ path: ['apiVersion'], message: `must be an API version such as "v1" or "example.com/v1alpha1"; got ${typeName(apiVersion)}` }];
+    return [
+      { path: ['apiVersion'], message: `must be an API version such as "v1" or "example.com/v1alpha1"; got ${typeName(apiVersion)}` },
+    ];
   }
   if (typeof kind !== 'string' || !KIND.test(kind)) {
     return [{ path: ['kind'], message: `must be a kind such as "ConfigMap"; got ${typeName(kind)}` }];
@@ -172,9 +176,10 @@ export function validateK8sObject(value: Record<string, unknown>): K8sIssue[] {
       return [
         {
           path: ['kind'],
-          message: servedAs.length > 0
-            ? `${apiVersion} ${kind} is not served by Kubernetes 1.28; it is served as ${servedAs.join(', ')}`
-            : `${apiVersion} has no kind ${JSON.stringify(kind)} in Kubernetes 1.28`,
+          message:
+            servedAs.length > 0
+              ? `${apiVersion} ${kind} is not served by Kubernetes 1.28; it is served as ${servedAs.join(', ')}`
+              : `${apiVersion} has no kind ${JSON.stringify(kind)} in Kubernetes 1.28`,
         },
       ];
     }

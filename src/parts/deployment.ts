@@ -39,9 +39,7 @@ function env(model: Model): EnvVar[] {
 
 function volumeMounts(model: Model): VolumeMount[] {
   const v = model.values;
-  const mounts: VolumeMount[] = [
-    { name: 'rstudio-pm-config', mountPath: `/etc/rstudio-pm/${GCFG_KEY}`, subPath: GCFG_KEY },
-  ];
+  const mounts: VolumeMount[] = [{ name: 'rstudio-pm-config', mountPath: `/etc/rstudio-pm/${GCFG_KEY}`, subPath: GCFG_KEY }];
   if (v.awsAccessKeyId) mounts.push({ name: 'aws-creds', readOnly: true, mountPath: '/home/rstudio-pm/.aws' });
   if (model.mountSharedStorage) mounts.push({ name: 'rstudio-pm-data', mountPath: v.sharedStorage.path });
   if (model.licenseFile) {
@@ -116,10 +114,7 @@ export function renderDeployment(model: Model, checksums: PodChecksums): Manifes
     args: v.args,
     imagePullPolicy: v.image.imagePullPolicy,
     lifecycle: nonEmpty(v.pod.lifecycle),
-    ports: [
-      { containerPort: model.httpPort },
-      ...(model.metricsEnabled ? [{ name: 'metrics', containerPort: model.metricsPort }] : []),
-    ],
+    ports: [{ containerPort: model.httpPort }, ...(model.metricsEnabled ? [{ name: 'metrics', containerPort: model.metricsPort }] : [])],
     securityContext: nonEmpty(model.containerSecurityContext),
     volumeMounts: volumeMounts(model),
     resources: resources(model),

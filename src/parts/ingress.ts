@@ -22,9 +22,7 @@ export function renderIngress(model: Model): Manifest | undefined {
         host: h.host ?? '',
         http: {
           paths: (h.paths ?? []).map((p) =>
-            typeof p === 'string'
-              ? { path: p, pathType: 'Prefix', backend }
-              : { path: p.path, pathType: p.pathType || 'Prefix', backend },
+            typeof p === 'string' ? { path: p, pathType: 'Prefix', backend } : { path: p.path, pathType: p.pathType || 'Prefix', backend },
           ),
         },
       })),

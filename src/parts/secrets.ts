@@ -22,8 +22,7 @@ export const encryptionKeySecret = (model: Model) => ({ name: `${model.fullName}
 /** Name of the AWS credentials Secret. */
 export const awsSecretName = (model: Model) => `${model.fullName}-aws-creds`;
 /** Name of the license-file Secret (created or existing). */
-export const licenseFileSecretName = (model: Model) =>
-  model.values.license.file.secret || `${model.fullName}-license-file`;
+export const licenseFileSecretName = (model: Model) => model.values.license.file.secret || `${model.fullName}-license-file`;
 
 /** `FULL-license`, key `rstudio-pm` (when `license.key`). */
 export function renderLicenseKeySecret(model: Model): Manifest | undefined {

@@ -82,7 +82,9 @@ function formatIssue(issue: z.ZodIssue, input: unknown): ValidationIssue[] {
       const guess = closest(key, known);
       return {
         path: formatPath([...issue.path, key]),
-        message: guess ? `unknown key; did you mean ${parent ? `${parent}.` : ''}${guess}?` : `unknown key; known keys here: ${known.join(', ')}`,
+        message: guess
+          ? `unknown key; did you mean ${parent ? `${parent}.` : ''}${guess}?`
+          : `unknown key; known keys here: ${known.join(', ')}`,
       };
     });
   }

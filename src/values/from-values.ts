@@ -47,20 +47,56 @@ export const STALE_KEYS: Readonly<Record<string, string>> = {
 
 /** Values the chart tests for truthiness: `false`, `""`, `0` and `null` there mean "unset". */
 const UNSET_WHEN_FALSY = new Set([
-  'nameOverride', 'fullnameOverride', 'versionOverride',
-  'sharedStorage.name', 'sharedStorage.storageClassName', 'sharedStorage.volumeName', 'sharedStorage.selector',
+  'nameOverride',
+  'fullnameOverride',
+  'versionOverride',
+  'sharedStorage.name',
+  'sharedStorage.storageClassName',
+  'sharedStorage.volumeName',
+  'sharedStorage.selector',
   'sharedStorage.annotations',
-  'image.tag', 'image.imagePullSecrets',
-  'license.key', 'license.server', 'license.file.contents', 'license.file.secret',
-  'service.clusterIP', 'service.loadBalancerIP', 'service.nodePort', 'service.annotations',
-  'awsAccessKeyId', 'awsSecretAccessKey', 'rstudioPMKey', 'command', 'args', 'initContainers',
-  'pod.env', 'pod.volumes', 'pod.volumeMounts', 'pod.serviceAccountName', 'pod.annotations', 'pod.labels',
-  'pod.lifecycle', 'pod.securityContext', 'pod.hostAliases',
-  'extraObjects', 'extraContainers', 'affinity', 'nodeSelector', 'topologySpreadConstraints', 'tolerations',
-  'priorityClassName', 'podDisruptionBudget',
-  'ingress.ingressClassName', 'ingress.annotations', 'ingress.hosts', 'ingress.tls',
-  'serviceAccount.name', 'serviceAccount.annotations', 'serviceAccount.labels',
-  'serviceMonitor.namespace', 'serviceMonitor.additionalLabels',
+  'image.tag',
+  'image.imagePullSecrets',
+  'license.key',
+  'license.server',
+  'license.file.contents',
+  'license.file.secret',
+  'service.clusterIP',
+  'service.loadBalancerIP',
+  'service.nodePort',
+  'service.annotations',
+  'awsAccessKeyId',
+  'awsSecretAccessKey',
+  'rstudioPMKey',
+  'command',
+  'args',
+  'initContainers',
+  'pod.env',
+  'pod.volumes',
+  'pod.volumeMounts',
+  'pod.serviceAccountName',
+  'pod.annotations',
+  'pod.labels',
+  'pod.lifecycle',
+  'pod.securityContext',
+  'pod.hostAliases',
+  'extraObjects',
+  'extraContainers',
+  'affinity',
+  'nodeSelector',
+  'topologySpreadConstraints',
+  'tolerations',
+  'priorityClassName',
+  'podDisruptionBudget',
+  'ingress.ingressClassName',
+  'ingress.annotations',
+  'ingress.hosts',
+  'ingress.tls',
+  'serviceAccount.name',
+  'serviceAccount.annotations',
+  'serviceAccount.labels',
+  'serviceMonitor.namespace',
+  'serviceMonitor.additionalLabels',
 ]);
 
 /**
@@ -68,8 +104,12 @@ const UNSET_WHEN_FALSY = new Set([
  * number there becomes that number (`replicas: "2"` renders `replicas: 2`).
  */
 const PRINTED_AS_YAML = new Set([
-  'replicas', 'service.port', 'service.nodePort', 'pod.terminationGracePeriodSeconds',
-  'strategy.rollingUpdate.maxSurge', 'strategy.rollingUpdate.maxUnavailable',
+  'replicas',
+  'service.port',
+  'service.nodePort',
+  'pod.terminationGracePeriodSeconds',
+  'strategy.rollingUpdate.maxSurge',
+  'strategy.rollingUpdate.maxUnavailable',
 ]);
 
 /**
@@ -77,12 +117,28 @@ const PRINTED_AS_YAML = new Set([
  * a number or boolean there is that text (`tag: 2024.04` is the tag "2024.04").
  */
 const USED_AS_TEXT = new Set([
-  'nameOverride', 'fullnameOverride', 'versionOverride',
-  'image.repository', 'image.tagPrefix', 'image.tag',
-  'license.key', 'license.server', 'license.file.mountPath', 'license.file.secretKey', 'license.file.contents',
-  'awsAccessKeyId', 'awsSecretAccessKey', 'rstudioPMKey', 'sharedStorage.path', 'sharedStorage.requests.storage',
-  'resources.requests.memory', 'resources.requests.cpu', 'resources.requests.ephemeralStorage',
-  'resources.limits.memory', 'resources.limits.cpu', 'resources.limits.ephemeralStorage',
+  'nameOverride',
+  'fullnameOverride',
+  'versionOverride',
+  'image.repository',
+  'image.tagPrefix',
+  'image.tag',
+  'license.key',
+  'license.server',
+  'license.file.mountPath',
+  'license.file.secretKey',
+  'license.file.contents',
+  'awsAccessKeyId',
+  'awsSecretAccessKey',
+  'rstudioPMKey',
+  'sharedStorage.path',
+  'sharedStorage.requests.storage',
+  'resources.requests.memory',
+  'resources.requests.cpu',
+  'resources.requests.ephemeralStorage',
+  'resources.limits.memory',
+  'resources.limits.cpu',
+  'resources.limits.ephemeralStorage',
 ]);
 
 function falsy(v: unknown): boolean {
@@ -181,7 +237,10 @@ export function valuesToProps(
       try {
         return parseYaml(value);
       } catch (e) {
-        errors.push({ path: key, message: `is a string that is not valid YAML (${(e as Error).message.split('\n')[0]}); give a list such as ["sleep", "1000"]` });
+        errors.push({
+          path: key,
+          message: `is a string that is not valid YAML (${(e as Error).message.split('\n')[0]}); give a list such as ["sleep", "1000"]`,
+        });
         return undefined;
       }
     }
@@ -205,7 +264,10 @@ export function valuesToProps(
           return [renderStrings(item, ctx)];
         } catch (e) {
           if (!(e instanceof TemplateError) && !(e instanceof SyntaxError)) throw e;
-          errors.push({ path: formatPath(['extraObjects', i]), message: `${e instanceof TemplateError ? 'template not supported' : 'not valid YAML after templating'}: ${e.message}` });
+          errors.push({
+            path: formatPath(['extraObjects', i]),
+            message: `${e instanceof TemplateError ? 'template not supported' : 'not valid YAML after templating'}: ${e.message}`,
+          });
           return [];
         }
       });
@@ -214,7 +276,7 @@ export function valuesToProps(
       return Object.fromEntries(
         Object.entries(value).map(([s, keys]) => [
           s,
-          isPlainObject(keys) ? Object.fromEntries(Object.entries(keys).filter(([, v]) => v !== null)) : keys ?? undefined,
+          isPlainObject(keys) ? Object.fromEntries(Object.entries(keys).filter(([, v]) => v !== null)) : (keys ?? undefined),
         ]),
       );
     }

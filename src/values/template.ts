@@ -128,7 +128,9 @@ function parse(tokens: RawToken[]): Node[] {
         continue;
       }
       if (word && ['range', 'with', 'define', 'template', 'block', 'break', 'continue'].includes(word)) {
-        throw new TemplateError(`"{{ ${word} }}" is not supported; supported: values, include, if/else, printf, quote and the functions listed in the docs`);
+        throw new TemplateError(
+          `"{{ ${word} }}" is not supported; supported: values, include, if/else, printf, quote and the functions listed in the docs`,
+        );
       }
       nodes.push({ kind: 'action', pipe: a });
     }
@@ -185,7 +187,9 @@ function print(v: Value, where: string): string {
   if (v === undefined || v === null) return '<no value>';
   if (typeof v === 'number') return goNumber(v);
   if (typeof v === 'string' || typeof v === 'boolean') return String(v);
-  throw new TemplateError(`${where} prints a ${Array.isArray(v) ? 'list' : 'map'}, which Go would write as "map[…]"/"[…]" text; pick a single value`);
+  throw new TemplateError(
+    `${where} prints a ${Array.isArray(v) ? 'list' : 'map'}, which Go would write as "map[…]"/"[…]" text; pick a single value`,
+  );
 }
 
 /** Helm reads YAML numbers as float64: large ones print in exponent form. */
@@ -223,8 +227,24 @@ function sprintf(format: string, args: Value[], where: string): string {
 }
 
 const FUNCTIONS = [
-  'include', 'printf', 'quote', 'squote', 'default', 'upper', 'lower', 'trim', 'trunc', 'trimSuffix', 'indent', 'nindent',
-  'not', 'and', 'or', 'eq', 'ne', 'empty',
+  'include',
+  'printf',
+  'quote',
+  'squote',
+  'default',
+  'upper',
+  'lower',
+  'trim',
+  'trunc',
+  'trimSuffix',
+  'indent',
+  'nindent',
+  'not',
+  'and',
+  'or',
+  'eq',
+  'ne',
+  'empty',
 ];
 
 class Evaluator {
@@ -313,7 +333,9 @@ class Evaluator {
       if (rest[0] === 'Version') return this.ctx.chart.version;
       if (rest[0] === 'AppVersion') return this.ctx.chart.appVersion;
     }
-    throw new TemplateError(`"${t}" is not supported (supported: .Values.*, .Release.Name, .Release.Namespace, .Chart.Name, .Chart.Version, .Chart.AppVersion)`);
+    throw new TemplateError(
+      `"${t}" is not supported (supported: .Values.*, .Release.Name, .Release.Namespace, .Chart.Name, .Chart.Version, .Chart.AppVersion)`,
+    );
   }
 
   private call(fn: string, args: Value[], src: string): Value {
@@ -327,7 +349,11 @@ class Evaluator {
         arity(2);
         const name = args[0];
         if (typeof name !== 'string' || !(name in this.ctx.includes)) {
-          throw new TemplateError(`include ${JSON.stringify(name)} is not supported (supported: ${Object.keys(this.ctx.includes).map((k) => `"${k}"`).join(', ')})`);
+          throw new TemplateError(
+            `include ${JSON.stringify(name)} is not supported (supported: ${Object.keys(this.ctx.includes)
+              .map((k) => `"${k}"`)
+              .join(', ')})`,
+          );
         }
         if (args[1] !== ROOT) throw new TemplateError(`include must be given the root context "." in ${where}`);
         return this.ctx.includes[name];

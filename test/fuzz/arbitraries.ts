@@ -39,8 +39,16 @@ const container = fc.record({
 
 const config = fc.record(
   {
-    Server: fc.record({ Address: fc.constantFrom('https://packages.example.com', 'http://p'), RVersion: fc.array(absPath, { maxLength: 3 }) }, { requiredKeys: [] }),
-    HTTP: fc.record({ Listen: fc.integer({ min: 1024, max: 9999 }).filter((p) => p !== 2112).map((p) => `:${p}`) }),
+    Server: fc.record(
+      { Address: fc.constantFrom('https://packages.example.com', 'http://p'), RVersion: fc.array(absPath, { maxLength: 3 }) },
+      { requiredKeys: [] },
+    ),
+    HTTP: fc.record({
+      Listen: fc
+        .integer({ min: 1024, max: 9999 })
+        .filter((p) => p !== 2112)
+        .map((p) => `:${p}`),
+    }),
     Metrics: fc.record({ Enabled: fc.boolean() }, { requiredKeys: [] }),
     CRAN: fc.record({ SyncSchedule: fc.constantFrom('0 0 * * *', '*/5 * * * *', '@daily') }),
     Git: fc.record({ PollInterval: fc.constantFrom('5m', '1h30m', 1000), BuildRetries: fc.nat({ max: 5 }) }, { requiredKeys: [] }),
@@ -68,49 +76,141 @@ export const validProps: fc.Arbitrary<PackageManagerProps> = fc
         },
         { requiredKeys: [] },
       ),
-      image: fc.record({ repository: fc.constantFrom('rstudio/rstudio-package-manager', 'registry.example.com/posit/ppm'), tag: fc.stringMatching(/^[a-z0-9][a-z0-9.-]{0,8}$/), imagePullPolicy: fc.constantFrom('Always', 'IfNotPresent', 'Never'), imagePullSecrets: fc.array(fc.record({ name: label }), { maxLength: 2 }) }, { requiredKeys: [] }),
-      strategy: fc.oneof(fc.record({ type: fc.constant('Recreate' as const) }), fc.record({ type: fc.constant('RollingUpdate' as const), rollingUpdate: fc.record({ maxSurge: percentOrInt, maxUnavailable: percentOrInt }) })),
-      license: fc.oneof(fc.record({ key: text }), fc.record({ server: fc.constant('lic.example.com:8989') }), fc.record({ file: fc.record({ contents: text.filter((s) => s.length > 0), mountSubPath: fc.boolean() }) }), fc.record({ file: fc.record({ secret: label, secretKey: fc.constantFrom('license.lic', 'ppm.lic'), mountPath: absPath }) })),
-      service: fc.record({ type: fc.constantFrom('ClusterIP', 'NodePort', 'LoadBalancer'), port: fc.integer({ min: 1, max: 65535 }), nodePort: fc.integer({ min: 30000, max: 32767 }), annotations: annotations }, { requiredKeys: [] }),
+      image: fc.record(
+        {
+          repository: fc.constantFrom('rstudio/rstudio-package-manager', 'registry.example.com/posit/ppm'),
+          tag: fc.stringMatching(/^[a-z0-9][a-z0-9.-]{0,8}$/),
+          imagePullPolicy: fc.constantFrom('Always', 'IfNotPresent', 'Never'),
+          imagePullSecrets: fc.array(fc.record({ name: label }), { maxLength: 2 }),
+        },
+        { requiredKeys: [] },
+      ),
+      strategy: fc.oneof(
+        fc.record({ type: fc.constant('Recreate' as const) }),
+        fc.record({
+          type: fc.constant('RollingUpdate' as const),
+          rollingUpdate: fc.record({ maxSurge: percentOrInt, maxUnavailable: percentOrInt }),
+        }),
+      ),
+      license: fc.oneof(
+        fc.record({ key: text }),
+        fc.record({ server: fc.constant('lic.example.com:8989') }),
+        fc.record({ file: fc.record({ contents: text.filter((s) => s.length > 0), mountSubPath: fc.boolean() }) }),
+        fc.record({ file: fc.record({ secret: label, secretKey: fc.constantFrom('license.lic', 'ppm.lic'), mountPath: absPath }) }),
+      ),
+      service: fc.record(
+        {
+          type: fc.constantFrom('ClusterIP', 'NodePort', 'LoadBalancer'),
+          port: fc.integer({ min: 1, max: 65535 }),
+          nodePort: fc.integer({ min: 30000, max: 32767 }),
+          annotations: annotations,
+        },
+        { requiredKeys: [] },
+      ),
       aws: fc.record({ awsAccessKeyId: text.filter((s) => s.length > 0), awsSecretAccessKey: text.filter((s) => s.length > 0) }),
       rstudioPMKey: text.filter((s) => s.length > 0),
       command: fc.array(text, { maxLength: 3 }),
       args: fc.array(text, { maxLength: 3 }),
       enableSandboxing: fc.boolean(),
       enableMigration: fc.boolean(),
-      pod: fc.record(
+      pod: fc
+        .record(
+          {
+            env: fc.array(fc.record({ name: fc.stringMatching(/^[A-Z][A-Z0-9_]{0,8}$/), value: text }), { maxLength: 3 }),
+            annotations: annotations,
+            labels: labels,
+            lifecycle: fc.constant({ preStop: { exec: { command: ['sleep', '5'] } } }),
+            securityContext: fc.record({ fsGroup: fc.integer({ min: 1, max: 65535 }) }),
+            containerSecurityContext: fc.record({ runAsUser: fc.integer({ min: 1, max: 65535 }) }, { requiredKeys: [] }),
+            terminationGracePeriodSeconds: fc.nat({ max: 600 }),
+            hostAliases: fc.array(
+              fc.record({ ip: fc.constantFrom('10.0.0.1', '192.168.1.5'), hostnames: fc.array(label, { minLength: 1, maxLength: 2 }) }),
+              { maxLength: 2 },
+            ),
+            volumes: fc.constant([{ name: 'extra-ca', configMap: { name: 'ca' } }]),
+            volumeMounts: fc.constant([{ name: 'extra-ca', mountPath: '/etc/ssl/extra', readOnly: true }]),
+          },
+          { requiredKeys: [] },
+        )
+        .map((p) => (p.volumeMounts && !p.volumes ? { ...p, volumes: [{ name: 'extra-ca', configMap: { name: 'ca' } }] } : p)),
+      resources: fc.record(
         {
-          env: fc.array(fc.record({ name: fc.stringMatching(/^[A-Z][A-Z0-9_]{0,8}$/), value: text }), { maxLength: 3 }),
-          annotations: annotations,
-          labels: labels,
-          lifecycle: fc.constant({ preStop: { exec: { command: ['sleep', '5'] } } }),
-          securityContext: fc.record({ fsGroup: fc.integer({ min: 1, max: 65535 }) }),
-          containerSecurityContext: fc.record({ runAsUser: fc.integer({ min: 1, max: 65535 }) }, { requiredKeys: [] }),
-          terminationGracePeriodSeconds: fc.nat({ max: 600 }),
-          hostAliases: fc.array(fc.record({ ip: fc.constantFrom('10.0.0.1', '192.168.1.5'), hostnames: fc.array(label, { minLength: 1, maxLength: 2 }) }), { maxLength: 2 }),
-          volumes: fc.constant([{ name: 'extra-ca', configMap: { name: 'ca' } }]),
-          volumeMounts: fc.constant([{ name: 'extra-ca', mountPath: '/etc/ssl/extra', readOnly: true }]),
+          requests: fc.record({ enabled: fc.boolean(), cpu: quantity, memory: fc.constantFrom('1Gi', '2Gi') }, { requiredKeys: [] }),
+          limits: fc.record({ enabled: fc.boolean(), memory: fc.constantFrom('4Gi', '8Gi') }, { requiredKeys: [] }),
         },
         { requiredKeys: [] },
-      ).map((p) => (p.volumeMounts && !p.volumes ? { ...p, volumes: [{ name: 'extra-ca', configMap: { name: 'ca' } }] } : p)),
-      resources: fc.record({ requests: fc.record({ enabled: fc.boolean(), cpu: quantity, memory: fc.constantFrom('1Gi', '2Gi') }, { requiredKeys: [] }), limits: fc.record({ enabled: fc.boolean(), memory: fc.constantFrom('4Gi', '8Gi') }, { requiredKeys: [] }) }, { requiredKeys: [] }),
+      ),
       livenessProbe: probe,
       startupProbe: probe,
       readinessProbe: probe,
       initContainers: fc.array(container, { maxLength: 2 }),
-      ingress: fc.record({ enabled: fc.boolean(), ingressClassName: label, annotations: annotations, hosts: fc.array(fc.record({ host: label.map((l) => `${l}.example.com`), paths: fc.array(fc.oneof(absPath, fc.record({ path: absPath, pathType: fc.constantFrom('Exact', 'Prefix', 'ImplementationSpecific') })), { minLength: 1, maxLength: 2 }) }), { minLength: 1, maxLength: 2 }), tls: fc.array(fc.record({ secretName: label, hosts: fc.array(label.map((l) => `${l}.example.com`), { maxLength: 2 }) }), { maxLength: 1 }) }, { requiredKeys: ['enabled', 'hosts'] }),
+      ingress: fc.record(
+        {
+          enabled: fc.boolean(),
+          ingressClassName: label,
+          annotations: annotations,
+          hosts: fc.array(
+            fc.record({
+              host: label.map((l) => `${l}.example.com`),
+              paths: fc.array(
+                fc.oneof(absPath, fc.record({ path: absPath, pathType: fc.constantFrom('Exact', 'Prefix', 'ImplementationSpecific') })),
+                { minLength: 1, maxLength: 2 },
+              ),
+            }),
+            { minLength: 1, maxLength: 2 },
+          ),
+          tls: fc.array(
+            fc.record({
+              secretName: label,
+              hosts: fc.array(
+                label.map((l) => `${l}.example.com`),
+                { maxLength: 2 },
+              ),
+            }),
+            { maxLength: 1 },
+          ),
+        },
+        { requiredKeys: ['enabled', 'hosts'] },
+      ),
       serviceAccount: fc.record({ create: fc.boolean(), name: label, annotations: annotations, labels: labels }, { requiredKeys: [] }),
       serviceMonitor: fc.record({ enabled: fc.boolean(), namespace: label, additionalLabels: labels }, { requiredKeys: [] }),
       config: config,
-      extraConfig: fc.dictionary(fc.stringMatching(/^[A-Z][a-zA-Z]{0,6}$/).map((s) => `X${s}`), fc.dictionary(fc.stringMatching(/^[A-Z][a-zA-Z0-9-]{0,6}$/), fc.oneof(gcfgText, fc.integer(), fc.boolean(), fc.array(gcfgText, { maxLength: 2 })), { maxKeys: 2 }), { maxKeys: 2 }),
+      extraConfig: fc.dictionary(
+        fc.stringMatching(/^[A-Z][a-zA-Z]{0,6}$/).map((s) => `X${s}`),
+        fc.dictionary(
+          fc.stringMatching(/^[A-Z][a-zA-Z0-9-]{0,6}$/),
+          fc.oneof(gcfgText, fc.integer(), fc.boolean(), fc.array(gcfgText, { maxLength: 2 })),
+          { maxKeys: 2 },
+        ),
+        { maxKeys: 2 },
+      ),
       extraContainers: fc.array(container, { maxLength: 2 }),
-      affinity: fc.constant({ podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, podAffinityTerm: { topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: { app: 'ppm' } } } }] } }),
+      affinity: fc.constant({
+        podAntiAffinity: {
+          preferredDuringSchedulingIgnoredDuringExecution: [
+            { weight: 1, podAffinityTerm: { topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: { app: 'ppm' } } } },
+          ],
+        },
+      }),
       nodeSelector: labels,
-      topologySpreadConstraints: fc.constant([{ maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'ScheduleAnyway' as const }]),
-      tolerations: fc.array(fc.record({ key: label, operator: fc.constantFrom('Exists' as const), effect: fc.constantFrom('NoSchedule' as const) }), { maxLength: 2 }),
+      topologySpreadConstraints: fc.constant([
+        { maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'ScheduleAnyway' as const },
+      ]),
+      tolerations: fc.array(
+        fc.record({ key: label, operator: fc.constantFrom('Exists' as const), effect: fc.constantFrom('NoSchedule' as const) }),
+        { maxLength: 2 },
+      ),
       priorityClassName: label,
       podDisruptionBudget: fc.oneof(fc.record({ minAvailable: percentOrInt }), fc.record({ maxUnavailable: percentOrInt })),
-      extraObjects: fc.array(fc.record({ apiVersion: fc.constant('v1'), kind: fc.constant('ConfigMap'), metadata: fc.record({ name: label.map((l) => `extra-${l}`) }), data: fc.dictionary(label, text, { maxKeys: 2 }) }), { maxLength: 2 }),
+      extraObjects: fc.array(
+        fc.record({
+          apiVersion: fc.constant('v1'),
+          kind: fc.constant('ConfigMap'),
+          metadata: fc.record({ name: label.map((l) => `extra-${l}`) }),
+          data: fc.dictionary(label, text, { maxKeys: 2 }),
+        }),
+        { maxLength: 2 },
+      ),
       replicas: fc.integer({ min: 0, max: 3 }),
     },
     { requiredKeys: [] },
@@ -142,7 +242,27 @@ function setAt(root: unknown, path: (string | number)[], value: unknown): unknow
 
 const nasty = fc.oneof(
   fc.jsonValue({ maxDepth: 2 }),
-  fc.constantFrom('', ' ', '-', 'UPPER', 'a'.repeat(300), '../x', 'a\rb', 'a\0b', '0', -1, 0, 1.5, 70000, 2 ** 53, true, null, [], {}, { x: 1 }),
+  fc.constantFrom(
+    '',
+    ' ',
+    '-',
+    'UPPER',
+    'a'.repeat(300),
+    '../x',
+    'a\rb',
+    'a\0b',
+    '0',
+    -1,
+    0,
+    1.5,
+    70000,
+    2 ** 53,
+    true,
+    null,
+    [],
+    {},
+    { x: 1 },
+  ),
 );
 
 /** Valid props with one field broken: a random value at a random path, or an unknown key. */
@@ -154,7 +274,9 @@ export const brokenProps: fc.Arbitrary<PackageManagerProps> = validProps.chain((
     return cur !== null && typeof cur === 'object' && !Array.isArray(cur);
   });
   const replaceValue = all.length > 0 ? fc.tuple(fc.constantFrom(...all), nasty).map(([p, v]) => setAt(props, p, v)) : fc.constant(props);
-  const addUnknownKey = fc.tuple(fc.constantFrom(...objects), fc.stringMatching(/^[a-zA-Z]{1,8}$/), nasty).map(([p, k, v]) => setAt(props, [...p, `zz${k}`], v));
+  const addUnknownKey = fc
+    .tuple(fc.constantFrom(...objects), fc.stringMatching(/^[a-zA-Z]{1,8}$/), nasty)
+    .map(([p, k, v]) => setAt(props, [...p, `zz${k}`], v));
   return fc.oneof({ weight: 4, arbitrary: replaceValue }, { weight: 1, arbitrary: addUnknownKey }) as fc.Arbitrary<PackageManagerProps>;
 });
 

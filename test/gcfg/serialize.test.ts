@@ -93,9 +93,12 @@ describe('serializeGcfg', () => {
   it('round-trips 3,000 random strings of troublesome characters', () => {
     const alphabet = fc.constantFrom(...Array.from('ab #;"\\=[]\t\n \u00a0é日😀\u0001\u007f'));
     fc.assert(
-      fc.property(fc.array(alphabet, { maxLength: 24 }).map((a) => a.join('')), (value) => {
-        expect(roundTrip(value)).toEqual([value]);
-      }),
+      fc.property(
+        fc.array(alphabet, { maxLength: 24 }).map((a) => a.join('')),
+        (value) => {
+          expect(roundTrip(value)).toEqual([value]);
+        },
+      ),
       { numRuns: 3000, seed: 42 },
     );
   });

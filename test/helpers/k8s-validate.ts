@@ -144,8 +144,21 @@ function fromOpenApi(s: Schema): Schema {
   return out;
 }
 
-const STRUCTURAL_KEYWORDS = ['enum', 'required', 'pattern', 'minLength', 'maxLength', 'minItems', 'maxItems', 'uniqueItems',
-  'minProperties', 'maxProperties', 'multipleOf', 'minimum', 'maximum'];
+const STRUCTURAL_KEYWORDS = [
+  'enum',
+  'required',
+  'pattern',
+  'minLength',
+  'maxLength',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'minProperties',
+  'maxProperties',
+  'multipleOf',
+  'minimum',
+  'maximum',
+];
 
 /**
  * A CRD's structural schema (OpenAPI v3.0) → JSON Schema: objects are closed unless
@@ -218,7 +231,9 @@ function load(): Validator {
 
   for (const file of CRD_FILES) {
     const spec = asObj(asObj(parseYaml(readFileSync(file, 'utf8'))).spec);
-    for (const version of asArr(spec.versions).map(asObj).filter((x) => x.served !== false)) {
+    for (const version of asArr(spec.versions)
+      .map(asObj)
+      .filter((x) => x.served !== false)) {
       const schema = fromCrd(asObj(asObj(version.schema).openAPIV3Schema));
       schema.properties = { ...asObj(schema.properties), metadata: { $ref: DEFS + OBJECT_META } };
       addKind(v, asStr(spec.group), asStr(version.name), asStr(asObj(spec.names).kind), schema);
@@ -244,14 +259,25 @@ function renderPointer(data: unknown, pointer: string): { path: string; value: u
 function errorMessage(e: ErrorObject, value: unknown): string {
   const p = e.params as Obj;
   switch (e.keyword) {
-    case 'additionalProperties': return `unknown field ${JSON.stringify(p.additionalProperty)}`;
-    case 'required': return `missing required field ${JSON.stringify(p.missingProperty)}`;
-    case 'type': return `expected ${asArr(p.type).join(' or ') || String(p.type)}, got ${show(value)}`;
-    case 'enum': return `unsupported value ${JSON.stringify(value)}: supported values: ${asArr(p.allowedValues).map((x) => JSON.stringify(x)).join(', ')}`;
-    case 'format': return `${FORMAT_MESSAGES[String(p.format)] ?? `expected format ${String(p.format)}`}, got ${show(value)}`;
-    case 'pattern': return `${show(value)} does not match ${String(p.pattern)}`;
-    case 'anyOf': case 'oneOf': return `${show(value)} does not match the allowed alternatives`;
-    default: return `${e.keyword} ${p.comparison ?? ''} ${p.limit ?? ''} failed, got ${show(value)}`.replace(/ +/g, ' ');
+    case 'additionalProperties':
+      return `unknown field ${JSON.stringify(p.additionalProperty)}`;
+    case 'required':
+      return `missing required field ${JSON.stringify(p.missingProperty)}`;
+    case 'type':
+      return `expected ${asArr(p.type).join(' or ') || String(p.type)}, got ${show(value)}`;
+    case 'enum':
+      return `unsupported value ${JSON.stringify(value)}: supported values: ${asArr(p.allowedValues)
+        .map((x) => JSON.stringify(x))
+        .join(', ')}`;
+    case 'format':
+      return `${FORMAT_MESSAGES[String(p.format)] ?? `expected format ${String(p.format)}`}, got ${show(value)}`;
+    case 'pattern':
+      return `${show(value)} does not match ${String(p.pattern)}`;
+    case 'anyOf':
+    case 'oneOf':
+      return `${show(value)} does not match the allowed alternatives`;
+    default:
+      return `${e.keyword} ${p.comparison ?? ''} ${p.limit ?? ''} failed, got ${show(value)}`.replace(/ +/g, ' ');
   }
 }
 
@@ -293,11 +319,14 @@ const NAME_CHECKS = {
   },
   labelValue(s: string): string | undefined {
     if (s.length > 63) return 'must be no more than 63 characters';
-    return s === '' || QUALIFIED_NAME.test(s) ? undefined : 'must be empty or alphanumeric, "-", "_" or ".", starting and ending alphanumeric';
+    return s === '' || QUALIFIED_NAME.test(s)
+      ? undefined
+      : 'must be empty or alphanumeric, "-", "_" or ".", starting and ending alphanumeric';
   },
   ianaSvcName(s: string): string | undefined {
     if (s.length > 15) return 'must be no more than 15 characters';
-    if (!IANA_SVC_NAME.test(s) || s.includes('--') || !/[a-z]/.test(s)) return 'must be an IANA_SVC_NAME (lowercase alphanumeric and "-", with a letter)';
+    if (!IANA_SVC_NAME.test(s) || s.includes('--') || !/[a-z]/.test(s))
+      return 'must be an IANA_SVC_NAME (lowercase alphanumeric and "-", with a letter)';
     return undefined;
   },
   envVarName(s: string): string | undefined {
@@ -354,28 +383,42 @@ function checkMetadata(o: Obj, report: Report): void {
 
 function checkSelector(selector: Obj, path: string, report: Report): void {
   checkLabels(selector.matchLabels, `${path}.matchLabels`, report);
-  asArr(selector.matchExpressions).map(asObj).forEach((e, i) => {
-    const at = `${path}.matchExpressions[${i}]`;
-    checkName(report, `${at}.key`, e.key, 'qualifiedName');
-    const hasValues = asArr(e.values).length > 0;
-    if ((e.operator === 'In' || e.operator === 'NotIn') && !hasValues) report(`${at}.values`, `must be non-empty for operator ${e.operator}`);
-    if ((e.operator === 'Exists' || e.operator === 'DoesNotExist') && hasValues) report(`${at}.values`, `must be empty for operator ${e.operator}`);
-  });
+  asArr(selector.matchExpressions)
+    .map(asObj)
+    .forEach((e, i) => {
+      const at = `${path}.matchExpressions[${i}]`;
+      checkName(report, `${at}.key`, e.key, 'qualifiedName');
+      const hasValues = asArr(e.values).length > 0;
+      if ((e.operator === 'In' || e.operator === 'NotIn') && !hasValues)
+        report(`${at}.values`, `must be non-empty for operator ${e.operator}`);
+      if ((e.operator === 'Exists' || e.operator === 'DoesNotExist') && hasValues)
+        report(`${at}.values`, `must be empty for operator ${e.operator}`);
+    });
 }
 
 function selectorMatches(selector: Obj, labels: Obj): boolean {
   const byLabels = Object.entries(asObj(selector.matchLabels)).every(([k, v]) => labels[k] === v);
-  return byLabels && asArr(selector.matchExpressions).map(asObj).every((e) => {
-    const has = Object.prototype.hasOwnProperty.call(labels, asStr(e.key));
-    const inValues = has && asArr(e.values).includes(labels[asStr(e.key)]);
-    switch (e.operator) {
-      case 'In': return inValues;
-      case 'NotIn': return !inValues;
-      case 'Exists': return has;
-      case 'DoesNotExist': return !has;
-      default: return false;
-    }
-  });
+  return (
+    byLabels &&
+    asArr(selector.matchExpressions)
+      .map(asObj)
+      .every((e) => {
+        const has = Object.prototype.hasOwnProperty.call(labels, asStr(e.key));
+        const inValues = has && asArr(e.values).includes(labels[asStr(e.key)]);
+        switch (e.operator) {
+          case 'In':
+            return inValues;
+          case 'NotIn':
+            return !inValues;
+          case 'Exists':
+            return has;
+          case 'DoesNotExist':
+            return !has;
+          default:
+            return false;
+        }
+      })
+  );
 }
 
 /** A workload's selector: non-empty, valid, and matching its pod template's labels. */
@@ -397,7 +440,8 @@ const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'];
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'];
 
 function checkPort(report: Report, path: string, value: unknown, min = 1): void {
-  if (typeof value === 'number' && (value < min || value > 65535)) report(path, `invalid value ${value}: must be between ${min} and 65535, inclusive`);
+  if (typeof value === 'number' && (value < min || value > 65535))
+    report(path, `invalid value ${value}: must be between ${min} and 65535, inclusive`);
 }
 
 /** A string must be an IANA_SVC_NAME, a number a port. */
@@ -408,7 +452,8 @@ function checkNamedPort(report: Report, path: string, value: unknown): void {
 
 function checkProbe(probe: Obj, path: string, kind: string, report: Report): void {
   const handlers = PROBE_HANDLERS.filter((h) => probe[h] !== undefined);
-  if (handlers.length !== 1) report(path, handlers.length ? `may not specify more than 1 handler type, got ${handlers.join(', ')}` : 'must specify a handler type');
+  if (handlers.length !== 1)
+    report(path, handlers.length ? `may not specify more than 1 handler type, got ${handlers.join(', ')}` : 'must specify a handler type');
   if (kind !== 'readinessProbe' && probe.successThreshold !== undefined && probe.successThreshold !== 1) {
     report(`${path}.successThreshold`, `must be 1 for a ${kind}`);
   }
@@ -421,7 +466,8 @@ function checkResources(resources: Obj, path: string, report: Report): void {
   for (const [name, request] of Object.entries(asObj(resources.requests))) {
     const r = quantityValue(request);
     const l = quantityValue(limits[name]);
-    if (r !== undefined && l !== undefined && r > l) report(child(`${path}.requests`, name), `must be less than or equal to ${name} limit of ${String(limits[name])}`);
+    if (r !== undefined && l !== undefined && r > l)
+      report(child(`${path}.requests`, name), `must be less than or equal to ${name} limit of ${String(limits[name])}`);
   }
 }
 
@@ -430,23 +476,32 @@ function checkContainer(c: Obj, path: string, init: boolean, names: Set<unknown>
   if (names.has(c.name)) report(`${path}.name`, `duplicate container name ${JSON.stringify(c.name)}`);
   names.add(c.name);
   if (!asStr(c.image).trim()) report(`${path}.image`, 'required');
-  asArr(c.ports).map(asObj).forEach((p, i) => {
-    checkPort(report, `${path}.ports[${i}].containerPort`, p.containerPort);
-    if (p.hostPort !== undefined) checkPort(report, `${path}.ports[${i}].hostPort`, p.hostPort);
-    if (p.name !== undefined) checkName(report, `${path}.ports[${i}].name`, p.name, 'ianaSvcName');
-  });
-  asArr(c.env).map(asObj).forEach((e, i) => {
-    checkName(report, `${path}.env[${i}].name`, e.name, 'envVarName');
-    if (e.value !== undefined && e.value !== '' && e.valueFrom !== undefined) report(`${path}.env[${i}].valueFrom`, 'may not be specified when `value` is not empty');
-    const sources = Object.keys(asObj(e.valueFrom));
-    if (e.valueFrom !== undefined && sources.length !== 1) report(`${path}.env[${i}].valueFrom`, 'must specify exactly one of fieldRef, resourceFieldRef, configMapKeyRef, secretKeyRef');
-  });
+  asArr(c.ports)
+    .map(asObj)
+    .forEach((p, i) => {
+      checkPort(report, `${path}.ports[${i}].containerPort`, p.containerPort);
+      if (p.hostPort !== undefined) checkPort(report, `${path}.ports[${i}].hostPort`, p.hostPort);
+      if (p.name !== undefined) checkName(report, `${path}.ports[${i}].name`, p.name, 'ianaSvcName');
+    });
+  asArr(c.env)
+    .map(asObj)
+    .forEach((e, i) => {
+      checkName(report, `${path}.env[${i}].name`, e.name, 'envVarName');
+      if (e.value !== undefined && e.value !== '' && e.valueFrom !== undefined)
+        report(`${path}.env[${i}].valueFrom`, 'may not be specified when `value` is not empty');
+      const sources = Object.keys(asObj(e.valueFrom));
+      if (e.valueFrom !== undefined && sources.length !== 1)
+        report(`${path}.env[${i}].valueFrom`, 'must specify exactly one of fieldRef, resourceFieldRef, configMapKeyRef, secretKeyRef');
+    });
   const mountPaths = new Set<unknown>();
-  asArr(c.volumeMounts).map(asObj).forEach((m, i) => {
-    if (!volumes.has(m.name)) report(`${path}.volumeMounts[${i}].name`, `not found: no volume named ${JSON.stringify(m.name)}`);
-    if (mountPaths.has(m.mountPath)) report(`${path}.volumeMounts[${i}].mountPath`, `must be unique: ${JSON.stringify(m.mountPath)} is mounted twice`);
-    mountPaths.add(m.mountPath);
-  });
+  asArr(c.volumeMounts)
+    .map(asObj)
+    .forEach((m, i) => {
+      if (!volumes.has(m.name)) report(`${path}.volumeMounts[${i}].name`, `not found: no volume named ${JSON.stringify(m.name)}`);
+      if (mountPaths.has(m.mountPath))
+        report(`${path}.volumeMounts[${i}].mountPath`, `must be unique: ${JSON.stringify(m.mountPath)} is mounted twice`);
+      mountPaths.add(m.mountPath);
+    });
   for (const probe of PROBES.filter((k) => isObj(c[k]))) {
     if (init) report(`${path}.${probe}`, 'may not be set for init containers');
     else checkProbe(asObj(c[probe]), `${path}.${probe}`, probe, report);
@@ -456,17 +511,25 @@ function checkContainer(c: Obj, path: string, init: boolean, names: Set<unknown>
 
 function checkPodSpec(spec: Obj, path: string, report: Report): void {
   const volumes = new Set<unknown>();
-  asArr(spec.volumes).map(asObj).forEach((v, i) => {
-    checkName(report, `${path}.volumes[${i}].name`, v.name, 'label');
-    if (volumes.has(v.name)) report(`${path}.volumes[${i}].name`, `duplicate volume name ${JSON.stringify(v.name)}`);
-    volumes.add(v.name);
-    const sources = Object.keys(v).filter((k) => k !== 'name');
-    if (sources.length !== 1) report(`${path}.volumes[${i}]`, sources.length ? `may not specify more than 1 volume type, got ${sources.join(', ')}` : 'must specify a volume type');
-  });
+  asArr(spec.volumes)
+    .map(asObj)
+    .forEach((v, i) => {
+      checkName(report, `${path}.volumes[${i}].name`, v.name, 'label');
+      if (volumes.has(v.name)) report(`${path}.volumes[${i}].name`, `duplicate volume name ${JSON.stringify(v.name)}`);
+      volumes.add(v.name);
+      const sources = Object.keys(v).filter((k) => k !== 'name');
+      if (sources.length !== 1)
+        report(
+          `${path}.volumes[${i}]`,
+          sources.length ? `may not specify more than 1 volume type, got ${sources.join(', ')}` : 'must specify a volume type',
+        );
+    });
   if (!asArr(spec.containers).length) report(`${path}.containers`, 'must have at least one container');
   const names = new Set<unknown>();
   for (const field of ['initContainers', 'containers']) {
-    asArr(spec[field]).map(asObj).forEach((c, i) => checkContainer(c, `${path}.${field}[${i}]`, field === 'initContainers', names, volumes, report));
+    asArr(spec[field])
+      .map(asObj)
+      .forEach((c, i) => checkContainer(c, `${path}.${field}[${i}]`, field === 'initContainers', names, volumes, report));
   }
 }
 
@@ -502,11 +565,13 @@ function checkPodTemplate(o: Obj, keys: string[], report: Report): void {
 /** A non-negative integer or a percentage. */
 function checkIntOrPercent(report: Report, path: string, value: unknown): void {
   if (typeof value === 'number' && value < 0) report(path, `must be greater than or equal to 0, got ${value}`);
-  if (typeof value === 'string' && !PERCENT.test(value)) report(path, `must be an integer or a percentage such as "25%", got ${show(value)}`);
+  if (typeof value === 'string' && !PERCENT.test(value))
+    report(path, `must be an integer or a percentage such as "25%", got ${show(value)}`);
 }
 
 function checkReplicas(spec: Obj, report: Report): void {
-  if (typeof spec.replicas === 'number' && spec.replicas < 0) report('.spec.replicas', `must be greater than or equal to 0, got ${spec.replicas}`);
+  if (typeof spec.replicas === 'number' && spec.replicas < 0)
+    report('.spec.replicas', `must be greater than or equal to 0, got ${spec.replicas}`);
 }
 
 function checkDeployment(o: Obj, report: Report): void {
@@ -515,7 +580,8 @@ function checkDeployment(o: Obj, report: Report): void {
   checkWorkloadSelector(spec, report);
   const strategy = asObj(spec.strategy);
   const rolling = asObj(strategy.rollingUpdate);
-  if (strategy.type === 'Recreate' && strategy.rollingUpdate !== undefined) report('.spec.strategy.rollingUpdate', 'may not be specified when strategy `type` is "Recreate"');
+  if (strategy.type === 'Recreate' && strategy.rollingUpdate !== undefined)
+    report('.spec.strategy.rollingUpdate', 'may not be specified when strategy `type` is "Recreate"');
   checkIntOrPercent(report, '.spec.strategy.rollingUpdate.maxSurge', rolling.maxSurge);
   checkIntOrPercent(report, '.spec.strategy.rollingUpdate.maxUnavailable', rolling.maxUnavailable);
   if ([0, '0%'].includes(rolling.maxSurge as never) && [0, '0%'].includes(rolling.maxUnavailable as never)) {
@@ -532,7 +598,8 @@ function checkJob(o: Obj, report: Report): void {
   const spec = asObj(o.spec);
   if (spec.manualSelector === true) return;
   const name = asStr(asObj(o.metadata).name);
-  if (name.length > 63) report('.metadata.name', `must be no more than 63 characters (it becomes the pods' job-name label), got ${name.length}`);
+  if (name.length > 63)
+    report('.metadata.name', `must be no more than 63 characters (it becomes the pods' job-name label), got ${name.length}`);
   if (spec.selector !== undefined) report('.spec.selector', '`selector` will be auto-generated (set `manualSelector: true` to choose one)');
 }
 
@@ -543,7 +610,8 @@ function checkCronJob(o: Obj, report: Report): void {
 
 function checkPdb(o: Obj, report: Report): void {
   const spec = asObj(o.spec);
-  if (spec.minAvailable !== undefined && spec.maxUnavailable !== undefined) report('.spec', 'minAvailable and maxUnavailable cannot be both set');
+  if (spec.minAvailable !== undefined && spec.maxUnavailable !== undefined)
+    report('.spec', 'minAvailable and maxUnavailable cannot be both set');
   checkIntOrPercent(report, '.spec.minAvailable', spec.minAvailable);
   checkIntOrPercent(report, '.spec.maxUnavailable', spec.maxUnavailable);
   if (isObj(spec.selector)) checkSelector(spec.selector, '.spec.selector', report);
@@ -563,8 +631,10 @@ function checkService(o: Obj, report: Report): void {
     checkPort(report, `${at}.port`, p.port);
     if (p.targetPort !== undefined) checkNamedPort(report, `${at}.targetPort`, p.targetPort);
     if (p.nodePort !== undefined) {
-      if (spec.type !== 'NodePort' && spec.type !== 'LoadBalancer') report(`${at}.nodePort`, `may not be used when \`type\` is ${JSON.stringify(spec.type ?? 'ClusterIP')}`);
-      if (typeof p.nodePort === 'number' && (p.nodePort < 30000 || p.nodePort > 32767)) report(`${at}.nodePort`, `invalid value ${p.nodePort}: must be in the range 30000-32767`);
+      if (spec.type !== 'NodePort' && spec.type !== 'LoadBalancer')
+        report(`${at}.nodePort`, `may not be used when \`type\` is ${JSON.stringify(spec.type ?? 'ClusterIP')}`);
+      if (typeof p.nodePort === 'number' && (p.nodePort < 30000 || p.nodePort > 32767))
+        report(`${at}.nodePort`, `invalid value ${p.nodePort}: must be in the range 30000-32767`);
     }
   });
   checkLabels(spec.selector, '.spec.selector', report);
@@ -572,7 +642,8 @@ function checkService(o: Obj, report: Report): void {
 
 function checkIngressBackend(backend: Obj, path: string, report: Report): void {
   const port = asObj(asObj(backend.service).port);
-  if (isObj(backend.service) && (port.name === undefined) === (port.number === undefined)) report(`${path}.service.port`, 'must specify exactly one of name or number');
+  if (isObj(backend.service) && (port.name === undefined) === (port.number === undefined))
+    report(`${path}.service.port`, 'must specify exactly one of name or number');
   if (port.name !== undefined) checkName(report, `${path}.service.port.name`, port.name, 'ianaSvcName');
   checkPort(report, `${path}.service.port.number`, port.number);
 }
@@ -580,22 +651,30 @@ function checkIngressBackend(backend: Obj, path: string, report: Report): void {
 function checkIngress(o: Obj, report: Report): void {
   const spec = asObj(o.spec);
   if (isObj(spec.defaultBackend)) checkIngressBackend(spec.defaultBackend, '.spec.defaultBackend', report);
-  asArr(spec.rules).map(asObj).forEach((rule, r) => {
-    if (rule.host !== undefined && rule.host !== '') checkName(report, `.spec.rules[${r}].host`, asStr(rule.host).replace(/^\*\./, ''), 'subdomain');
-    asArr(asObj(rule.http).paths).map(asObj).forEach((p, i) => {
-      const at = `.spec.rules[${r}].http.paths[${i}]`;
-      const path = asStr(p.path);
-      if ((p.pathType === 'Prefix' || p.pathType === 'Exact') && !path.startsWith('/')) report(`${at}.path`, `must be an absolute path for pathType ${p.pathType}, got ${show(p.path ?? '')}`);
-      if (p.pathType === 'ImplementationSpecific' && path && !path.startsWith('/')) report(`${at}.path`, `must be an absolute path, got ${show(path)}`);
-      checkIngressBackend(asObj(p.backend), `${at}.backend`, report);
+  asArr(spec.rules)
+    .map(asObj)
+    .forEach((rule, r) => {
+      if (rule.host !== undefined && rule.host !== '')
+        checkName(report, `.spec.rules[${r}].host`, asStr(rule.host).replace(/^\*\./, ''), 'subdomain');
+      asArr(asObj(rule.http).paths)
+        .map(asObj)
+        .forEach((p, i) => {
+          const at = `.spec.rules[${r}].http.paths[${i}]`;
+          const path = asStr(p.path);
+          if ((p.pathType === 'Prefix' || p.pathType === 'Exact') && !path.startsWith('/'))
+            report(`${at}.path`, `must be an absolute path for pathType ${p.pathType}, got ${show(p.path ?? '')}`);
+          if (p.pathType === 'ImplementationSpecific' && path && !path.startsWith('/'))
+            report(`${at}.path`, `must be an absolute path, got ${show(path)}`);
+          checkIngressBackend(asObj(p.backend), `${at}.backend`, report);
+        });
     });
-  });
 }
 
 function checkConfigMap(o: Obj, report: Report): void {
   checkKeys(o.data, '.data', 'configKey', report);
   checkKeys(o.binaryData, '.binaryData', 'configKey', report);
-  for (const k of Object.keys(asObj(o.data))) if (k in asObj(o.binaryData)) report('.binaryData', `duplicate of key ${JSON.stringify(k)} in data`);
+  for (const k of Object.keys(asObj(o.data)))
+    if (k in asObj(o.binaryData)) report('.binaryData', `duplicate of key ${JSON.stringify(k)} in data`);
 }
 
 function checkSecret(o: Obj, report: Report): void {
@@ -642,7 +721,10 @@ function validatorFor(v: Validator, o: Obj, report: Report): ValidateFunction | 
   const entry = v.kinds.get(`${o.apiVersion} ${o.kind}`);
   if (!entry) {
     const served = v.served.get(o.kind);
-    report('.apiVersion', `${o.apiVersion} ${o.kind} is not served by Kubernetes 1.28 nor defined by a known CRD${served ? ` (it is served as ${served.join(', ')})` : ''}`);
+    report(
+      '.apiVersion',
+      `${o.apiVersion} ${o.kind} is not served by Kubernetes 1.28 nor defined by a known CRD${served ? ` (it is served as ${served.join(', ')})` : ''}`,
+    );
     return undefined;
   }
   return (entry.validate ??= v.ajv.compile(entry.schema));

@@ -110,7 +110,8 @@ export function parityDiff(expectedIn: Obj[], actualIn: Obj[], releaseNamespace:
       try {
         const eg = parseGcfg(e.data['rstudio-pm.gcfg']);
         const ag = parseGcfg(String(a.data?.['rstudio-pm.gcfg']));
-        if (!isDeepStrictEqual(eg, ag)) problems.push(`${k}: gcfg differs:\n  chart:     ${JSON.stringify(eg)}\n  construct: ${JSON.stringify(ag)}`);
+        if (!isDeepStrictEqual(eg, ag))
+          problems.push(`${k}: gcfg differs:\n  chart:     ${JSON.stringify(eg)}\n  construct: ${JSON.stringify(ag)}`);
       } catch (err) {
         problems.push(`${k}: gcfg does not parse: ${(err as Error).message}`);
       }

@@ -4,13 +4,28 @@ import { allValues } from './all-values';
 
 describe('every chart value as a prop', () => {
   const { license: _l, ...rest } = allValues;
-  const props = { ...rest, license: { key: 'LICENSE-KEY', server: 'licenses.example.com:8989', file: { contents: 'LICENSE FILE', mountSubPath: true } } };
+  const props = {
+    ...rest,
+    license: { key: 'LICENSE-KEY', server: 'licenses.example.com:8989', file: { contents: 'LICENSE FILE', mountSubPath: true } },
+  };
   const { objects } = synthProps(props);
 
   it('synthesizes every object', () => {
     expect(objects.map((o) => o.kind).sort()).toEqual([
-      'ConfigMap', 'ConfigMap', 'Deployment', 'Ingress', 'Job', 'PersistentVolumeClaim', 'PodDisruptionBudget',
-      'Secret', 'Secret', 'Secret', 'Secret', 'Service', 'ServiceAccount', 'ServiceMonitor',
+      'ConfigMap',
+      'ConfigMap',
+      'Deployment',
+      'Ingress',
+      'Job',
+      'PersistentVolumeClaim',
+      'PodDisruptionBudget',
+      'Secret',
+      'Secret',
+      'Secret',
+      'Secret',
+      'Service',
+      'ServiceAccount',
+      'ServiceMonitor',
     ]);
   });
 

@@ -53,7 +53,8 @@ affinity: {}
 
   it('takes ingress paths as strings or maps', () => {
     const ing = find(
-      synthValues(values(`ingress: { enabled: true, hosts: [{ host: h, paths: ["/", { path: /x, pathType: Exact }, { path: /y }] }] }`)).objects,
+      synthValues(values(`ingress: { enabled: true, hosts: [{ host: h, paths: ["/", { path: /x, pathType: Exact }, { path: /y }] }] }`))
+        .objects,
       'Ingress',
     );
     expect(ing.spec.rules[0].http.paths.map((p: any) => [p.path, p.pathType])).toEqual([
@@ -141,7 +142,9 @@ extraObjects:
 
   it('refuses an unsupported template, naming the value', () => {
     const e = errorOf(() => synthValues(values(`extraObjects: ["{{ toJson .Values }}"]`)));
-    expect(e.issues).toEqual([{ path: 'extraObjects[0]', message: expect.stringMatching(/template not supported: the function "toJson"/) }]);
+    expect(e.issues).toEqual([
+      { path: 'extraObjects[0]', message: expect.stringMatching(/template not supported: the function "toJson"/) },
+    ]);
   });
 
   it('refuses a values file that is not a map', () => {

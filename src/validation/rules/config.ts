@@ -42,12 +42,16 @@ export const configDependencies: Rule = ({ model, error }) => {
   }
   if (get('HTTPS', 'Listen')) {
     for (const key of ['Certificate', 'Key']) {
-      if (!get('HTTPS', key)) error(`config.HTTPS.${key}`, 'is required when config.HTTPS.Listen is set: the path of the PEM file in the container');
+      if (!get('HTTPS', key))
+        error(`config.HTTPS.${key}`, 'is required when config.HTTPS.Listen is set: the path of the PEM file in the container');
     }
   }
   const http = get('HTTP', 'Listen');
   if (http === undefined || listenPort(String(http)) === undefined) {
-    error('config.HTTP.Listen', `must give the port Package Manager serves HTTP on (e.g. ":4242"): the container port, probes and Service follow it; got ${JSON.stringify(http ?? '')}`);
+    error(
+      'config.HTTP.Listen',
+      `must give the port Package Manager serves HTTP on (e.g. ":4242"): the container port, probes and Service follow it; got ${JSON.stringify(http ?? '')}`,
+    );
   }
   if (model.metricsEnabled && model.metricsPort === model.httpPort) {
     error('config.Metrics.Listen', `uses port ${model.metricsPort}, which HTTP uses too: pick another port`);
@@ -60,7 +64,10 @@ export const dataDirOnSharedStorage: Rule = ({ model, warn }) => {
   const dataDir = String(configValue(model.config, 'Server', 'DataDir') ?? '/var/lib/rstudio-pm').replace(/\/+$/, '');
   const path = model.values.sharedStorage.path.replace(/\/+$/, '');
   if (dataDir !== path && !dataDir.startsWith(`${path}/`)) {
-    warn('sharedStorage.path', `is ${JSON.stringify(path)}, but Package Manager keeps its data in config.Server.DataDir (${JSON.stringify(dataDir)}), which is not on the shared storage: set config.Server.DataDir to ${JSON.stringify(path)}`);
+    warn(
+      'sharedStorage.path',
+      `is ${JSON.stringify(path)}, but Package Manager keeps its data in config.Server.DataDir (${JSON.stringify(dataDir)}), which is not on the shared storage: set config.Server.DataDir to ${JSON.stringify(path)}`,
+    );
   }
 };
 
@@ -83,7 +90,10 @@ export const chartConfigNotes: Rule = ({ props, model, error, warn }) => {
 /** Options that need metrics. */
 export const metricsDependents: Rule = ({ props, model, warn }) => {
   if (props.serviceMonitor?.enabled && !model.metricsEnabled) {
-    warn('serviceMonitor.enabled', 'is true but config.Metrics.Enabled is off, so no ServiceMonitor is created: turn metrics on or drop serviceMonitor');
+    warn(
+      'serviceMonitor.enabled',
+      'is true but config.Metrics.Enabled is off, so no ServiceMonitor is created: turn metrics on or drop serviceMonitor',
+    );
   }
 };
 
@@ -101,4 +111,3 @@ export const replicasShareData: Rule = ({ model, error }) => {
     );
   }
 };
-

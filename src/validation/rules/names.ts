@@ -14,7 +14,10 @@ export const releaseAndNames: Rule = ({ props, model, error }) => {
   const releaseProblem = releaseNameProblem(model.release);
   if (releaseProblem) error('releaseName', releaseProblem);
   if (model.name.length > 63 || !LABEL_VALUE.test(model.name) || model.name === '') {
-    error('nameOverride', `becomes the label app.kubernetes.io/name, so it must be a label value (letters, digits, "-", "_", "."; a letter or digit at both ends); got ${JSON.stringify(model.name)}`);
+    error(
+      'nameOverride',
+      `becomes the label app.kubernetes.io/name, so it must be a label value (letters, digits, "-", "_", "."; a letter or digit at both ends); got ${JSON.stringify(model.name)}`,
+    );
   }
   if (!DNS1035_LABEL.test(model.fullName)) {
     error(
@@ -35,12 +38,18 @@ export const releaseAndNames: Rule = ({ props, model, error }) => {
 export const imageReference: Rule = ({ model, error }) => {
   const v = model.values;
   if (!IMAGE_REPOSITORY.test(v.image.repository)) {
-    error('image.repository', `must be an image repository such as "registry.example.com/posit/package-manager" (lower-case path); got ${JSON.stringify(v.image.repository)}`);
+    error(
+      'image.repository',
+      `must be an image repository such as "registry.example.com/posit/package-manager" (lower-case path); got ${JSON.stringify(v.image.repository)}`,
+    );
   }
   const tag = model.image.slice(v.image.repository.length + 1);
   if (!IMAGE_TAG.test(tag)) {
     const from = v.image.tag ? 'image.tag' : 'image.tagPrefix';
-    error(from, `gives the image tag ${JSON.stringify(tag)}, but a tag is at most 128 letters, digits, "_", "." and "-", not starting with "." or "-"`);
+    error(
+      from,
+      `gives the image tag ${JSON.stringify(tag)}, but a tag is at most 128 letters, digits, "_", "." and "-", not starting with "." or "-"`,
+    );
   }
 };
 

@@ -5,8 +5,10 @@ import type { Rule } from './context';
 /** Addresses of the Service. */
 export const serviceAddresses: Rule = ({ model, error, warn }) => {
   const s = model.values.service;
-  if (s.clusterIP && s.clusterIP !== 'None' && !isIp(s.clusterIP)) error('service.clusterIP', `must be an IP address or "None"; got ${JSON.stringify(s.clusterIP)}`);
-  if (s.loadBalancerIP && !isIp(s.loadBalancerIP)) error('service.loadBalancerIP', `must be an IP address; got ${JSON.stringify(s.loadBalancerIP)}`);
+  if (s.clusterIP && s.clusterIP !== 'None' && !isIp(s.clusterIP))
+    error('service.clusterIP', `must be an IP address or "None"; got ${JSON.stringify(s.clusterIP)}`);
+  if (s.loadBalancerIP && !isIp(s.loadBalancerIP))
+    error('service.loadBalancerIP', `must be an IP address; got ${JSON.stringify(s.loadBalancerIP)}`);
   const ignored: [string, unknown, string][] = [
     ['service.clusterIP', s.clusterIP, 'ClusterIP'],
     ['service.loadBalancerIP', s.loadBalancerIP, 'LoadBalancer'],
@@ -26,13 +28,14 @@ export const ingress: Rule = ({ model, error }) => {
   hosts.forEach((h, i) => {
     if (h.host !== undefined && h.host !== '') {
       const bare = h.host.startsWith('*.') ? h.host.slice(2) : h.host;
-      if (!isDns1123Subdomain(bare) || isIp(h.host)) error(`ingress.hosts[${i}].host`, `must be a DNS name (optionally "*." first), not an IP address; got ${JSON.stringify(h.host)}`);
+      if (!isDns1123Subdomain(bare) || isIp(h.host))
+        error(`ingress.hosts[${i}].host`, `must be a DNS name (optionally "*." first), not an IP address; got ${JSON.stringify(h.host)}`);
     }
     const paths = h.paths ?? [];
     if (paths.length === 0) error(`ingress.hosts[${i}].paths`, 'an Ingress rule needs at least one path, e.g. ["/"]');
     paths.forEach((p, j) => {
       const path = typeof p === 'string' ? p : p.path;
-      const type = typeof p === 'string' ? 'Prefix' : p.pathType ?? 'Prefix';
+      const type = typeof p === 'string' ? 'Prefix' : (p.pathType ?? 'Prefix');
       if ((type !== 'ImplementationSpecific' || path !== '') && !path.startsWith('/')) {
         error(`ingress.hosts[${i}].paths[${j}]`, `a ${type} path must start with "/"; got ${JSON.stringify(path)}`);
       }
@@ -40,7 +43,8 @@ export const ingress: Rule = ({ model, error }) => {
   });
   (ing.tls ?? []).forEach((t, i) =>
     (t.hosts ?? []).forEach((h, j) => {
-      if (!isDns1123Subdomain(h.startsWith('*.') ? h.slice(2) : h)) error(`ingress.tls[${i}].hosts[${j}]`, `must be a DNS name; got ${JSON.stringify(h)}`);
+      if (!isDns1123Subdomain(h.startsWith('*.') ? h.slice(2) : h))
+        error(`ingress.tls[${i}].hosts[${j}]`, `must be a DNS name; got ${JSON.stringify(h)}`);
     }),
   );
 };
@@ -52,8 +56,15 @@ export const podDisruptionBudget: Rule = ({ props, model, error, warn }) => {
   if ((pdb.minAvailable === undefined) === (pdb.maxUnavailable === undefined)) {
     error('podDisruptionBudget', 'set exactly one of minAvailable and maxUnavailable');
   }
-  const blocks = (pdb.minAvailable !== undefined && pdb.minAvailable === model.values.replicas) || pdb.maxUnavailable === 0 || pdb.maxUnavailable === '0%';
-  if (blocks) warn('podDisruptionBudget', `allows no pod to be evicted with replicas: ${model.values.replicas}, which blocks node drains: raise replicas or allow one disruption`);
+  const blocks =
+    (pdb.minAvailable !== undefined && pdb.minAvailable === model.values.replicas) ||
+    pdb.maxUnavailable === 0 ||
+    pdb.maxUnavailable === '0%';
+  if (blocks)
+    warn(
+      'podDisruptionBudget',
+      `allows no pod to be evicted with replicas: ${model.values.replicas}, which blocks node drains: raise replicas or allow one disruption`,
+    );
 };
 
 /** Extra objects are named and do not collide with the objects PackageManager renders. */

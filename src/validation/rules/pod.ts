@@ -41,22 +41,41 @@ export const volumesAndMounts: Rule = (ctx) => {
     const path = `pod.volumes[${i}].name`;
     if (!isDns1123Label(vol.name)) error(path, `${LABEL_RULE}; got ${JSON.stringify(vol.name)}`);
     else if (names.has(vol.name)) {
-      error(path, `${JSON.stringify(vol.name)} is already a volume of the pod${own.volumes.includes(vol.name) ? ' (PackageManager adds it)' : ''}: pick another name`);
+      error(
+        path,
+        `${JSON.stringify(vol.name)} is already a volume of the pod${own.volumes.includes(vol.name) ? ' (PackageManager adds it)' : ''}: pick another name`,
+      );
     }
     names.add(vol.name);
-    const sources = Object.keys(vol).filter((k) => k !== 'name' && (vol as Record<string, unknown>)[k] !== null && (vol as Record<string, unknown>)[k] !== undefined);
-    if (sources.length !== 1) error(`pod.volumes[${i}]`, `a volume needs exactly one source (emptyDir, configMap, secret, persistentVolumeClaim, …); got ${sources.length === 0 ? 'none' : sources.join(', ')}`);
+    const sources = Object.keys(vol).filter(
+      (k) => k !== 'name' && (vol as Record<string, unknown>)[k] !== null && (vol as Record<string, unknown>)[k] !== undefined,
+    );
+    if (sources.length !== 1)
+      error(
+        `pod.volumes[${i}]`,
+        `a volume needs exactly one source (emptyDir, configMap, secret, persistentVolumeClaim, …); got ${sources.length === 0 ? 'none' : sources.join(', ')}`,
+      );
   });
   checkMounts(v.pod.volumeMounts, 'pod.volumeMounts', names, new Set(own.mountPaths), error);
 };
 
-function checkMounts(mounts: readonly VolumeMount[], path: string, volumes: Set<string>, paths: Set<string>, error: (p: string, m: string) => void): void {
+function checkMounts(
+  mounts: readonly VolumeMount[],
+  path: string,
+  volumes: Set<string>,
+  paths: Set<string>,
+  error: (p: string, m: string) => void,
+): void {
   mounts.forEach((m, i) => {
     if (!volumes.has(m.name)) {
-      error(`${path}[${i}].name`, `${JSON.stringify(m.name)} is not a volume of the pod: add it to pod.volumes (volumes: ${[...volumes].join(', ')})`);
+      error(
+        `${path}[${i}].name`,
+        `${JSON.stringify(m.name)} is not a volume of the pod: add it to pod.volumes (volumes: ${[...volumes].join(', ')})`,
+      );
     }
     if (!m.mountPath.startsWith('/')) error(`${path}[${i}].mountPath`, `must be an absolute path; got ${JSON.stringify(m.mountPath)}`);
-    else if (paths.has(m.mountPath)) error(`${path}[${i}].mountPath`, `${JSON.stringify(m.mountPath)} is already mounted in the container: pick another path`);
+    else if (paths.has(m.mountPath))
+      error(`${path}[${i}].mountPath`, `${JSON.stringify(m.mountPath)} is already mounted in the container: pick another path`);
     paths.add(m.mountPath);
   });
 }
@@ -76,19 +95,35 @@ function checkProbe(probe: Probe | undefined, path: string, kind: string, error:
   if (!probe) return;
   const handlers = HANDLERS.filter((h) => probe[h] !== undefined && probe[h] !== null);
   if (handlers.length !== 1) {
-    error(path, handlers.length === 0 ? 'a probe needs a handler: httpGet, exec, tcpSocket or grpc' : `has ${handlers.length} handlers (${handlers.join(', ')}); keep one`);
+    error(
+      path,
+      handlers.length === 0
+        ? 'a probe needs a handler: httpGet, exec, tcpSocket or grpc'
+        : `has ${handlers.length} handlers (${handlers.join(', ')}); keep one`,
+    );
   }
   checkPort(probe.httpGet?.port, `${path}.httpGet.port`, error);
   checkPort(probe.tcpSocket?.port, `${path}.tcpSocket.port`, error);
   if (probe.grpc) checkPort(probe.grpc.port, `${path}.grpc.port`, error);
   if (kind !== 'readinessProbe' && probe.successThreshold !== undefined && probe.successThreshold !== 1) {
-    error(`${path}.successThreshold`, `must be 1 for a ${kind === 'livenessProbe' ? 'liveness' : 'startup'} probe; got ${probe.successThreshold}`);
+    error(
+      `${path}.successThreshold`,
+      `must be 1 for a ${kind === 'livenessProbe' ? 'liveness' : 'startup'} probe; got ${probe.successThreshold}`,
+    );
   }
 }
 
-function checkResources(requests: Record<string, string | number> | undefined, limits: Record<string, string | number> | undefined, path: string, error: (p: string, m: string) => void): void {
+function checkResources(
+  requests: Record<string, string | number> | undefined,
+  limits: Record<string, string | number> | undefined,
+  path: string,
+  error: (p: string, m: string) => void,
+): void {
   for (const [resource, request, limit] of requestsOverLimits(requests, limits)) {
-    error(`${path}.requests.${resource}`, `is ${JSON.stringify(request)}, more than its limit ${JSON.stringify(limit)}: raise the limit or lower the request`);
+    error(
+      `${path}.requests.${resource}`,
+      `is ${JSON.stringify(request)}, more than its limit ${JSON.stringify(limit)}: raise the limit or lower the request`,
+    );
   }
 }
 
@@ -108,7 +143,11 @@ function checkContainer(c: Container, path: string, volumes: Set<string>, error:
 
 function checkEnv(env: readonly EnvVar[], path: string, error: (p: string, m: string) => void): void {
   env.forEach((e, i) => {
-    if (!ENV_VAR_NAME.test(e.name)) error(`${path}[${i}].name`, `must be an environment variable name (letters, digits, "_", "-", "."; not starting with a digit); got ${JSON.stringify(e.name)}`);
+    if (!ENV_VAR_NAME.test(e.name))
+      error(
+        `${path}[${i}].name`,
+        `must be an environment variable name (letters, digits, "_", "-", "."; not starting with a digit); got ${JSON.stringify(e.name)}`,
+      );
     if (e.value !== undefined && e.valueFrom !== undefined) error(`${path}[${i}]`, 'set either value or valueFrom, not both');
   });
 }
@@ -134,11 +173,15 @@ export const containers: Rule = (ctx) => {
 export const mainContainer: Rule = ({ model, error }) => {
   for (const [kind, probe] of Object.entries(model.probes) as [string, Probe | undefined][]) checkProbe(probe, kind, kind, error);
   const r = model.values.resources;
-  const list = (l: typeof r.requests) => ({ memory: l.memory, cpu: l.cpu, 'ephemeral-storage': l.ephemeralStorage }) as Record<string, string | number>;
+  const list = (l: typeof r.requests) =>
+    ({ memory: l.memory, cpu: l.cpu, 'ephemeral-storage': l.ephemeralStorage }) as Record<string, string | number>;
   if (r.requests.enabled && r.limits.enabled) {
     for (const [resource, request, limit] of requestsOverLimits(list(r.requests), list(r.limits))) {
       const key = resource === 'ephemeral-storage' ? 'ephemeralStorage' : resource;
-      error(`resources.requests.${key}`, `is ${JSON.stringify(request)}, more than resources.limits.${key} (${JSON.stringify(limit)}): raise the limit or lower the request`);
+      error(
+        `resources.requests.${key}`,
+        `is ${JSON.stringify(request)}, more than resources.limits.${key} (${JSON.stringify(limit)}): raise the limit or lower the request`,
+      );
     }
   }
 };
@@ -149,7 +192,10 @@ export const rollingUpdate: Rule = ({ model, error }) => {
   if (s.type !== 'RollingUpdate') return;
   const zero = (v: number | string | undefined) => v === undefined || v === 0 || v === '0%';
   if (zero(s.rollingUpdate.maxSurge) && zero(s.rollingUpdate.maxUnavailable)) {
-    error('strategy.rollingUpdate', 'maxSurge and maxUnavailable are both 0, so an update could never start: allow a surge (e.g. maxSurge: "100%") or an unavailable pod');
+    error(
+      'strategy.rollingUpdate',
+      'maxSurge and maxUnavailable are both 0, so an update could never start: allow a surge (e.g. maxSurge: "100%") or an unavailable pod',
+    );
   }
 };
 
@@ -157,17 +203,25 @@ export const rollingUpdate: Rule = ({ model, error }) => {
 export const licenseFile: Rule = ({ model, error }) => {
   const f = model.values.license.file;
   if (!CONFIG_KEY.test(f.secretKey) || f.secretKey.length > 253) {
-    error('license.file.secretKey', `must be a Secret key (letters, digits, "-", "_", "."), as it names the file; got ${JSON.stringify(f.secretKey)}`);
+    error(
+      'license.file.secretKey',
+      `must be a Secret key (letters, digits, "-", "_", "."), as it names the file; got ${JSON.stringify(f.secretKey)}`,
+    );
   }
   if (f.contents && f.secret) {
-    error('license.file', 'set either license.file.contents (an inline license file) or license.file.secret (an existing Secret), not both');
+    error(
+      'license.file',
+      'set either license.file.contents (an inline license file) or license.file.secret (an existing Secret), not both',
+    );
   }
 };
 
 /** AWS keys come in pairs. */
 export const awsKeys: Rule = ({ model, error }) => {
-  if (model.values.awsAccessKeyId && !model.values.awsSecretAccessKey) error('awsSecretAccessKey', 'is required when awsAccessKeyId is set');
-  if (!model.values.awsAccessKeyId && model.values.awsSecretAccessKey) error('awsAccessKeyId', 'is required when awsSecretAccessKey is set');
+  if (model.values.awsAccessKeyId && !model.values.awsSecretAccessKey)
+    error('awsSecretAccessKey', 'is required when awsAccessKeyId is set');
+  if (!model.values.awsAccessKeyId && model.values.awsSecretAccessKey)
+    error('awsAccessKeyId', 'is required when awsSecretAccessKey is set');
 };
 
 /** The chart's note about its deprecated value. */
