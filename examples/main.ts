@@ -1,26 +1,35 @@
 /**
- * The example app: `npm run synth` (or `cdk8s synth`) writes dist/*.k8s.yaml.
+ * The example app: `npm run synth` (or `cdk8s synth`) writes dist/package-manager.k8s.yaml.
+ * The other files in this folder are smaller examples, each runnable on its own
+ * (`npx ts-node --transpile-only examples/<name>.ts`).
+ *
+ * In your own app, import from 'cdk8s-posit-package-manager' instead of '../src'.
  */
 import { App, Chart } from 'cdk8s';
 import { PackageManager } from '../src';
 
-const app = new App();
-const chart = new Chart(app, 'package-manager', { namespace: 'posit', disableResourceNameHashes: true });
+export function build(app: App = new App()): Chart {
+  const chart = new Chart(app, 'package-manager', { namespace: 'posit', disableResourceNameHashes: true });
+  new PackageManager(chart, 'ppm', {
+    license: { file: { secret: 'ppm-license', secretKey: 'ppm.lic' } },
+    sharedStorage: { create: true, storageClassName: 'efs-sc', requests: { storage: '100Gi' } },
+    replicas: 2,
+    ingress: {
+      enabled: true,
+      ingressClassName: 'nginx',
+      hosts: [{ host: 'packages.example.com', paths: ['/'] }],
+      tls: [{ secretName: 'packages-tls', hosts: ['packages.example.com'] }],
+    },
+    config: {
+      Server: { Address: 'https://packages.example.com' },
+      CRAN: { SyncSchedule: '0 2 * * *' },
+    },
+  });
+  return chart;
+}
 
-new PackageManager(chart, 'ppm', {
-  license: { file: { secret: 'ppm-license', secretKey: 'ppm.lic' } },
-  sharedStorage: { create: true, storageClassName: 'efs-sc', requests: { storage: '100Gi' } },
-  replicas: 2,
-  ingress: {
-    enabled: true,
-    ingressClassName: 'nginx',
-    hosts: [{ host: 'packages.example.com', paths: ['/'] }],
-    tls: [{ secretName: 'packages-tls', hosts: ['packages.example.com'] }],
-  },
-  config: {
-    Server: { Address: 'https://packages.example.com' },
-    CRAN: { SyncSchedule: '0 2 * * *' },
-  },
-});
-
-app.synth();
+if (require.main === module) {
+  const app = new App();
+  build(app);
+  app.synth();
+}

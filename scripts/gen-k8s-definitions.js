@@ -30,6 +30,8 @@ const ROOTS = [
   'io.k8s.api.core.v1.HostAlias',
   'io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector',
   'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta',
+  'io.k8s.api.networking.v1.NetworkPolicyPeer',
+  'io.k8s.api.networking.v1.NetworkPolicyEgressRule',
 ];
 /** Kinds that `extraObjects` are checked against in full (others: metadata only). */
 const KINDS = [

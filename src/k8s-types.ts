@@ -66,3 +66,7 @@ export type PodSecurityContext = Plain<k8s.PodSecurityContext>;
 export type LabelSelector = Plain<k8s.LabelSelector>;
 /** An /etc/hosts entry of a pod. */
 export type HostAlias = Plain<k8s.HostAlias>;
+/** A peer of a NetworkPolicy rule (pods, namespaces or an IP block). */
+export type NetworkPolicyPeer = Plain<k8s.NetworkPolicyPeer>;
+/** An egress rule of a NetworkPolicy. */
+export type NetworkPolicyEgressRule = Plain<k8s.NetworkPolicyEgressRule>;

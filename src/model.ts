@@ -8,7 +8,8 @@ import type { Probe, SecurityContext } from './k8s-types';
 import { deepMerge, isPlainObject } from './merge';
 import { listenPort } from './config/schema';
 import { chartName, fullName } from './names';
-import type { GcfgValue, PackageManagerProps, PackageManagerValues, ProbeProps } from './props';
+import { isSecretSetting, settingEnvName, settingSecretKey } from './config/secrets';
+import type { GcfgValue, PackageManagerProps, ProbeProps, SecretKeyRef } from './props';
 
 /** A `const` type with its literals widened (`'ClusterIP'` → `string`). */
 type Widen<T> = T extends string
@@ -24,7 +25,7 @@ type Widen<T> = T extends string
           : { -readonly [K in keyof T]: Widen<T[K]> };
 
 /** Props with every chart default applied: the defaulted members are never undefined. */
-export type ResolvedValues = PackageManagerValues & Widen<typeof CHART_DEFAULTS>;
+export type ResolvedValues = Omit<PackageManagerProps, 'releaseName' | 'namespace'> & Widen<typeof CHART_DEFAULTS>;
 
 /** Labels as a plain map. */
 export type Labels = Record<string, string>;
@@ -57,12 +58,18 @@ export interface Model {
   readonly httpPort: number;
   /** The port of the metrics listener (from `config.Metrics.Listen`). */
   readonly metricsPort: number;
-  /** The gcfg document (config plus what the chart merges in). */
-  readonly config: Record<string, Record<string, GcfgValue>>;
+  /** The gcfg document (config plus what the chart merges in), without secret settings. */
+  readonly config: GcfgDocument;
+  /** Secret settings written inline in `config`/`extraConfig`: kept in a Secret, passed as environment variables. */
+  readonly secretSettings: readonly SecretSetting[];
+  /** Settings taken from existing Secrets (`configFromSecrets`). */
+  readonly settingsFromSecrets: readonly { readonly env: string; readonly ref: SecretKeyRef }[];
   /** Whether shared storage is mounted (created or existing). */
   readonly mountSharedStorage: boolean;
   /** Name of the shared-storage claim. */
   readonly claimName: string;
+  /** Whether an AWS credentials file is mounted (created from the keys, or an existing Secret). */
+  readonly awsCredentials: boolean;
   /** Whether a license file is mounted (inline or from a Secret). */
   readonly licenseFile: boolean;
   /** The container security context, defaults applied. */
@@ -96,6 +103,34 @@ function resolveProbe(defaults: ProbeProps, given: ProbeProps | undefined, httpP
 
 /** A gcfg document: sections of keys. */
 export type GcfgDocument = Record<string, Record<string, GcfgValue>>;
+
+/** A secret setting moved out of the gcfg file. */
+export interface SecretSetting {
+  readonly path: string;
+  readonly env: string;
+  readonly secretKey: string;
+  readonly value: string;
+}
+
+/** Moves secret settings (passwords, tokens, URLs with a password) out of the document. */
+function extractSecrets(doc: GcfgDocument): { config: GcfgDocument; secrets: SecretSetting[] } {
+  const config: GcfgDocument = {};
+  const secrets: SecretSetting[] = [];
+  for (const [section, keys] of Object.entries(doc)) {
+    config[section] = {};
+    for (const [key, value] of Object.entries(keys)) {
+      if (isSecretSetting(key, value) && !Array.isArray(value)) {
+        secrets.push({
+          path: `${section}.${key}`,
+          env: settingEnvName(section, key),
+          secretKey: settingSecretKey(section, key),
+          value: String(value),
+        });
+      } else config[section][key] = value;
+    }
+  }
+  return { config, secrets };
+}
 
 /** Typed config over the default, then `extraConfig`, then what the chart adds (license server). */
 function resolveConfig(values: ResolvedValues): GcfgDocument {
@@ -157,9 +192,16 @@ export function resolveModel(props: PackageManagerProps, release: string, namesp
   const sa = values.serviceAccount;
   const serviceAccountName = sa.create ? sa.name || full : sa.name || 'default';
   const tag = values.image.tag || `${values.image.tagPrefix ?? ''}${values.versionOverride || CHART.appVersion}`;
-  const config = resolveConfig(values);
+  const podPort = values.pod.port;
+  const explicitListen = configValue(given.config, 'HTTP', 'Listen') ?? configValue(given.extraConfig, 'HTTP', 'Listen');
+  const withPort =
+    podPort !== undefined && explicitListen === undefined ? deepMerge(values, { config: { HTTP: { Listen: `:${podPort}` } } }) : values;
+  const { config, secrets } = extractSecrets(resolveConfig(withPort));
+  const settingsFromSecrets = Object.entries(values.configFromSecrets ?? {}).flatMap(([section, keys]) =>
+    Object.entries(keys).map(([key, ref]) => ({ env: settingEnvName(section, key), ref })),
+  );
   const metricsEnabled = gcfgTruthy(configValue(config, 'Metrics', 'Enabled'));
-  const httpPort = listenPort(String(configValue(config, 'HTTP', 'Listen') ?? '')) ?? DEFAULT_HTTP_PORT;
+  const httpPort = podPort ?? listenPort(String(configValue(config, 'HTTP', 'Listen') ?? '')) ?? DEFAULT_HTTP_PORT;
   const metricsPort = listenPort(String(configValue(config, 'Metrics', 'Listen') ?? '')) ?? DEFAULT_METRICS_PORT;
   const file = values.license.file;
 
@@ -178,9 +220,12 @@ export function resolveModel(props: PackageManagerProps, release: string, namesp
     httpPort,
     metricsPort,
     config,
+    secretSettings: secrets,
+    settingsFromSecrets,
     mountSharedStorage: Boolean(values.sharedStorage.create || values.sharedStorage.mount),
     claimName: values.sharedStorage.name || `${full}-shared-storage`,
     licenseFile: Boolean(file.contents || file.secret),
+    awsCredentials: Boolean(values.awsAccessKeyId || values.awsCredentialsSecret),
     containerSecurityContext: values.pod.containerSecurityContext as SecurityContext,
     probes: {
       livenessProbe: resolveProbe(CHART_DEFAULTS.livenessProbe, given.livenessProbe, httpPort),

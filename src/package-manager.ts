@@ -12,13 +12,25 @@ import { plainCopy, type Manifest } from './parts/manifest';
 import { renderMigrationJob } from './parts/migration-job';
 import { renderPodDisruptionBudget } from './parts/pod-disruption-budget';
 import { renderPersistentVolumeClaim } from './parts/pvc';
-import { renderAwsCredentialsSecret, renderEncryptionKeySecret, renderLicenseFileSecret, renderLicenseKeySecret } from './parts/secrets';
+import { renderNetworkPolicy } from './parts/network-policy';
+import {
+  renderAwsCredentialsSecret,
+  renderConfigSecretsSecret,
+  renderEncryptionKeySecret,
+  renderLicenseFileSecret,
+  renderLicenseKeySecret,
+} from './parts/secrets';
 import { renderService } from './parts/service';
 import { renderServiceAccount } from './parts/service-account';
 import { renderServiceMonitor } from './parts/service-monitor';
 import type { PackageManagerProps } from './props';
 import { validateProps } from './validation';
 import { valuesToProps, type FromValuesOptions } from './values/from-values';
+
+/** sha256 of several objects' canonical JSON. */
+function checksumOf(manifests: (Manifest | undefined)[]): string {
+  return checksum({ apiVersion: 'v1', kind: 'List', metadata: { name: 'checksum' }, items: manifests.filter(Boolean) });
+}
 
 /** sha256 of an object's canonical JSON (sorted keys); of the empty string when absent. */
 export function checksum(manifest: Manifest | undefined): string {
@@ -35,6 +47,9 @@ export function checksum(manifest: Manifest | undefined): string {
   const text = manifest ? JSON.stringify(canonical(manifest)) : '';
   return createHash('sha256').update(text).digest('hex');
 }
+
+/** Warnings already printed, per app (the root of the construct tree). */
+const PRINTED_WARNINGS = new WeakMap<object, Set<string>>();
 
 function enclosingNamespace(scope: Construct): string | undefined {
   try {
@@ -100,6 +115,10 @@ export class PackageManager extends Construct {
   public readonly awsCredentialsSecret?: ApiObject;
   /** Secret with the encryption key, when `rstudioPMKey`. */
   public readonly encryptionKeySecret?: ApiObject;
+  /** Secret with the secret settings found in `config`, when there are any. */
+  public readonly configSecretsSecret?: ApiObject;
+  /** NetworkPolicy, when `networkPolicy.enabled`. */
+  public readonly networkPolicy?: ApiObject;
   /** The shared-storage chown Job, when storage is mounted and `enableMigration`. */
   public readonly migrationJob?: ApiObject;
   /** One object per `extraObjects` item. */
@@ -125,7 +144,13 @@ export class PackageManager extends Construct {
     this.warnings = [...inheritedWarnings, ...result.warnings];
     for (const w of this.warnings) {
       this.node.addMetadata('warning', `${w.path}: ${w.message}`);
-      console.warn(`[cdk8s-posit-package-manager] WARNING ${this.node.path}: ${w.path}: ${w.message}`);
+      // An app with many instances prints each distinct warning once, not once per instance.
+      const text = `${w.path}: ${w.message}`;
+      const printed = PRINTED_WARNINGS.get(this.node.root) ?? new Set<string>();
+      PRINTED_WARNINGS.set(this.node.root, printed);
+      if (printed.has(text)) continue;
+      printed.add(text);
+      console.warn(`[cdk8s-posit-package-manager] WARNING ${this.node.path}: ${text}`);
     }
 
     this.model = result.model;
@@ -135,23 +160,34 @@ export class PackageManager extends Construct {
     const configMap = renderConfigMap(m);
     const awsSecret = renderAwsCredentialsSecret(m);
     const keySecret = renderEncryptionKeySecret(m);
+    const configSecrets = renderConfigSecretsSecret(m);
+    const licenseSecrets = [renderLicenseKeySecret(m), renderLicenseFileSecret(m)];
     const add = (childId: string, manifest: Manifest | undefined) => (manifest ? new ApiObject(this, childId, manifest) : undefined);
 
     this.serviceAccount = add('ServiceAccount', renderServiceAccount(m));
     this.awsCredentialsSecret = add('AwsCredentialsSecret', awsSecret);
-    this.licenseSecret = add('LicenseSecret', renderLicenseKeySecret(m));
-    this.licenseFileSecret = add('LicenseFileSecret', renderLicenseFileSecret(m));
+    this.licenseSecret = add('LicenseSecret', licenseSecrets[0]);
+    this.licenseFileSecret = add('LicenseFileSecret', licenseSecrets[1]);
     this.encryptionKeySecret = add('EncryptionKeySecret', keySecret);
+    this.configSecretsSecret = add('ConfigSecretsSecret', configSecrets);
     this.configMap = add('ConfigMap', configMap)!;
     this.persistentVolumeClaim = add('PersistentVolumeClaim', renderPersistentVolumeClaim(m));
     this.service = add('Service', renderService(m))!;
     this.deployment = add(
       'Deployment',
-      renderDeployment(m, { config: checksum(configMap), awsCreds: checksum(awsSecret), key: checksum(keySecret) }),
+      renderDeployment(m, {
+        config: checksum(configMap),
+        awsCreds: checksum(awsSecret),
+        key: checksum(keySecret),
+        configSecrets: configSecrets && checksum(configSecrets),
+        // Only Secrets created here: a checksum of a Secret we do not own would never change.
+        license: m.values.restartOnLicenseChange && licenseSecrets.some(Boolean) ? checksumOf(licenseSecrets) : undefined,
+      }),
     )!;
     this.ingress = add('Ingress', renderIngress(m));
     this.serviceMonitor = add('ServiceMonitor', renderServiceMonitor(m));
     this.podDisruptionBudget = add('PodDisruptionBudget', renderPodDisruptionBudget(m));
+    this.networkPolicy = add('NetworkPolicy', renderNetworkPolicy(m));
     this.migrationJob = add('MigrationJob', renderMigrationJob(m));
     this.extraObjects = renderExtraObjects(m).map((o, i) => add(`ExtraObject${i}`, o)!);
   }

@@ -21,6 +21,8 @@ import type {
   Probe,
   SecurityContext,
   Toleration,
+  NetworkPolicyEgressRule,
+  NetworkPolicyPeer,
   TopologySpreadConstraint,
   Volume,
   VolumeMount,
@@ -28,6 +30,25 @@ import type {
 import type { ExtraConfig, PackageManagerConfig } from './config/types';
 
 export type * from './config/types';
+
+/** A key of an existing Secret (created by External Secrets, Sealed Secrets, Vault, …). */
+export interface SecretKeyRef {
+  /** Name of the Secret, in the release namespace. */
+  readonly name: string;
+  /** Key in the Secret. */
+  readonly key: string;
+}
+
+/** An existing Secret holding an AWS credentials file. */
+export interface AwsCredentialsSecretRef {
+  /** Name of the Secret, in the release namespace. */
+  readonly name: string;
+  /**
+   * Key of the credentials file (INI with a `[default]` profile) in the Secret.
+   * @default 'credentials'
+   */
+  readonly key?: string;
+}
 
 /** Shared storage: a PersistentVolumeClaim mounted into the pod. */
 export interface SharedStorageProps {
@@ -74,6 +95,11 @@ export interface SharedStorageProps {
    * @default { 'helm.sh/resource-policy': 'keep' }
    */
   readonly annotations?: { readonly [key: string]: string };
+  /**
+   * Labels added to the created claim (later charts label it too).
+   * @default {}
+   */
+  readonly labels?: { readonly [key: string]: string };
   /**
    * Label selector of the created claim, to bind to a matching volume.
    * @default - none
@@ -178,6 +204,11 @@ export interface LicenseProps {
    */
   readonly key?: string;
   /**
+   * License key from an existing Secret, passed as `RSPM_LICENSE` (instead of `key`).
+   * @default - none
+   */
+  readonly keySecret?: SecretKeyRef;
+  /**
    * License server, `<hostname>:<port>`; also sets `Licensing.LicenseType = remote`.
    * @default - none
    */
@@ -218,6 +249,11 @@ export interface ServiceProps {
    * @default 80
    */
   readonly port?: number;
+  /**
+   * Port of the pod the Service sends to (added in chart 0.5.30+).
+   * @default - the HTTP port (`pod.port`, else the port of `config.HTTP.Listen`, else 4242)
+   */
+  readonly targetPort?: number | string;
 }
 
 /** Extra settings of the Package Manager pod and container. */
@@ -275,6 +311,12 @@ export interface PodProps {
    * @default 120
    */
   readonly terminationGracePeriodSeconds?: number;
+  /**
+   * Container port of Package Manager (added in chart 0.5.30+); `config.HTTP.Listen`, the probes and
+   * the Service target follow it unless they are set explicitly.
+   * @default - the port of `config.HTTP.Listen` (4242)
+   */
+  readonly port?: number;
   /**
    * Entries added to the pod's /etc/hosts (added in chart 0.5.30+).
    * @default []
@@ -453,6 +495,29 @@ export interface PodDisruptionBudgetProps {
   readonly unhealthyPodEvictionPolicy?: 'IfHealthyBudget' | 'AlwaysAllow';
 }
 
+/** Metadata of an extra object. */
+export interface ExtraObjectMetadata {
+  /** Name of the object. */
+  readonly name: string;
+  /**
+   * Namespace of the object.
+   * @default - none (the enclosing cdk8s Chart's, if it has one)
+   */
+  readonly namespace?: string;
+  /**
+   * Labels of the object.
+   * @default - none
+   */
+  readonly labels?: { readonly [key: string]: string };
+  /**
+   * Annotations of the object.
+   * @default - none
+   */
+  readonly annotations?: { readonly [key: string]: string };
+  /** Any other metadata field. */
+  readonly [key: string]: unknown;
+}
+
 /** An extra Kubernetes object, rendered as given. */
 export interface ExtraObject {
   /** API version of the object. */
@@ -460,13 +525,7 @@ export interface ExtraObject {
   /** Kind of the object. */
   readonly kind: string;
   /** Metadata; `name` is required. */
-  readonly metadata: {
-    readonly name: string;
-    readonly namespace?: string;
-    readonly labels?: { readonly [key: string]: string };
-    readonly annotations?: { readonly [key: string]: string };
-    readonly [key: string]: unknown;
-  };
+  readonly metadata: ExtraObjectMetadata;
   /** Any other field of the object. */
   readonly [key: string]: unknown;
 }
@@ -630,8 +689,121 @@ export interface PackageManagerValues {
   readonly podDisruptionBudget?: PodDisruptionBudgetProps;
 }
 
+/** Labels and annotations of the Deployment object itself (not its pods). */
+export interface DeploymentMetadataProps {
+  /**
+   * Labels added to the Deployment.
+   * @default {}
+   */
+  readonly labels?: { readonly [key: string]: string };
+  /**
+   * Annotations of the Deployment.
+   * @default {}
+   */
+  readonly annotations?: { readonly [key: string]: string };
+}
+
+/** The shared-storage migration Job: image and scheduling. */
+export interface MigrationJobProps {
+  /**
+   * Image of the chown container (a shell with `chown` and `rm`). The default is the chart's, unpinned, so that the
+   * output stays identical to the chart's; pin it, e.g. `busybox:1.36.1`.
+   * @default 'busybox'
+   */
+  readonly image?: string;
+  /**
+   * Secrets for pulling the image.
+   * @default - none
+   */
+  readonly imagePullSecrets?: LocalObjectReference[];
+  /**
+   * Node selector of the Job's pod.
+   * @default - none
+   */
+  readonly nodeSelector?: { readonly [key: string]: string };
+  /**
+   * Tolerations of the Job's pod.
+   * @default - none
+   */
+  readonly tolerations?: Toleration[];
+  /**
+   * Affinity of the Job's pod.
+   * @default - none
+   */
+  readonly affinity?: Affinity;
+  /**
+   * Security context of the chown container, merged over the default. The Job needs root (uid 0) with
+   * CHOWN and DAC_OVERRIDE and nothing else; `{ allowPrivilegeEscalation: false, seccompProfile: { type: 'RuntimeDefault' } }`
+   * tightens it further (the chart's Job sets neither).
+   * @default { capabilities: { add: ['CHOWN', 'DAC_OVERRIDE'], drop: ['ALL'] } }
+   */
+  readonly securityContext?: SecurityContext;
+}
+
+/** An opt-in NetworkPolicy for the Package Manager pods. */
+export interface NetworkPolicyProps {
+  /**
+   * Create the NetworkPolicy.
+   * @default false
+   */
+  readonly enabled?: boolean;
+  /**
+   * Who may reach the HTTP port.
+   * @default - everyone
+   */
+  readonly ingressFrom?: NetworkPolicyPeer[];
+  /**
+   * Who may reach the metrics port.
+   * @default - the namespace `monitoring` (`kubernetes.io/metadata.name: monitoring`)
+   */
+  readonly metricsFrom?: NetworkPolicyPeer[];
+  /**
+   * Where the pods may connect to. Package Manager downloads packages from the internet (CRAN, PyPI, Git…),
+   * so the default allows all egress.
+   * @default - all egress allowed
+   */
+  readonly egress?: NetworkPolicyEgressRule[];
+}
+
+/** What this library adds to the chart's values; unset, the output is the chart's. */
+export interface PackageManagerExtensions {
+  /**
+   * Encryption key from an existing Secret, passed as `PACKAGEMANAGER_ENCRYPTION_KEY` (instead of `rstudioPMKey`).
+   * @default - none
+   */
+  readonly rstudioPMKeySecret?: SecretKeyRef;
+  /**
+   * An existing Secret with an AWS credentials file, mounted where the chart mounts its own
+   * (instead of `awsAccessKeyId`/`awsSecretAccessKey`).
+   * @default - none
+   */
+  readonly awsCredentialsSecret?: AwsCredentialsSecretRef;
+  /**
+   * Config settings taken from existing Secrets, as `PACKAGEMANAGER_<SECTION>_<KEY>` environment variables,
+   * e.g. `{ Postgres: { Password: { name: 'ppm-db', key: 'password' } } }`.
+   * @default - none
+   */
+  readonly configFromSecrets?: { readonly [section: string]: { readonly [key: string]: SecretKeyRef } };
+  /**
+   * Restart the pods when a license Secret created here changes (`checksum/license`; the chart has none).
+   * @default false
+   */
+  readonly restartOnLicenseChange?: boolean;
+  /**
+   * Old ReplicaSets kept for rollback (added in chart 0.5.30+, where it defaults to 3). Do not set 0.
+   * @default - Kubernetes' default (10)
+   */
+  readonly revisionHistoryLimit?: number;
+  /** Labels and annotations of the Deployment object. */
+  readonly deployment?: DeploymentMetadataProps;
+  /** Image and scheduling of the migration Job. */
+  readonly migrationJob?: MigrationJobProps;
+  /** An opt-in NetworkPolicy. */
+  readonly networkPolicy?: NetworkPolicyProps;
+}
+
 /** Props of `PackageManager`: the chart's values plus the release identity. */
-export interface PackageManagerProps extends PackageManagerValues {
+export interface PackageManagerProps extends PackageManagerValues, PackageManagerExtensions {
   /**
    * Helm release name the names and labels are computed from.
    * @default - the construct id

@@ -12,6 +12,8 @@ import type {
   LabelSelector,
   Lifecycle,
   LocalObjectReference,
+  NetworkPolicyEgressRule,
+  NetworkPolicyPeer,
   PodSecurityContext,
   Probe,
   SecurityContext,
@@ -95,6 +97,13 @@ function k8sList<T>(type: K8sType) {
 }
 
 const stringMap = z.record(z.string(), z.string());
+
+/** A key of a Secret (or ConfigMap). */
+const secretKey = z
+  .string()
+  .refine((k) => CONFIG_KEY.test(k) && k.length <= 253, { message: 'must be a Secret key: letters, digits, "-", "_" and "."' });
+/** A reference to a key of an existing Secret. */
+const secretKeyRef = z.object({ name: objectName, key: secretKey }).strict();
 
 const resourceList = z
   .object({
@@ -184,6 +193,7 @@ export const propsSchema = z
           .strict()
           .optional(),
         annotations: annotations.optional(),
+        labels: labels.optional(),
         selector: k8sObject<LabelSelector>('LabelSelector').optional(),
         volumeName: z.string().optional(),
       })
@@ -209,6 +219,7 @@ export const propsSchema = z
     license: z
       .object({
         key: z.string().optional(),
+        keySecret: secretKeyRef.optional(),
         server: z.string().optional(),
         file: z
           .object({
@@ -231,6 +242,12 @@ export const propsSchema = z
         loadBalancerIP: z.string().optional(),
         nodePort: z.number().int().min(30000, 'node ports are 30000-32767').max(32767, 'node ports are 30000-32767').optional(),
         port: port.optional(),
+        targetPort: z
+          .union([
+            port,
+            z.string().regex(/^(?=.*[a-z])(?!.*--)[a-z0-9]([a-z0-9-]{0,13}[a-z0-9])?$/, 'must be a port number or a port name'),
+          ])
+          .optional(),
       })
       .strict()
       .optional(),
@@ -256,6 +273,7 @@ export const propsSchema = z
         containerSecurityContext: k8sObject<SecurityContext>('SecurityContext').optional(),
         terminationGracePeriodSeconds: z.number().int('must be a whole number').nonnegative().max(Number.MAX_SAFE_INTEGER).optional(),
         hostAliases: k8sList<HostAlias>('HostAlias').optional(),
+        port: port.optional(),
       })
       .strict()
       .optional(),
@@ -309,6 +327,32 @@ export const propsSchema = z
     topologySpreadConstraints: k8sList<TopologySpreadConstraint>('TopologySpreadConstraint').optional(),
     tolerations: k8sList<Toleration>('Toleration').optional(),
     priorityClassName: z.string().optional(),
+    rstudioPMKeySecret: secretKeyRef.optional(),
+    awsCredentialsSecret: z.object({ name: objectName, key: secretKey.optional() }).strict().optional(),
+    configFromSecrets: z.record(z.string(), z.record(z.string(), secretKeyRef)).optional(),
+    restartOnLicenseChange: z.boolean().optional(),
+    revisionHistoryLimit: z.number().int('must be a whole number').nonnegative().max(INT32_MAX, `must be at most ${INT32_MAX}`).optional(),
+    deployment: z.object({ labels: labels.optional(), annotations: annotations.optional() }).strict().optional(),
+    migrationJob: z
+      .object({
+        image: z.string().min(1).optional(),
+        imagePullSecrets: k8sList<LocalObjectReference>('LocalObjectReference').optional(),
+        nodeSelector: labels.optional(),
+        tolerations: k8sList<Toleration>('Toleration').optional(),
+        affinity: k8sObject<Affinity>('Affinity').optional(),
+        securityContext: k8sObject<SecurityContext>('SecurityContext').optional(),
+      })
+      .strict()
+      .optional(),
+    networkPolicy: z
+      .object({
+        enabled: z.boolean().optional(),
+        ingressFrom: k8sList<NetworkPolicyPeer>('NetworkPolicyPeer').optional(),
+        metricsFrom: k8sList<NetworkPolicyPeer>('NetworkPolicyPeer').optional(),
+        egress: k8sList<NetworkPolicyEgressRule>('NetworkPolicyEgressRule').optional(),
+      })
+      .strict()
+      .optional(),
     podDisruptionBudget: z
       .object({
         minAvailable: intOrPercent.optional(),

@@ -1,7 +1,7 @@
 /** Typed config: one port drives everything, gcfg-style reading of values, unknown keys pass with a warning. */
 import type { PackageManagerProps } from '../src';
 import { parseGcfg } from '../src/gcfg/parse';
-import { find, synthProps, synthValues } from './helpers/synth';
+import { find, synthProps, synthValues, otherWarnings } from './helpers/synth';
 
 const gcfgOf = (props: PackageManagerProps) => parseGcfg(synthProps(props).pm.configMap.toJson().data['rstudio-pm.gcfg']);
 
@@ -60,7 +60,7 @@ describe('config values are read the way gcfg reads them', () => {
     const { pm } = synthValues({ config: { postgres: { Url: 'postgres://u@db/ppm' }, Database: { Provider: 'postgres' } } });
     expect(parseGcfg(pm.configMap.toJson().data['rstudio-pm.gcfg']).postgres).toEqual({ url: ['postgres://u@db/ppm'] });
     expect(pm.configMap.toJson().data['rstudio-pm.gcfg']).toContain('[Postgres]\nURL = postgres://u@db/ppm');
-    expect(pm.warnings.map((w) => w.path)).toEqual(['config.postgres', 'config.postgres.Url']);
+    expect(otherWarnings(pm).map((w) => w.path)).toEqual(['config.postgres', 'config.postgres.Url']);
   });
 
   it('passes unknown sections and keys through, listed in one warning', () => {
@@ -69,7 +69,7 @@ describe('config values are read the way gcfg reads them', () => {
       openidconnect: { clientid: ['ppm'] },
       server: { frobnicateeverything: ['true'] },
     });
-    expect(pm.warnings).toEqual([
+    expect(otherWarnings(pm)).toEqual([
       {
         path: 'config',
         message: expect.stringContaining(
@@ -81,7 +81,7 @@ describe('config values are read the way gcfg reads them', () => {
 
   it('writes extraConfig without warnings, lists as repeated keys', () => {
     const { pm } = synthProps({ extraConfig: { CRAN: { Source: ['a', 'b'] }, 'Repo "cran"': { Description: 'x;y' } } });
-    expect(pm.warnings).toEqual([]);
+    expect(otherWarnings(pm)).toEqual([]);
     expect(parseGcfg(pm.configMap.toJson().data['rstudio-pm.gcfg'])).toMatchObject({
       cran: { source: ['a', 'b'] },
       'repo "cran"': { description: ['x;y'] },
@@ -92,9 +92,13 @@ describe('config values are read the way gcfg reads them', () => {
 describe('cross-key warnings', () => {
   it('warns when the data directory is not on the shared storage', () => {
     const { pm } = synthProps({ sharedStorage: { mount: true, name: 'data', path: '/data' } });
-    expect(pm.warnings).toEqual([{ path: 'sharedStorage.path', message: expect.stringContaining('set config.Server.DataDir to "/data"') }]);
+    expect(otherWarnings(pm)).toEqual([
+      { path: 'sharedStorage.path', message: expect.stringContaining('set config.Server.DataDir to "/data"') },
+    ]);
     expect(
-      synthProps({ sharedStorage: { mount: true, name: 'data', path: '/data' }, config: { Server: { DataDir: '/data' } } }).pm.warnings,
+      otherWarnings(
+        synthProps({ sharedStorage: { mount: true, name: 'data', path: '/data' }, config: { Server: { DataDir: '/data' } } }).pm,
+      ),
     ).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 import { App, Chart, JsonPatch, Testing, Yaml } from 'cdk8s';
 import { checksum, PackageManager, PackageManagerValidationError } from '../src';
 import type { PackageManagerProps } from '../src';
-import { find, synthProps } from './helpers/synth';
+import { find, synthProps, otherWarnings } from './helpers/synth';
 
 describe('PackageManager with default props', () => {
   const { pm, objects } = synthProps({});
@@ -238,9 +238,9 @@ describe("the chart's guards and notes", () => {
 
   it('warns about a hand-set Licensing.LicenseType and the deprecated pod.serviceAccountName', () => {
     const { pm } = synthProps({ config: { Licensing: { LicenseType: 'local' } }, pod: { serviceAccountName: 'old' } });
-    expect(pm.warnings.map((w) => w.path)).toEqual(['config.Licensing.LicenseType', 'pod.serviceAccountName']);
+    expect(otherWarnings(pm).map((w) => w.path)).toEqual(['config.Licensing.LicenseType', 'pod.serviceAccountName']);
     expect(console.warn).toHaveBeenCalledWith(expect.stringContaining('pod.serviceAccountName: is deprecated; use serviceAccount.name'));
-    expect(pm.node.metadata.filter((e) => e.type === 'warning')).toHaveLength(2);
+    expect(pm.node.metadata.filter((e) => e.type === 'warning')).toHaveLength(3);
   });
 
   it('runs the pod as pod.serviceAccountName when that deprecated value is set', () => {
@@ -264,5 +264,13 @@ describe('names', () => {
   ])('%j with release %s gives %s', (props, release, full) => {
     const chart = new Chart(new App(), 'c');
     expect(new PackageManager(chart, 'id', { ...props, releaseName: release }).fullName).toBe(full);
+  });
+});
+
+describe('warnings on stderr', () => {
+  it('are printed once per app, not once per instance', () => {
+    const chart = new Chart(new App(), 'many');
+    for (let i = 0; i < 5; i++) new PackageManager(chart, `team-${i}`);
+    expect((console.warn as jest.Mock).mock.calls.filter((c) => String(c[0]).includes('enableSandboxing'))).toHaveLength(1);
   });
 });

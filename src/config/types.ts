@@ -110,7 +110,7 @@ export interface PostgresConfig {
    */
   readonly URL?: string;
   /**
-   * Password of `URL`. A secret: it never goes into the ConfigMap (see the README's Security section).
+   * Password of `URL`. A secret: it is kept out of the ConfigMap (README, "Security"); better, use `configFromSecrets`.
    * @default - none
    */
   readonly Password?: string;

@@ -42,7 +42,15 @@ export type K8sType =
   | 'TopologySpreadConstraint'
   | 'LocalObjectReference'
   | 'HostAlias'
-  | 'LabelSelector';
+  | 'LabelSelector'
+  | 'NetworkPolicyPeer'
+  | 'NetworkPolicyEgressRule';
+
+const DEFINITION_NAMES: Partial<Record<K8sType, string>> = {
+  LabelSelector: 'io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector',
+  NetworkPolicyPeer: 'io.k8s.api.networking.v1.NetworkPolicyPeer',
+  NetworkPolicyEgressRule: 'io.k8s.api.networking.v1.NetworkPolicyEgressRule',
+};
 
 const DEFS = definitions.definitions as Record<string, Schema>;
 /** apiVersion → kind → definition name, for every kind Kubernetes 1.28 serves (null: not shipped here). */
@@ -141,7 +149,7 @@ function checkObject(value: unknown, schema: Schema, path: (string | number)[], 
 
 /** Checks `value` as the Kubernetes type `type` and returns every problem found. */
 export function validateK8s(value: unknown, type: K8sType): K8sIssue[] {
-  const name = type === 'LabelSelector' ? 'io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector' : `io.k8s.api.core.v1.${type}`;
+  const name = DEFINITION_NAMES[type] ?? `io.k8s.api.core.v1.${type}`;
   if (value === null || value === undefined) return [{ path: [], message: 'must be a map; got nothing' }];
   const out: K8sIssue[] = [];
   check(value, { $ref: name }, [], out);

@@ -3,22 +3,29 @@ import type { EnvVar, Volume, VolumeMount } from '../k8s-types';
 import type { Model } from '../model';
 import { GCFG_KEY } from './config-map';
 import { compact, nonEmpty, type Manifest } from './manifest';
-import { awsSecretName, encryptionKeySecret, licenseFileSecretName, licenseKeySecret } from './secrets';
+import { awsSecretName, configSecretsName, encryptionKeySecret, licenseFileSecretName, licenseKeySecret } from './secrets';
 
 /** Checksums of the objects whose change must restart the pods. */
 export interface PodChecksums {
   readonly config: string;
   readonly awsCreds: string;
   readonly key: string;
+  /** Of the secret settings moved out of the ConfigMap, when there are any. */
+  readonly configSecrets?: string;
+  /** Of the license Secrets created here, with `restartOnLicenseChange`. */
+  readonly license?: string;
 }
+
+const fromSecret = (name: string, ref: { name: string; key: string }): EnvVar => ({
+  name,
+  valueFrom: { secretKeyRef: { name: ref.name, key: ref.key } },
+});
 
 function licenseEnv(model: Model): EnvVar[] {
   const license = model.values.license;
   const env: EnvVar[] = [];
-  if (license.key) {
-    const ref = licenseKeySecret(model);
-    env.push({ name: 'RSPM_LICENSE', valueFrom: { secretKeyRef: { name: ref.name, key: ref.key } } });
-  }
+  if (license.key) env.push(fromSecret('RSPM_LICENSE', licenseKeySecret(model)));
+  else if (license.keySecret) env.push(fromSecret('RSPM_LICENSE', license.keySecret));
   if (license.server) env.push({ name: 'RSPM_LICENSE_SERVER', value: license.server });
   if (model.licenseFile) {
     env.push({ name: 'RSPM_LICENSE_FILE_PATH', value: `${license.file.mountPath}/${license.file.secretKey}` });
@@ -29,18 +36,18 @@ function licenseEnv(model: Model): EnvVar[] {
 function env(model: Model): EnvVar[] {
   const v = model.values;
   const out = [...licenseEnv(model), ...v.pod.env];
-  if (v.rstudioPMKey) {
-    const ref = encryptionKeySecret(model);
-    out.push({ name: 'PACKAGEMANAGER_ENCRYPTION_KEY', valueFrom: { secretKeyRef: { name: ref.name, key: ref.key } } });
-  }
+  if (v.rstudioPMKey) out.push(fromSecret('PACKAGEMANAGER_ENCRYPTION_KEY', encryptionKeySecret(model)));
+  else if (v.rstudioPMKeySecret) out.push(fromSecret('PACKAGEMANAGER_ENCRYPTION_KEY', v.rstudioPMKeySecret));
   if (!v.enableSandboxing) out.push({ name: 'PACKAGEMANAGER_GIT_ALLOWUNSANDBOXEDGITBUILDS', value: '1' });
+  for (const s of model.settingsFromSecrets) out.push(fromSecret(s.env, s.ref));
+  for (const s of model.secretSettings) out.push(fromSecret(s.env, { name: configSecretsName(model), key: s.secretKey }));
   return out;
 }
 
 function volumeMounts(model: Model): VolumeMount[] {
   const v = model.values;
   const mounts: VolumeMount[] = [{ name: 'rstudio-pm-config', mountPath: `/etc/rstudio-pm/${GCFG_KEY}`, subPath: GCFG_KEY }];
-  if (v.awsAccessKeyId) mounts.push({ name: 'aws-creds', readOnly: true, mountPath: '/home/rstudio-pm/.aws' });
+  if (model.awsCredentials) mounts.push({ name: 'aws-creds', readOnly: true, mountPath: '/home/rstudio-pm/.aws' });
   if (model.mountSharedStorage) mounts.push({ name: 'rstudio-pm-data', mountPath: v.sharedStorage.path });
   if (model.licenseFile) {
     const file = v.license.file;
@@ -61,7 +68,16 @@ function volumes(model: Model): Volume[] {
       configMap: { name: `${model.fullName}-config`, items: [{ key: GCFG_KEY, path: GCFG_KEY }] },
     },
   ];
-  if (v.awsAccessKeyId) vols.push({ name: 'aws-creds', secret: { secretName: awsSecretName(model) } });
+  const awsKey = v.awsCredentialsSecret?.key;
+  if (model.awsCredentials) {
+    vols.push({
+      name: 'aws-creds',
+      secret:
+        awsKey && awsKey !== 'credentials'
+          ? { secretName: awsSecretName(model), items: [{ key: awsKey, path: 'credentials' }] }
+          : { secretName: awsSecretName(model) },
+    });
+  }
   if (model.mountSharedStorage) {
     vols.push({ name: 'rstudio-pm-data', persistentVolumeClaim: { claimName: model.claimName } });
   }
@@ -89,6 +105,8 @@ function podAnnotations(model: Model, checksums: PodChecksums): Record<string, s
     'checksum/config': checksums.config,
     'checksum/aws-creds': checksums.awsCreds,
     'checksum/key': checksums.key,
+    ...(checksums.configSecrets ? { 'checksum/config-secrets': checksums.configSecrets } : {}),
+    ...(checksums.license ? { 'checksum/license': checksums.license } : {}),
     'prometheus.io/scrape': 'true',
     'prometheus.io/path': '/metrics',
     'prometheus.io/port': String(model.metricsPort),
@@ -123,10 +141,16 @@ export function renderDeployment(model: Model, checksums: PodChecksums): Manifes
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
-    metadata: { name: model.fullName, namespace: model.namespace, labels: model.labels },
-    spec: {
+    metadata: compact({
+      name: model.fullName,
+      namespace: model.namespace,
+      labels: { ...model.labels, ...v.deployment?.labels },
+      annotations: nonEmpty(v.deployment?.annotations),
+    }),
+    spec: compact({
       strategy,
       replicas: v.replicas,
+      revisionHistoryLimit: v.revisionHistoryLimit,
       selector: { matchLabels: model.selectorLabels },
       template: {
         metadata: {
@@ -149,6 +173,6 @@ export function renderDeployment(model: Model, checksums: PodChecksums): Manifes
           volumes: volumes(model),
         }),
       },
-    },
+    }),
   };
 }

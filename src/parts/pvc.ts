@@ -11,7 +11,7 @@ export function renderPersistentVolumeClaim(model: Model): Manifest | undefined 
     metadata: compact({
       name: model.claimName,
       namespace: model.namespace,
-      labels: model.labels,
+      labels: { ...model.labels, ...s.labels },
       annotations: nonEmpty(s.annotations),
     }),
     spec: compact({

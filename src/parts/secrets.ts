@@ -19,8 +19,8 @@ function secret(model: Model, name: string, stringData: Record<string, string>):
 export const licenseKeySecret = (model: Model) => ({ name: `${model.fullName}-license`, key: 'rstudio-pm' });
 /** Name of the encryption-key Secret and its key. */
 export const encryptionKeySecret = (model: Model) => ({ name: `${model.fullName}-rstudio-pm-key`, key: 'rstudio-pm.key' });
-/** Name of the AWS credentials Secret. */
-export const awsSecretName = (model: Model) => `${model.fullName}-aws-creds`;
+/** Name of the AWS credentials Secret (created, or the existing `awsCredentialsSecret`). */
+export const awsSecretName = (model: Model) => model.values.awsCredentialsSecret?.name ?? `${model.fullName}-aws-creds`;
 /** Name of the license-file Secret (created or existing). */
 export const licenseFileSecretName = (model: Model) => model.values.license.file.secret || `${model.fullName}-license-file`;
 
@@ -55,4 +55,13 @@ export function renderEncryptionKeySecret(model: Model): Manifest | undefined {
   if (!key) return undefined;
   const ref = encryptionKeySecret(model);
   return secret(model, ref.name, { [ref.key]: key });
+}
+
+/** Name of the Secret holding secret settings written inline in `config`. */
+export const configSecretsName = (model: Model) => `${model.fullName}-config-secrets`;
+
+/** `FULL-config-secrets`: secret settings found in `config`/`extraConfig`, kept out of the ConfigMap. */
+export function renderConfigSecretsSecret(model: Model): Manifest | undefined {
+  if (model.secretSettings.length === 0) return undefined;
+  return secret(model, configSecretsName(model), Object.fromEntries(model.secretSettings.map((s) => [s.secretKey, s.value])));
 }

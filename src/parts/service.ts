@@ -10,7 +10,7 @@ export function renderService(model: Model): Manifest {
       name: 'rspm',
       port: svc.port,
       nodePort: svc.type === 'NodePort' ? svc.nodePort || undefined : undefined,
-      targetPort: model.httpPort,
+      targetPort: svc.targetPort ?? model.httpPort,
     }),
   ];
   if (model.metricsEnabled) ports.push({ name: 'metrics', port: model.metricsPort });

@@ -8,7 +8,11 @@ export const SECRET_PROPS = new Set(['license.key', 'license.file.contents', 'aw
 
 /** The value of a prop as a message may show it. */
 export function shown(path: string, value: unknown): string {
-  return SECRET_PROPS.has(path) && typeof value === 'string' ? '"****" (hidden)' : describeValue(value);
+  const secret =
+    SECRET_PROPS.has(path) ||
+    /(password|secret|token)(\[\d+\])?$/i.test(path) ||
+    (typeof value === 'string' && /:\/\/[^/@]*:[^/@]*@/.test(value));
+  return secret && value !== undefined && value !== null ? '(hidden: a secret)' : describeValue(value);
 }
 
 /** Known keys of the schema object at `path`, for "did you mean" hints. */

@@ -8,6 +8,7 @@ import { App, Chart } from 'cdk8s';
 import { PackageManager, PackageManagerValidationError } from '../../src';
 import type { PackageManagerProps } from '../../src';
 import { validateManifests } from '../helpers/k8s-validate';
+import { assertNoSecretsInConfigMaps } from '../helpers/no-secrets';
 
 const label = fc.stringMatching(/^[a-z][a-z0-9-]{0,8}[a-z0-9]$/);
 const labelValue = fc.stringMatching(/^[A-Za-z0-9]([A-Za-z0-9._-]{0,10}[A-Za-z0-9])?$/);
@@ -53,6 +54,13 @@ const config = fc.record(
     CRAN: fc.record({ SyncSchedule: fc.constantFrom('0 0 * * *', '*/5 * * * *', '@daily') }),
     Git: fc.record({ PollInterval: fc.constantFrom('5m', '1h30m', 1000), BuildRetries: fc.nat({ max: 5 }) }, { requiredKeys: [] }),
     Debug: fc.record({ Log: gcfgText }),
+    Postgres: fc.record(
+      {
+        URL: fc.constantFrom('postgres://ppm@db.example.com/ppm', 'postgres://ppm:pw-in-url-123@db.example.com/ppm?sslmode=require'),
+        Password: gcfgText.filter((s) => s.trim().length >= 8),
+      },
+      { requiredKeys: [] },
+    ),
   },
   { requiredKeys: [] },
 );
@@ -302,6 +310,11 @@ export function runOnce(props: PackageManagerProps): Outcome {
       return { kind: 'rejected', paths };
     }
     return { kind: 'crash', error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
+  }
+  try {
+    assertNoSecretsInConfigMaps(props, objects);
+  } catch (e) {
+    return { kind: 'invalid-manifest', problems: [(e as Error).message] };
   }
   const problems = validateManifests(objects);
   return problems.length > 0 ? { kind: 'invalid-manifest', problems } : { kind: 'valid', objects: objects.length };

@@ -4,6 +4,7 @@ import { PackageManager } from '../../src';
 import type { PackageManagerProps } from '../../src';
 import { parseYaml } from '../../src/values/yaml';
 import { readFileSync } from 'fs';
+import { assertNoSecretsInConfigMaps } from './no-secrets';
 
 export type Obj = Record<string, any>;
 
@@ -16,14 +17,18 @@ export function newChart(): Chart {
 export function synthProps(props: PackageManagerProps, id = 'my-release'): { pm: PackageManager; objects: Obj[] } {
   const chart = newChart();
   const pm = new PackageManager(chart, id, props);
-  return { pm, objects: chart.toJson() };
+  const objects = chart.toJson();
+  assertNoSecretsInConfigMaps(props, objects);
+  return { pm, objects };
 }
 
 /** Values (parsed) → manifests. */
 export function synthValues(values: unknown, release = 'my-release', namespace = 'posit'): { pm: PackageManager; objects: Obj[] } {
   const chart = newChart();
   const pm = PackageManager.fromValues(chart, release, values, { releaseName: release, namespace });
-  return { pm, objects: chart.toJson() };
+  const objects = chart.toJson();
+  assertNoSecretsInConfigMaps(values, objects);
+  return { pm, objects };
 }
 
 /** Reads a YAML fixture as Helm would. */
@@ -37,4 +42,9 @@ export function find(objects: Obj[], kind: string, name?: string): Obj {
   if (!found)
     throw new Error(`no ${kind}${name ? ` ${name}` : ''} among ${objects.map((o) => `${o.kind}/${o.metadata?.name}`).join(', ')}`);
   return found;
+}
+
+/** Warnings other than the sandboxing notice every default synth prints. */
+export function otherWarnings(pm: PackageManager) {
+  return pm.warnings.filter((w) => w.path !== 'enableSandboxing');
 }

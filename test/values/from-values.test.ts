@@ -1,7 +1,7 @@
 /** `fromValues`: the chart's YAML habits become props; unknown and stale keys are handled by rule. */
 import { PackageManagerValidationError } from '../../src';
 import { parseYaml } from '../../src/values/yaml';
-import { find, synthValues } from '../helpers/synth';
+import { find, synthValues, otherWarnings } from '../helpers/synth';
 
 const values = (yaml: string) => parseYaml(yaml);
 const deployment = (yaml: string) => find(synthValues(values(yaml)).objects, 'Deployment');
@@ -80,8 +80,12 @@ affinity: {}
 
   it('drops the keys older charts used, with a warning each', () => {
     const { pm } = synthValues(values(`storageClaim: x\nnodePort: 32420\nmetricsNodePort: 32112\nimage: { pullPolicy: Always }`));
-    expect(pm.warnings.map((w) => w.path).sort()).toEqual(['image.pullPolicy', 'metricsNodePort', 'nodePort', 'storageClaim']);
-    expect(pm.warnings.find((w) => w.path === 'image.pullPolicy')!.message).toMatch(/use image.imagePullPolicy/);
+    expect(
+      otherWarnings(pm)
+        .map((w) => w.path)
+        .sort(),
+    ).toEqual(['image.pullPolicy', 'metricsNodePort', 'nodePort', 'storageClaim']);
+    expect(otherWarnings(pm).find((w) => w.path === 'image.pullPolicy')!.message).toMatch(/use image.imagePullPolicy/);
   });
 
   it('prints its warnings on stderr at synth', () => {

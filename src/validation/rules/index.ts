@@ -5,6 +5,7 @@ import { chartConfigNotes, configDependencies, dataDirOnSharedStorage, gcfgSynta
 import { runRules } from './context';
 import { imageReference, referencedNames, releaseAndNames } from './names';
 import { extraObjects, ingress, podDisruptionBudget, serviceAddresses } from './network';
+import { configFromSecrets, inlineSecretSettings, oneSourcePerSecret, podPort, sandboxingSecurity } from './secrets';
 import { awsKeys, containers, deprecatedServiceAccountName, licenseFile, mainContainer, rollingUpdate, volumesAndMounts } from './pod';
 
 const RULES = [
@@ -28,6 +29,11 @@ const RULES = [
   ingress,
   podDisruptionBudget,
   extraObjects,
+  oneSourcePerSecret,
+  configFromSecrets,
+  inlineSecretSettings,
+  podPort,
+  sandboxingSecurity,
 ];
 
 /** Runs every rule; returns errors and warnings. */

@@ -10,7 +10,7 @@ function ownVolumes(ctx: Parameters<Rule>[0]): { volumes: string[]; mountPaths: 
   const v = model.values;
   const volumes = ['rstudio-pm-config'];
   const mountPaths = ['/etc/rstudio-pm/rstudio-pm.gcfg'];
-  if (v.awsAccessKeyId) {
+  if (model.awsCredentials) {
     volumes.push('aws-creds');
     mountPaths.push('/home/rstudio-pm/.aws');
   }

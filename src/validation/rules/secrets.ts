@@ -1,0 +1,94 @@
+/** Rules on secrets: references and inline values for the same thing, secret settings in config. */
+import { listenPort } from '../../config/schema';
+import { isSecretSetting, settingEnvName } from '../../config/secrets';
+import { formatPath } from '../../errors';
+import { gcfgNameProblem, parseSectionName } from '../../gcfg/serialize';
+import type { GcfgValue } from '../../config/types';
+import { configValue } from '../../model';
+import type { Rule } from './context';
+
+/** A reference and an inline value for the same secret are an error. */
+export const oneSourcePerSecret: Rule = ({ props, error }) => {
+  const pairs: [unknown, unknown, string, string][] = [
+    [props.license?.key, props.license?.keySecret, 'license.keySecret', 'license.key'],
+    [props.rstudioPMKey, props.rstudioPMKeySecret, 'rstudioPMKeySecret', 'rstudioPMKey'],
+    [
+      props.awsAccessKeyId || props.awsSecretAccessKey,
+      props.awsCredentialsSecret,
+      'awsCredentialsSecret',
+      'awsAccessKeyId/awsSecretAccessKey',
+    ],
+  ];
+  for (const [inline, ref, refPath, inlinePath] of pairs) {
+    if (inline && ref)
+      error(refPath, `and ${inlinePath} are two sources for the same secret; keep the reference (${refPath}) and drop ${inlinePath}`);
+  }
+};
+
+/** `configFromSecrets` names settings gcfg can read, each once, and not also written inline. */
+export const configFromSecrets: Rule = ({ props, model, error }) => {
+  const seen = new Map<string, string>();
+  for (const [section, keys] of Object.entries(props.configFromSecrets ?? {})) {
+    const problem = gcfgNameProblem(parseSectionName(section).name);
+    if (problem) error(formatPath(['configFromSecrets', section]), `section ${problem}`);
+    for (const key of Object.keys(keys)) {
+      const path = formatPath(['configFromSecrets', section, key]);
+      const keyProblem = gcfgNameProblem(key);
+      if (keyProblem) error(path, `key ${keyProblem}`);
+      const env = settingEnvName(section, key);
+      const twin = seen.get(env);
+      if (twin) error(path, `is the same setting as ${twin} (gcfg names are case-insensitive); keep one`);
+      seen.set(env, path);
+      const inline = configValue(model.config, section, key) ?? model.secretSettings.find((s) => s.env === env)?.value;
+      if (inline !== undefined)
+        error(path, `is also written inline in config/extraConfig; keep the Secret reference and remove the inline value`);
+    }
+  }
+};
+
+/** Secret settings written inline are moved to a Secret; say so, and refuse lists. */
+export const inlineSecretSettings: Rule = ({ props, model, error, warn }) => {
+  for (const [prefix, doc] of [
+    ['config', props.config],
+    ['extraConfig', props.extraConfig],
+  ] as const) {
+    for (const [section, keys] of Object.entries(doc ?? {})) {
+      for (const [key, value] of Object.entries(keys ?? {})) {
+        if (value === undefined || value === null || !isSecretSetting(key, value as GcfgValue)) continue;
+        const path = formatPath([prefix, section, key]);
+        if (Array.isArray(value)) {
+          error(
+            path,
+            'looks like a secret (a password, token or URL with a password) and is a list, which cannot be kept out of the ConfigMap: give a single value, or use configFromSecrets',
+          );
+          continue;
+        }
+        warn(
+          path,
+          `looks like a secret, so it is kept out of the ConfigMap: it goes into the Secret ${model.fullName}-config-secrets and reaches Package Manager as ${settingEnvName(section, key)}. Better: keep it in a Secret of your own and use configFromSecrets: { ${section}: { ${key}: { name, key } } }`,
+        );
+      }
+    }
+  }
+};
+
+/** `pod.port` and an explicit `HTTP.Listen` must agree. */
+export const podPort: Rule = ({ props, error }) => {
+  const port = props.pod?.port;
+  const listen = configValue(props.config, 'HTTP', 'Listen') ?? configValue(props.extraConfig, 'HTTP', 'Listen');
+  if (port !== undefined && listen !== undefined && listenPort(String(listen)) !== port) {
+    error(
+      'pod.port',
+      `is ${port}, but config.HTTP.Listen is ${JSON.stringify(listen)}: Package Manager would listen on another port than the container exposes; drop config.HTTP.Listen (it follows pod.port)`,
+    );
+  }
+};
+
+/** Sandboxed Git builds need an unconfined pod: say what it costs. */
+export const sandboxingSecurity: Rule = ({ model, warn }) => {
+  if (!model.values.enableSandboxing) return;
+  warn(
+    'enableSandboxing',
+    'is true (the default): sandboxed Git builds need seccomp and AppArmor "Unconfined" for the Package Manager container, which fails the Pod Security Standards "baseline" and "restricted" profiles. Set enableSandboxing: false to pass "restricted" (Git builds then run without the sandbox).',
+  );
+};

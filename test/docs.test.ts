@@ -1,0 +1,94 @@
+// The generated reference docs (README.md's props and config tables, docs/API.md) match the code.
+import * as fs from 'fs';
+import * as path from 'path';
+import { generateDocs, spliceReadme } from '../scripts/gen-docs';
+
+const ROOT = path.resolve(__dirname, '..');
+
+let docs: { readme: string; api: string };
+beforeAll(() => {
+  docs = generateDocs(); // one program build for the whole file
+}, 60_000);
+
+/** Fails with the first differing line and what to do about it. */
+function expectUpToDate(file: string, generated: string): void {
+  const committed = fs.existsSync(path.join(ROOT, file)) ? fs.readFileSync(path.join(ROOT, file), 'utf8') : '';
+  if (committed === generated) return;
+  const a = committed.split('\n');
+  const b = generated.split('\n');
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  throw new Error(
+    `${file} is out of date with the TSDoc in src/: run \`npm run docs\`\n` +
+      `first difference at line ${i + 1}:\n  committed: ${a[i] ?? '(end of file)'}\n  generated: ${b[i] ?? '(end of file)'}`,
+  );
+}
+
+/** The rows of the table between `<!-- NAME:start -->` and `<!-- NAME:end -->`, by their first cell. */
+function tableRows(text: string, name: string): Map<string, string[]> {
+  const start = text.indexOf(`<!-- ${name}:start -->`);
+  const end = text.indexOf(`<!-- ${name}:end -->`);
+  expect(start).toBeGreaterThanOrEqual(0);
+  expect(end).toBeGreaterThan(start);
+  const rows = new Map<string, string[]>();
+  for (const line of text.slice(start, end).split('\n')) {
+    if (!line.startsWith('| `')) continue;
+    const cells = line
+      .slice(1, -1)
+      .split(/(?<!\\)\|/)
+      .map((c) => c.trim());
+    rows.set(cells[0].replace(/^`|`$/g, ''), cells.slice(1));
+  }
+  return rows;
+}
+
+test('README.md props and config tables are up to date', () => {
+  expectUpToDate('README.md', docs.readme);
+});
+
+test('docs/API.md is up to date', () => {
+  expectUpToDate('docs/API.md', docs.api);
+});
+
+test('the props table has a row per prop path, with type, default and description', () => {
+  const props = tableRows(docs.readme, 'props');
+  expect(props.get('sharedStorage.create')).toEqual(['`boolean`', '`false`', 'Create a PersistentVolumeClaim for shared storage.']);
+  expect(props.get('license.file.mountPath')?.slice(0, 2)).toEqual(['`string`', "`'/etc/rstudio-licensing'`"]);
+  expect(props.get('service.type')?.slice(0, 2)).toEqual(["`'ClusterIP' \\| 'NodePort' \\| 'LoadBalancer'`", "`'ClusterIP'`"]);
+  expect(props.get('replicas')?.slice(0, 2)).toEqual(['`number`', '`1`']);
+  expect(props.get('readinessProbe')?.[0]).toBe('`ProbeProps` (extends `Probe`)');
+  expect(props.get('readinessProbe')?.[1]).toMatch(/^enabled; `httpGet \/__ping__`/); // `@default - …`: plain text
+  expect(props.get('readinessProbe.enabled')?.[0]).toBe('`boolean`');
+  expect(props.get('pod.env')?.slice(0, 2)).toEqual(['`EnvVar[]`', '`[]`']);
+  expect(props.get('pod.annotations')?.[0]).toBe('`{ [key: string]: string }`');
+  expect(props.get('affinity')?.[0]).toBe('`Affinity`');
+  // Kubernetes-shaped types are not walked into; the config keys have a table of their own.
+  expect([...props.keys()].some((p) => p.startsWith('affinity.') || p.startsWith('readinessProbe.httpGet'))).toBe(false);
+  expect([...props.keys()].some((p) => p.startsWith('config.'))).toBe(false);
+  expect(props.get('config')?.[2]).toContain('(#typed-configuration-config)');
+});
+
+test('the config table has a row per Section.Key', () => {
+  const config = tableRows(docs.readme, 'config');
+  expect(config.get('HTTP.Listen')?.slice(0, 2)).toEqual(['`string`', "`':4242'`"]);
+  expect(config.get('Metrics.Enabled')?.slice(0, 2)).toEqual(['`boolean`', '`true`']);
+  expect([...config.keys()].every((k) => /^[A-Za-z][\w-]*\.[A-Za-z][\w-]*$/.test(k))).toBe(true);
+});
+
+test('docs/API.md has the props, the config keys and the public API', () => {
+  for (const heading of ['## PackageManager props', '## Typed configuration', '## Public API'])
+    expect(docs.api).toContain(`\n${heading}\n`);
+  expect(docs.api).toContain("| `license.file.mountPath` | `string` | `'/etc/rstudio-licensing'` |");
+  expect(docs.api).toContain("| `HTTP.Listen` | `string` | `':4242'` |");
+  expect(docs.api).toMatch(/\| `fromValues` \| static method \|/);
+  expect(docs.api).toMatch(/\| `deployment` \| readonly property \| `ApiObject` \|/);
+  expect(docs.api).toMatch(/\| `PackageManagerValidationError` \| class \|/);
+});
+
+test('only the text between the markers of README.md is replaced', () => {
+  const readme = 'intro\n<!-- props:start -->\nold\n<!-- props:end -->\nmiddle\n<!-- config:start --><!-- config:end -->\nend\n';
+  expect(spliceReadme(readme, { props: 'P', config: 'C' })).toBe(
+    'intro\n<!-- props:start -->\n\nP\n\n<!-- props:end -->\nmiddle\n<!-- config:start -->\n\nC\n\n<!-- config:end -->\nend\n',
+  );
+  expect(() => spliceReadme('no markers', { props: 'P', config: 'C' })).toThrow(/props:start/);
+});

@@ -1,0 +1,168 @@
+/** Every example in examples/ synthesizes (in-process, one App each) to the objects it promises. */
+import { readFileSync } from 'fs';
+import { App, Chart } from 'cdk8s';
+import { PackageManager } from '../src';
+import * as main from '../examples/main';
+import * as minimal from '../examples/minimal';
+import * as highAvailability from '../examples/high-availability';
+import * as ingressTls from '../examples/ingress-tls';
+import * as licenseSecret from '../examples/license-secret';
+import * as fromHelmValues from '../examples/from-helm-values';
+import * as manyTeams from '../examples/many-teams';
+import { parityDiff, parseManifests } from './helpers/parity';
+import { find, type Obj } from './helpers/synth';
+
+/** The chart's objects (resolved once) and its PackageManager. */
+function synth(chart: Chart): { objects: Obj[]; pm: PackageManager } {
+  const pm = chart.node.children.find((c): c is PackageManager => c instanceof PackageManager);
+  if (!pm) throw new Error(`no PackageManager in chart ${chart.node.id}`);
+  return { objects: chart.toJson(), pm };
+}
+
+/**
+ * Warnings besides the advisory every default-sandboxing release gets (enableSandboxing vs. Pod Security Standards):
+ * the examples must not trigger any.
+ */
+const warnings = (pm: PackageManager) => pm.warnings.filter((w) => w.path !== 'enableSandboxing');
+const ids = (objects: Obj[]) => objects.map((o) => `${o.kind}/${o.metadata.name}`).sort();
+const container = (objects: Obj[]) => find(objects, 'Deployment').spec.template.spec.containers[0];
+const envOf = (objects: Obj[]) => Object.fromEntries((container(objects).env ?? []).map((e: Obj) => [e.name, e.value ?? e.valueFrom]));
+
+describe('examples', () => {
+  it('main: the app `cdk8s synth` runs', () => {
+    const { objects, pm } = synth(main.build(new App()));
+    expect(warnings(pm)).toEqual([]);
+    expect(ids(objects)).toEqual([
+      'ConfigMap/ppm-rstudio-pm-config',
+      'Deployment/ppm-rstudio-pm',
+      'Ingress/ppm-rstudio-pm',
+      'Job/ppm-rstudio-pm-chown-shared-storage',
+      'PersistentVolumeClaim/ppm-rstudio-pm-shared-storage',
+      'Service/ppm-rstudio-pm',
+      'ServiceAccount/ppm-rstudio-pm',
+    ]);
+    expect(find(objects, 'Deployment').spec.replicas).toBe(2);
+    expect(find(objects, 'PersistentVolumeClaim').spec).toMatchObject({
+      storageClassName: 'efs-sc',
+      resources: { requests: { storage: '100Gi' } },
+    });
+  });
+
+  it('minimal: the defaults, in namespace posit', () => {
+    const { objects, pm } = synth(minimal.build(new App()));
+    expect(warnings(pm)).toEqual([]);
+    expect(ids(objects)).toEqual([
+      'ConfigMap/ppm-rstudio-pm-config',
+      'Deployment/ppm-rstudio-pm',
+      'Service/ppm-rstudio-pm',
+      'ServiceAccount/ppm-rstudio-pm',
+    ]);
+    expect(objects.every((o) => o.metadata.namespace === 'posit')).toBe(true);
+    const deployment = find(objects, 'Deployment');
+    expect(deployment.spec.replicas).toBe(1);
+    expect(container(objects).image).toBe('rstudio/rstudio-package-manager:ubuntu2204-2024.04.4');
+    expect(deployment.spec.template.spec.serviceAccountName).toBe('ppm-rstudio-pm');
+  });
+
+  it('high-availability: 3 pods over zones, S3 via IRSA, PostgreSQL, secrets from existing Secrets', () => {
+    const { objects, pm } = synth(highAvailability.build(new App()));
+    expect(warnings(pm)).toEqual([]);
+    expect(ids(objects)).toEqual([
+      'ConfigMap/ppm-rstudio-pm-config',
+      'Deployment/ppm-rstudio-pm',
+      'PodDisruptionBudget/ppm-rstudio-pm',
+      'Service/ppm-rstudio-pm',
+      'ServiceAccount/ppm-rstudio-pm',
+    ]);
+    expect(objects.every((o) => o.metadata.namespace === 'posit')).toBe(true);
+    expect(find(objects, 'ServiceAccount').metadata.annotations).toEqual({
+      'eks.amazonaws.com/role-arn': 'arn:aws:iam::123456789012:role/ppm-s3',
+    });
+
+    const gcfg: string = find(objects, 'ConfigMap').data['rstudio-pm.gcfg'];
+    expect(gcfg).toMatch(/^\[Storage\]\nDefault = s3$/m);
+    expect(gcfg).toMatch(/^Bucket = example-ppm-packages$/m);
+    expect(gcfg).toMatch(/^\[Database\]\nProvider = postgres$/m);
+    expect(gcfg).toMatch(/^URL = postgres:\/\/ppm@ppm-db\.example\.internal:5432\/ppm\?sslmode=require$/m);
+    expect(gcfg).not.toMatch(/Password/i);
+
+    const deployment = find(objects, 'Deployment');
+    expect(deployment.spec.replicas).toBe(3);
+    expect(envOf(objects)).toEqual({
+      PACKAGEMANAGER_ENCRYPTION_KEY: { secretKeyRef: { name: 'ppm-encryption', key: 'key' } },
+      PACKAGEMANAGER_POSTGRES_PASSWORD: { secretKeyRef: { name: 'ppm-db', key: 'password' } },
+      PACKAGEMANAGER_POSTGRES_USAGEDATAPASSWORD: { secretKeyRef: { name: 'ppm-db', key: 'usage-password' } },
+    });
+    expect(objects.some((o) => o.kind === 'Secret')).toBe(false);
+    const selector = deployment.spec.selector.matchLabels;
+    const spread = deployment.spec.template.spec.topologySpreadConstraints;
+    expect(spread.map((c: Obj) => c.topologyKey)).toEqual(['topology.kubernetes.io/zone', 'kubernetes.io/hostname']);
+    for (const c of spread) expect(c.labelSelector.matchLabels).toEqual(selector);
+    const pdb = find(objects, 'PodDisruptionBudget');
+    expect(pdb.spec).toEqual({ maxUnavailable: 1, selector: { matchLabels: selector } });
+  });
+
+  it('ingress-tls: nginx Ingress with a cert-manager certificate', () => {
+    const { objects, pm } = synth(ingressTls.build(new App()));
+    expect(warnings(pm)).toEqual([]);
+    const ingress = find(objects, 'Ingress', 'ppm-rstudio-pm');
+    expect(ingress.metadata.namespace).toBe('posit');
+    expect(ingress.metadata.annotations['cert-manager.io/cluster-issuer']).toBe('letsencrypt-prod');
+    expect(ingress.spec.ingressClassName).toBe('nginx');
+    expect(ingress.spec.tls).toEqual([{ hosts: [ingressTls.HOST], secretName: 'packages-tls' }]);
+    expect(ingress.spec.rules).toEqual([
+      {
+        host: ingressTls.HOST,
+        http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'ppm-rstudio-pm', port: { number: 80 } } } }] },
+      },
+    ]);
+    expect(find(objects, 'ConfigMap').data['rstudio-pm.gcfg']).toMatch(/^Address = https:\/\/packages\.example\.com$/m);
+  });
+
+  it('license-secret: the license file mounted from an existing Secret', () => {
+    const { objects, pm } = synth(licenseSecret.build(new App()));
+    expect(warnings(pm)).toEqual([]);
+    expect(objects.some((o) => o.kind === 'Secret')).toBe(false);
+    expect(envOf(objects)).toEqual({ RSPM_LICENSE_FILE_PATH: '/etc/rstudio-licensing/ppm.lic' });
+    expect(container(objects).volumeMounts).toContainEqual({ name: 'license-file', mountPath: '/etc/rstudio-licensing' });
+    expect(find(objects, 'Deployment').spec.template.spec.volumes).toContainEqual({
+      name: 'license-file',
+      secret: { secretName: 'ppm-license' },
+    });
+  });
+
+  it('many-teams: one release per team, each in its own namespace', () => {
+    const charts = manyTeams.build(new App());
+    expect(charts).toHaveLength(manyTeams.TEAMS.length);
+    charts.forEach((chart, i) => {
+      const team = manyTeams.TEAMS[i];
+      const { objects, pm } = synth(chart);
+      expect(warnings(pm)).toEqual([]);
+      expect(pm.releaseName).toBe(team);
+      expect(objects.every((o) => o.metadata.namespace === `ppm-${team}`)).toBe(true);
+      expect(find(objects, 'Deployment').metadata.name).toBe(`${team}-rstudio-pm`);
+      expect(find(objects, 'PersistentVolumeClaim').metadata.name).toBe(`${team}-rstudio-pm-shared-storage`);
+      expect(find(objects, 'Ingress').spec.rules[0].host).toBe(`${team}.packages.example.com`);
+    });
+  });
+
+  it('from-helm-values: the same manifests as helm template printed', () => {
+    const { objects, pm } = synth(fromHelmValues.build(new App()));
+    expect(pm.releaseName).toBe('my-release');
+    expect(pm.namespace).toBe('posit');
+    const helmOutput = readFileSync(fromHelmValues.HELM_OUTPUT_FILE, 'utf8');
+    const expected = parseManifests(helmOutput);
+    expect(ids(objects)).toEqual(ids(expected));
+    expect(fromHelmValues.diffAgainstHelm(objects, helmOutput)).toEqual({ onlyInHelm: [], onlyInCdk8s: [] });
+    expect(parityDiff(expected, objects, 'posit')).toEqual([]);
+  });
+
+  it('diffAgainstHelm reports the objects on one side only', () => {
+    const objects = [
+      { kind: 'ConfigMap', metadata: { name: 'my-release-rstudio-pm-config' } },
+      { kind: 'Secret', metadata: { name: 'extra' } },
+    ];
+    const helmOutput = 'kind: ConfigMap\nmetadata: {name: my-release-rstudio-pm-config}\n---\nkind: Service\nmetadata: {name: svc}\n';
+    expect(fromHelmValues.diffAgainstHelm(objects, helmOutput)).toEqual({ onlyInHelm: ['Service/svc'], onlyInCdk8s: ['Secret/extra'] });
+  });
+});
