@@ -111,3 +111,15 @@ export const replicasShareData: Rule = ({ model, error }) => {
     );
   }
 };
+
+/** `pod.port` and an explicit `HTTP.Listen` must agree. */
+export const podPort: Rule = ({ props, error }) => {
+  const port = props.pod?.port;
+  const listen = configValue(props.config, 'HTTP', 'Listen') ?? configValue(props.extraConfig, 'HTTP', 'Listen');
+  if (port !== undefined && listen !== undefined && listenPort(String(listen)) !== port) {
+    error(
+      'pod.port',
+      `is ${port}, but config.HTTP.Listen is ${JSON.stringify(listen)}: Package Manager would listen on another port than the container exposes; drop config.HTTP.Listen (it follows pod.port)`,
+    );
+  }
+};

@@ -1,11 +1,19 @@
 /** All rules that span several props, run on the resolved model. */
 import type { Model } from '../../model';
 import type { PackageManagerProps } from '../../props';
-import { chartConfigNotes, configDependencies, dataDirOnSharedStorage, gcfgSyntax, metricsDependents, replicasShareData } from './config';
+import {
+  chartConfigNotes,
+  configDependencies,
+  dataDirOnSharedStorage,
+  gcfgSyntax,
+  metricsDependents,
+  podPort,
+  replicasShareData,
+} from './config';
 import { runRules } from './context';
 import { imageReference, referencedNames, releaseAndNames } from './names';
 import { extraObjects, ingress, podDisruptionBudget, serviceAddresses } from './network';
-import { configFromSecrets, inlineSecretSettings, oneSourcePerSecret, podPort, sandboxingSecurity } from './secrets';
+import { configFromSecrets, inlineSecretSettings, oneSourcePerSecret, sandboxingSecurity } from './security';
 import { awsKeys, containers, deprecatedServiceAccountName, licenseFile, mainContainer, rollingUpdate, volumesAndMounts } from './pod';
 
 const RULES = [

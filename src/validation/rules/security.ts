@@ -1,5 +1,4 @@
-/** Rules on secrets: references and inline values for the same thing, secret settings in config. */
-import { listenPort } from '../../config/schema';
+/** Rules on security: secret references and inline secrets, secret settings in config, what sandboxing costs. */
 import { isSecretSetting, settingEnvName } from '../../config/secrets';
 import { formatPath } from '../../errors';
 import { gcfgNameProblem, parseSectionName } from '../../gcfg/serialize';
@@ -69,18 +68,6 @@ export const inlineSecretSettings: Rule = ({ props, model, error, warn }) => {
         );
       }
     }
-  }
-};
-
-/** `pod.port` and an explicit `HTTP.Listen` must agree. */
-export const podPort: Rule = ({ props, error }) => {
-  const port = props.pod?.port;
-  const listen = configValue(props.config, 'HTTP', 'Listen') ?? configValue(props.extraConfig, 'HTTP', 'Listen');
-  if (port !== undefined && listen !== undefined && listenPort(String(listen)) !== port) {
-    error(
-      'pod.port',
-      `is ${port}, but config.HTTP.Listen is ${JSON.stringify(listen)}: Package Manager would listen on another port than the container exposes; drop config.HTTP.Listen (it follows pod.port)`,
-    );
   }
 };
 
