@@ -7,12 +7,15 @@
  * - `{{ include "rstudio-pm.fullname" . }}` and `rstudio-pm.name`, `.labels`,
  *   `.selectorLabels`, `.chart`, `.serviceAccountName`;
  * - `{{ if X }}…{{ else if Y }}…{{ else }}…{{ end }}`, with `not`, `and`, `or`, `eq`, `ne`, `empty`;
- * - pipelines with `printf`, `quote`, `squote`, `default`, `upper`, `lower`,
- *   `trim`, `trunc`, `trimSuffix`, `indent`, `nindent`; `{{-`/`-}}` trimming; comments.
+ * - pipelines with `printf`, `quote`, `squote`, `default`, `required`, `upper`, `lower`,
+ *   `trim`, `trimPrefix`, `trimSuffix`, `trunc`, `replace`, `toString`, `indent`, `nindent`,
+ *   `toYaml`, `b64enc`, `b64dec`; `{{-`/`-}}` trimming; comments.
  *
  * Anything else is a `TemplateError` naming what is not supported, never text
  * passed through.
  */
+
+import { stringify } from 'yaml';
 
 /** A template this library cannot evaluate. */
 export class TemplateError extends Error {
@@ -208,6 +211,13 @@ export function goPrint(v: number | boolean): string {
   return typeof v === 'number' ? goNumber(v) : String(v);
 }
 
+/** Helm's `toYaml`: sorted keys, no trailing newline; nil is `null`. */
+function toYaml(v: Value): string {
+  if (v === ROOT) throw new TemplateError('toYaml of the whole context is not supported');
+  if (v === undefined || v === null) return 'null';
+  return stringify(v, { sortMapEntries: true, lineWidth: 0 }).replace(/\n$/, '');
+}
+
 function goQuote(s: string): string {
   return JSON.stringify(s);
 }
@@ -226,25 +236,10 @@ function sprintf(format: string, args: Value[], where: string): string {
   });
 }
 
+// prettier-ignore
 const FUNCTIONS = [
-  'include',
-  'printf',
-  'quote',
-  'squote',
-  'default',
-  'upper',
-  'lower',
-  'trim',
-  'trunc',
-  'trimSuffix',
-  'indent',
-  'nindent',
-  'not',
-  'and',
-  'or',
-  'eq',
-  'ne',
-  'empty',
+  'include', 'printf', 'quote', 'squote', 'default', 'required', 'upper', 'lower', 'trim', 'trimPrefix', 'trimSuffix', 'trunc',
+  'replace', 'toString', 'indent', 'nindent', 'toYaml', 'b64enc', 'b64dec', 'not', 'and', 'or', 'eq', 'ne', 'empty',
 ];
 
 class Evaluator {
@@ -383,6 +378,31 @@ class Evaluator {
         const s = str(args[1]);
         return n >= 0 ? s.slice(0, n) : s.slice(n);
       }
+      case 'required':
+        arity(2);
+        if (!truthy(args[1]) && args[1] !== false && args[1] !== 0) throw new TemplateError(String(args[0]));
+        return args[1];
+      case 'trimPrefix': {
+        arity(2);
+        const prefix = str(args[0]);
+        const s = str(args[1]);
+        return prefix && s.startsWith(prefix) ? s.slice(prefix.length) : s;
+      }
+      case 'replace':
+        arity(3);
+        return str(args[2]).split(str(args[0])).join(str(args[1]));
+      case 'toString':
+        arity(1);
+        return args[0] === undefined || args[0] === null ? '<nil>' : typeof args[0] === 'object' ? JSON.stringify(args[0]) : str(args[0]);
+      case 'toYaml':
+        arity(1);
+        return toYaml(args[0]);
+      case 'b64enc':
+        arity(1);
+        return Buffer.from(str(args[0]), 'utf8').toString('base64');
+      case 'b64dec':
+        arity(1);
+        return Buffer.from(str(args[0]), 'base64').toString('utf8');
       case 'trimSuffix': {
         arity(2);
         const suffix = str(args[0]);

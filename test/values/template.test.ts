@@ -36,6 +36,13 @@ describe('renderTemplate', () => {
     ['{{/* a comment */}}x', 'x'],
     ['{{ (printf "%s" .Release.Name) | upper }}', 'REL'],
     ['{{ "a}}b" }}', 'a}}b'],
+    ['{{ toYaml .Values.a | nindent 2 }}', '\n  b: deep\n  empty: ""'],
+    ['{{ .Release.Name | b64enc }}', 'cmVs'],
+    ['{{ "cmVs" | b64dec }}', 'rel'],
+    ['{{ replace "-" "_" .Release.Name }}x', 'relx'],
+    ['{{ .Release.Name | trimPrefix "r" }}', 'el'],
+    ['{{ required "a value is required" .Values.replicas }}', '3'],
+    ['{{ toString .Values.replicas }}', '3'],
   ])('%s → %j', (template, expected) => {
     expect(r(template)).toBe(expected);
   });
@@ -43,6 +50,7 @@ describe('renderTemplate', () => {
   it.each([
     ['{{ range .Values.list }}x{{ end }}', /"\{\{ range \}\}" is not supported/],
     ['{{ toJson .Values }}', /function "toJson" is not supported/],
+    ['{{ required "set a.missing" .Values.a.missing }}', /set a.missing/],
     ['{{ include "other.tpl" . }}', /include "other.tpl" is not supported/],
     ['{{ .Capabilities.KubeVersion }}', /".Capabilities.KubeVersion" is not supported/],
     ['{{ $x := 1 }}', /not supported/],
