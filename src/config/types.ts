@@ -159,7 +159,10 @@ export interface S3StorageConfig {
   readonly Prefix?: string;
 }
 
-/** `[CRAN]`, `[PyPI]`, `[Bioconductor]`: synchronization of a source. */
+/**
+ * `[CRAN]`, `[PyPI]`, `[Bioconductor]`: synchronization of a source. An `Enabled` key could not be confirmed in
+ * Posit's docs, so it is not typed here; if your Package Manager version has one, set it through `extraConfig`.
+ */
 export interface SyncConfig {
   /**
    * When to synchronize, as a cron schedule (`minute hour day month weekday`).
