@@ -53,3 +53,21 @@ describe('parity with chart rstudio-pm 0.5.29', () => {
     expect(issue?.message).toMatch(refusal.cause);
   });
 });
+
+describe('more parity cases (fixtures/parity-extra)', () => {
+  const EXTRA = join(__dirname, 'fixtures', 'parity-extra');
+  const extra = readdirSync(join(EXTRA, 'cases'))
+    .filter((f) => f.endsWith('.values.yaml'))
+    .map((f) => f.replace(/\.values\.yaml$/, ''))
+    .sort();
+
+  it('has its cases', () => {
+    expect(extra.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it.each(extra)('%s renders the same manifests', (name) => {
+    const { objects } = synthValues(readYaml(join(EXTRA, 'cases', `${name}.values.yaml`)), 'my-release', 'posit');
+    const expected = parseManifests(readFileSync(join(EXTRA, 'expected', `${name}.yaml`), 'utf8'));
+    expect(parityDiff(expected, objects, 'posit')).toEqual([]);
+  });
+});

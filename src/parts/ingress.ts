@@ -19,7 +19,8 @@ export function renderIngress(model: Model): Manifest | undefined {
       ingressClassName: ing.ingressClassName || undefined,
       tls: nonEmpty(ing.tls)?.map((t) => compact({ hosts: t.hosts, secretName: t.secretName })),
       rules: nonEmpty(ing.hosts)?.map((h) => ({
-        host: h.host ?? '',
+        // The chart quotes the host with Sprig's quote, which prints nothing for a missing one.
+        host: h.host,
         http: {
           paths: (h.paths ?? []).map((p) =>
             typeof p === 'string' ? { path: p, pathType: 'Prefix', backend } : { path: p.path, pathType: p.pathType || 'Prefix', backend },

@@ -357,9 +357,16 @@ class Evaluator {
         if (typeof args[0] !== 'string') throw new TemplateError(`printf needs a format string in ${where}`);
         return sprintf(args[0], args.slice(1), where);
       case 'quote':
-        return args.map((a) => (a === undefined || a === null ? '""' : goQuote(str(a)))).join(' ');
+        // Sprig's quote skips nil arguments.
+        return args
+          .filter((a) => a !== undefined && a !== null)
+          .map((a) => goQuote(str(a)))
+          .join(' ');
       case 'squote':
-        return args.map((a) => `'${a === undefined || a === null ? '' : str(a)}'`).join(' ');
+        return args
+          .filter((a) => a !== undefined && a !== null)
+          .map((a) => `'${str(a)}'`)
+          .join(' ');
       case 'default':
         arity(2);
         return truthy(args[1]) ? args[1] : args[0];

@@ -22,6 +22,7 @@ describe('renderTemplate', () => {
     ['x:{{- include "rstudio-pm.labels" . | nindent 2 }}', 'x:\n  a: 1\n  b: 2'],
     ['{{ .Release.Name | quote }}', '"rel"'],
     ['{{ quote .Values.replicas }}', '"3"'],
+    ['x{{ .Values.missing | quote }}', 'x'],
     ['{{ .Values.a.b | squote }}', "'deep'"],
     ['{{ printf "%s-%d" .Release.Name .Values.replicas }}', 'rel-3'],
     ['{{ printf "%q" "a" }}', '"a"'],
