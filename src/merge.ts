@@ -8,14 +8,16 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 /**
  * Merges `override` over `base`: objects merge key by key, everything else
  * (lists, scalars) in `override` replaces what `base` has. `undefined` in
- * `override` keeps `base`. Neither input is modified.
+ * `override` keeps `base`; with `nullDeletes` (Helm's merge of a values file
+ * over a chart's values), `null` removes the key. Neither input is modified.
  */
-export function deepMerge<T>(base: T, override: unknown): T {
+export function deepMerge<T>(base: T, override: unknown, options: { nullDeletes?: boolean } = {}): T {
   if (override === undefined) return base;
   if (!isPlainObject(base) || !isPlainObject(override)) return override as T;
   const result: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(override)) {
-    result[key] = deepMerge(result[key], value);
+    if (value === null && options.nullDeletes) delete result[key];
+    else result[key] = deepMerge(result[key], value, options);
   }
   return result as T;
 }

@@ -7,7 +7,7 @@ import { CHART, CHART_DEFAULTS } from './defaults';
 import type { Probe, SecurityContext } from './k8s-types';
 import { deepMerge, isPlainObject } from './merge';
 import { listenPort } from './config/schema';
-import { chartName, fullName } from './names';
+import { chartName, commonLabels, fullName, selectorLabels, serviceAccountName } from './names';
 import { isSecretSetting, settingEnvName, settingSecretKey } from './config/secrets';
 import type { GcfgValue, PackageManagerProps, ProbeProps, SecretKeyRef } from './props';
 
@@ -183,14 +183,8 @@ export function resolveModel(props: PackageManagerProps, release: string, namesp
 
   const name = chartName(values.nameOverride);
   const full = fullName(release, values.nameOverride, values.fullnameOverride);
-  const selectorLabels = { 'app.kubernetes.io/name': name, 'app.kubernetes.io/instance': release };
-  const labels = {
-    ...selectorLabels,
-    'app.kubernetes.io/version': CHART.appVersion,
-    'app.kubernetes.io/managed-by': 'cdk8s',
-  };
   const sa = values.serviceAccount;
-  const serviceAccountName = sa.create ? sa.name || full : sa.name || 'default';
+  const saName = serviceAccountName(sa.create, sa.name, full);
   const tag = values.image.tag || `${values.image.tagPrefix ?? ''}${values.versionOverride || CHART.appVersion}`;
   const podPort = values.pod.port;
   const explicitListen = configValue(given.config, 'HTTP', 'Listen') ?? configValue(given.extraConfig, 'HTTP', 'Listen');
@@ -211,10 +205,10 @@ export function resolveModel(props: PackageManagerProps, release: string, namesp
     name,
     fullName: full,
     values,
-    selectorLabels,
-    labels,
-    podServiceAccountName: values.pod.serviceAccountName || serviceAccountName,
-    serviceAccountName,
+    selectorLabels: selectorLabels(name, release),
+    labels: commonLabels(name, release),
+    podServiceAccountName: values.pod.serviceAccountName || saName,
+    serviceAccountName: saName,
     image: `${values.image.repository}:${tag}`,
     metricsEnabled,
     httpPort,

@@ -1,8 +1,9 @@
 /** The chart's naming rules (`_helpers.tpl`): name, full name, release name. */
 import { CHART } from './defaults';
+import { DNS1123_SUBDOMAIN } from './validation/k8s-names';
 
 /** Helm's rule for release names: a DNS-1123 subdomain of at most 53 characters. */
-export const RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+export const RELEASE_NAME = DNS1123_SUBDOMAIN;
 /** Helm's limit on the length of a release name. */
 export const RELEASE_NAME_MAX = 53;
 
@@ -33,4 +34,19 @@ export function releaseNameProblem(release: string): string | undefined {
     return `invalid release name ${JSON.stringify(release)}: it must be at most ${RELEASE_NAME_MAX} characters of lower-case letters, digits, "-" and "." (regex ${RELEASE_NAME.source}), as Helm requires`;
   }
   return undefined;
+}
+
+/** `app.kubernetes.io/name` and `app.kubernetes.io/instance`: what every selector matches. */
+export function selectorLabels(name: string, release: string): Record<string, string> {
+  return { 'app.kubernetes.io/name': name, 'app.kubernetes.io/instance': release };
+}
+
+/** The labels of every object: the selector labels, the app version, and who manages it. */
+export function commonLabels(name: string, release: string): Record<string, string> {
+  return { ...selectorLabels(name, release), 'app.kubernetes.io/version': CHART.appVersion, 'app.kubernetes.io/managed-by': 'cdk8s' };
+}
+
+/** The service account the pod runs as: the one created (its name or FULL), else the named one or `default`. */
+export function serviceAccountName(create: unknown, name: string | undefined, full: string): string {
+  return create ? name || full : name || 'default';
 }

@@ -30,6 +30,7 @@ import {
   isQualifiedName,
   LABEL_RULE,
   LABEL_VALUE,
+  PORT_NAME,
   SUBDOMAIN_RULE,
 } from './validation/k8s-names';
 import { configSchema, extraConfigSchema } from './config/schema';
@@ -37,7 +38,6 @@ import type { PackageManagerProps } from './props';
 
 const PERCENT = /^\d+%$/;
 const INT32_MAX = 2 ** 31 - 1;
-const QUANTITY = QUANTITY_PATTERN;
 
 /** A Kubernetes object name (DNS-1123 subdomain, at most 253 characters). */
 export const objectName = z.string().refine(isDns1123Subdomain, { message: SUBDOMAIN_RULE });
@@ -63,7 +63,7 @@ export const annotations = z.record(qualifiedKey, z.string());
 /** A Kubernetes quantity, as a string or a number (`'10Gi'`, `'500m'`, `2`). */
 export const quantity = z.union([
   z.number().nonnegative(),
-  z.string().regex(QUANTITY, 'must be a Kubernetes quantity such as "500m", "2Gi" or "1.5"'),
+  z.string().regex(QUANTITY_PATTERN, 'must be a Kubernetes quantity such as "500m", "2Gi" or "1.5"'),
 ]);
 
 /** A non-negative integer or a percentage (`0`, `'25%'`). */
@@ -108,9 +108,9 @@ const secretKeyRef = z.object({ name: objectName, key: secretKey }).strict();
 const resourceList = z
   .object({
     enabled: z.boolean().optional(),
-    memory: z.string().regex(QUANTITY, 'must be a Kubernetes quantity such as "2Gi"').optional(),
+    memory: z.string().regex(QUANTITY_PATTERN, 'must be a Kubernetes quantity such as "2Gi"').optional(),
     cpu: quantity.optional(),
-    ephemeralStorage: z.string().regex(QUANTITY, 'must be a Kubernetes quantity such as "100Mi"').optional(),
+    ephemeralStorage: z.string().regex(QUANTITY_PATTERN, 'must be a Kubernetes quantity such as "100Mi"').optional(),
   })
   .strict();
 
@@ -189,7 +189,7 @@ export const propsSchema = z
         storageClassName: z.string().optional(),
         accessModes: z.array(z.enum(['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'])).optional(),
         requests: z
-          .object({ storage: z.string().regex(QUANTITY, 'must be a Kubernetes quantity such as "10Gi"').optional() })
+          .object({ storage: z.string().regex(QUANTITY_PATTERN, 'must be a Kubernetes quantity such as "10Gi"').optional() })
           .strict()
           .optional(),
         annotations: annotations.optional(),
@@ -242,12 +242,7 @@ export const propsSchema = z
         loadBalancerIP: z.string().optional(),
         nodePort: z.number().int().min(30000, 'node ports are 30000-32767').max(32767, 'node ports are 30000-32767').optional(),
         port: port.optional(),
-        targetPort: z
-          .union([
-            port,
-            z.string().regex(/^(?=.*[a-z])(?!.*--)[a-z0-9]([a-z0-9-]{0,13}[a-z0-9])?$/, 'must be a port number or a port name'),
-          ])
-          .optional(),
+        targetPort: z.union([port, z.string().regex(PORT_NAME, 'must be a port number or a port name')]).optional(),
       })
       .strict()
       .optional(),

@@ -1,14 +1,9 @@
 /** `--set a.b=c` and merging of several values files, as Helm does. */
-import { isPlainObject } from '../merge';
+import { deepMerge, isPlainObject } from '../merge';
 
-/** Merges values files left to right (later wins; maps merge). `null` is kept so it can delete a chart default. */
+/** Merges values files left to right (later wins; maps merge). `null` is kept so that it can delete a chart default. */
 export function mergeValues(base: Record<string, unknown>, override: unknown): Record<string, unknown> {
-  if (!isPlainObject(override)) return base;
-  const out: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(override)) {
-    out[k] = isPlainObject(out[k]) && isPlainObject(v) ? mergeValues(out[k] as Record<string, unknown>, v) : v;
-  }
-  return out;
+  return isPlainObject(override) ? deepMerge(base, override) : base;
 }
 
 /** Helm's `--set` typing: true/false/null and integers are typed, everything else is a string. */

@@ -13,6 +13,8 @@ const QUALIFIED_NAME_PART = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 export const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;
 /** Environment variable names as Kubernetes 1.28 accepts them. */
 export const ENV_VAR_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
+/** A named port (IANA service name): at most 15 lower-case letters, digits and "-", with a letter, no "--". */
+export const PORT_NAME = /^(?=.*[a-z])(?!.*--)[a-z0-9]([a-z0-9-]{0,13}[a-z0-9])?$/;
 /** An image tag (with an optional digest). */
 export const IMAGE_TAG = /^[\w][\w.-]{0,127}(@sha256:[a-f0-9]{64})?$/;
 /** An image repository: optional registry host[:port], then lower-case path components. */

@@ -1,6 +1,7 @@
 /** zod's issues → ours: the prop path, what is allowed, the bad value (secrets hidden), the fix. */
 import { z } from 'zod';
 import { closest, describeValue, formatPath, type ValidationIssue } from '../errors';
+import { isSecretSetting } from '../config/secrets';
 import { propsSchema } from '../schema';
 
 /** Props whose values are secrets: never shown in a message. */
@@ -8,10 +9,12 @@ export const SECRET_PROPS = new Set(['license.key', 'license.file.contents', 'aw
 
 /** The value of a prop as a message may show it. */
 export function shown(path: string, value: unknown): string {
-  const secret =
-    SECRET_PROPS.has(path) ||
-    /(password|secret|token)(\[\d+\])?$/i.test(path) ||
-    (typeof value === 'string' && /:\/\/[^/@]*:[^/@]*@/.test(value));
+  const key =
+    path
+      .replace(/\[\d+\]$/, '')
+      .split('.')
+      .pop() ?? '';
+  const secret = SECRET_PROPS.has(path) || isSecretSetting(key, typeof value === 'string' ? value : '');
   return secret && value !== undefined && value !== null ? '(hidden: a secret)' : describeValue(value);
 }
 

@@ -13,8 +13,8 @@
  */
 import { CHART } from '../defaults';
 import { PackageManagerValidationError, formatPath, type ValidationIssue } from '../errors';
-import { isPlainObject } from '../merge';
-import { chartName, fullName } from '../names';
+import { deepMerge, isPlainObject } from '../merge';
+import { chartName, commonLabels, fullName, selectorLabels, serviceAccountName } from '../names';
 import type { PackageManagerProps } from '../props';
 import { CHART_VALUES } from './chart-values';
 import { goPrint, isTemplate, renderTemplate, TemplateError, type TemplateContext } from './template';
@@ -145,31 +145,23 @@ function falsy(v: unknown): boolean {
   return v === false || v === '' || v === 0 || v === null || v === undefined;
 }
 
-/** Helm's merge of a values file over the chart's values: `null` deletes a key. */
-function helmMerge(base: unknown, override: unknown): unknown {
-  if (!isPlainObject(base) || !isPlainObject(override)) return override;
-  const out: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(override)) {
-    if (v === null) delete out[k];
-    else out[k] = helmMerge(out[k], v);
-  }
-  return out;
-}
-
 function includes(values: Record<string, unknown>, release: string): Record<string, string> {
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const name = chartName(str(values.nameOverride));
   const full = fullName(release, str(values.nameOverride), str(values.fullnameOverride));
-  const selector = `app.kubernetes.io/name: ${name}\napp.kubernetes.io/instance: ${release}`;
   const sa = isPlainObject(values.serviceAccount) ? values.serviceAccount : {};
-  const saName = str(sa.name) || (sa.create ? full : 'default');
+  // Label maps as the chart's named templates print them: `key: value` lines, values quoted where YAML needs it.
+  const text = (labels: Record<string, string>) =>
+    Object.entries(labels)
+      .map(([k, v]) => `${k}: ${/^[\d.]+$/.test(v) ? JSON.stringify(v) : v}`)
+      .join('\n');
   return {
     'rstudio-pm.name': name,
     'rstudio-pm.fullname': full,
     'rstudio-pm.chart': `${CHART.name}-${CHART.version}`,
-    'rstudio-pm.selectorLabels': selector,
-    'rstudio-pm.labels': `${selector}\napp.kubernetes.io/version: "${CHART.appVersion}"\napp.kubernetes.io/managed-by: cdk8s`,
-    'rstudio-pm.serviceAccountName': saName,
+    'rstudio-pm.selectorLabels': text(selectorLabels(name, release)),
+    'rstudio-pm.labels': text(commonLabels(name, release)),
+    'rstudio-pm.serviceAccountName': serviceAccountName(sa.create, str(sa.name), full),
   };
 }
 
@@ -216,7 +208,7 @@ export function valuesToProps(
     }
   }
 
-  const merged = helmMerge(CHART_VALUES, values) as Record<string, unknown>;
+  const merged = deepMerge(CHART_VALUES, values, { nullDeletes: true });
   const ctx: TemplateContext = {
     release: { name: release.releaseName, namespace: release.namespace },
     chart: { name: CHART.name, version: CHART.version, appVersion: CHART.appVersion },

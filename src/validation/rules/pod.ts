@@ -1,7 +1,7 @@
 /** Rules on the pod: volumes, mounts, containers, env, probes. */
 import type { Container, EnvVar, Probe, VolumeMount } from '../../k8s-types';
 import { requestsOverLimits } from '../quantity';
-import { CONFIG_KEY, ENV_VAR_NAME, isDns1123Label, LABEL_RULE } from '../k8s-names';
+import { CONFIG_KEY, ENV_VAR_NAME, isDns1123Label, LABEL_RULE, PORT_NAME } from '../k8s-names';
 import type { Rule } from './context';
 
 /** Volumes and mounts the construct adds itself, by the condition under which it adds them. */
@@ -81,8 +81,6 @@ function checkMounts(
 }
 
 const HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'] as const;
-/** A named port: at most 15 lower-case letters, digits and "-", with a letter, no "--". */
-const PORT_NAME = /^(?=.*[a-z])(?!.*--)[a-z0-9]([a-z0-9-]{0,13}[a-z0-9])?$/;
 
 function checkPort(port: number | string | undefined, path: string, error: (p: string, m: string) => void): void {
   if (port === undefined) return;
