@@ -23,7 +23,10 @@ export function build(app: App = new App()): Chart {
     config: {
       Server: { Address: 'https://packages.example.com' },
       CRAN: { SyncSchedule: '0 2 * * *' },
+      // Several replicas need PostgreSQL; its URL (with the password) comes from a Secret.
+      Database: { Provider: 'postgres' },
     },
+    configFromSecrets: { Postgres: { URL: { name: 'ppm-database', key: 'url' } } },
   });
   return chart;
 }

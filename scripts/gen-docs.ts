@@ -555,7 +555,7 @@ export function renderApi(model: DocModel): string {
     '',
     'In prop paths, `[]` stands for any item of a list and `*` for any key of a map. A default in code format is the',
     'value used when the prop is unset; a default in plain text describes what happens instead. Kubernetes-shaped types',
-    '(`Probe`, `Container`, `Affinity`…) are the plain JSON of a manifest, typed from Kubernetes 1.28 (`src/k8s-types.ts`).',
+    '(`Probe`, `Container`, `Affinity`…) are the plain JSON of a manifest, typed from Kubernetes 1.28 (`src/k8s/types.ts`).',
     '',
     '## PackageManager props',
     '',
@@ -580,7 +580,7 @@ export function renderApi(model: DocModel): string {
     '### Exported classes, functions and constants',
     '',
     'The runtime exports of `src/index.ts` (the package entry point); its exported types are the props and config',
-    'interfaces above and the Kubernetes types of `src/k8s-types.ts`.',
+    'interfaces above and the Kubernetes types of `src/k8s/types.ts`.',
     '',
     exportsTable,
     '',
@@ -603,9 +603,9 @@ export function spliceReadme(readme: string, blocks: { props: string; config: st
 }
 
 /** The new README.md and docs/API.md texts, without writing them. */
-export function generateDocs(): { readme: string; api: string } {
+export function generateDocs(): { readme: string; api: string; model: DocModel } {
   const model = collectDocs();
-  return { readme: spliceReadme(fs.readFileSync(README, 'utf8'), renderReadmeBlocks(model)), api: renderApi(model) };
+  return { readme: spliceReadme(fs.readFileSync(README, 'utf8'), renderReadmeBlocks(model)), api: renderApi(model), model };
 }
 
 /** Writes through a temporary file in the same directory and a rename, so readers never see half a file. */

@@ -11,7 +11,7 @@ const { join } = require('path');
 
 const ROOT = join(__dirname, '..');
 const SOURCE = join(ROOT, 'test', 'fixtures', 'k8s', 'k8s-1.28.0-openapi-v2.json');
-const TARGET = join(ROOT, 'src', 'k8s-schema', 'definitions.json');
+const TARGET = join(ROOT, 'src', 'k8s', 'definitions.json');
 
 /** The definitions the props refer to; their references are followed. */
 const ROOTS = [

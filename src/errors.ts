@@ -8,17 +8,32 @@ export interface ValidationIssue {
   readonly message: string;
 }
 
+const BRAND = Symbol.for('cdk8s-posit-package-manager.PackageManagerValidationError');
+
 /**
- * Thrown at synth time for input that would render a broken or wrong manifest.
- * It lists every problem found, each with the path of the prop.
+ * The one error this library throws for bad input: props or values that
+ * would render a broken or wrong manifest, a values file or command line it
+ * cannot read, or an unsupported chart version. It is thrown when the
+ * construct is created (or by `render`/`fromValues`/`loadValues`) and lists
+ * every problem found, each with the path of the prop, what is allowed and
+ * the fix; secret values are never part of it.
  */
 export class PackageManagerValidationError extends Error {
+  /**
+   * True for an error of this class, also one thrown by another copy of this
+   * library (another realm or a second install), where `instanceof` fails.
+   */
+  public static isPackageManagerValidationError(x: unknown): x is PackageManagerValidationError {
+    return typeof x === 'object' && x !== null && BRAND in x;
+  }
+
   /** Every problem found. */
   public readonly issues: readonly ValidationIssue[];
 
   constructor(issues: readonly ValidationIssue[], context = 'PackageManager') {
     const lines = issues.map((i) => `  - ${i.path ? `${i.path}: ` : ''}${i.message}`);
     super(`${context}: ${issues.length} invalid value${issues.length === 1 ? '' : 's'}:\n${lines.join('\n')}`);
+    Object.defineProperty(this, BRAND, { value: true });
     this.name = 'PackageManagerValidationError';
     this.issues = issues;
   }

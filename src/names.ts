@@ -1,6 +1,8 @@
 /** The chart's naming rules (`_helpers.tpl`): name, full name, release name. */
-import { CHART } from './defaults';
-import { DNS1123_SUBDOMAIN } from './validation/k8s-names';
+import { DNS1123_SUBDOMAIN } from './k8s/names';
+
+/** The chart's name. */
+export const CHART_NAME = 'rstudio-pm';
 
 /** Helm's rule for release names: a DNS-1123 subdomain of at most 53 characters. */
 export const RELEASE_NAME = DNS1123_SUBDOMAIN;
@@ -15,7 +17,7 @@ export function truncName(s: string): string {
 
 /** `NAME`: `nameOverride` or the chart name, cut to 63 characters. */
 export function chartName(nameOverride: string | undefined): string {
-  return truncName(nameOverride || CHART.name);
+  return truncName(nameOverride || CHART_NAME);
 }
 
 /**
@@ -24,7 +26,7 @@ export function chartName(nameOverride: string | undefined): string {
  */
 export function fullName(release: string, nameOverride?: string, fullnameOverride?: string): string {
   if (fullnameOverride) return truncName(fullnameOverride);
-  const name = nameOverride || CHART.name;
+  const name = nameOverride || CHART_NAME;
   return truncName(release.includes(name) ? release : `${release}-${name}`);
 }
 
@@ -42,8 +44,8 @@ export function selectorLabels(name: string, release: string): Record<string, st
 }
 
 /** The labels of every object: the selector labels, the app version, and who manages it. */
-export function commonLabels(name: string, release: string): Record<string, string> {
-  return { ...selectorLabels(name, release), 'app.kubernetes.io/version': CHART.appVersion, 'app.kubernetes.io/managed-by': 'cdk8s' };
+export function commonLabels(name: string, release: string, appVersion: string): Record<string, string> {
+  return { ...selectorLabels(name, release), 'app.kubernetes.io/version': appVersion, 'app.kubernetes.io/managed-by': 'cdk8s' };
 }
 
 /** The service account the pod runs as: the one created (its name or FULL), else the named one or `default`. */

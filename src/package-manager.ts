@@ -1,55 +1,16 @@
-/** The `PackageManager` construct: validate, resolve, render each object, expose them. */
-import { createHash } from 'crypto';
+/**
+ * The `PackageManager` construct: a thin shell around the pure core
+ * (render.ts), which parses the props, resolves the model, checks it and
+ * renders every object; the construct wraps each object in an `ApiObject`
+ * and records the warnings on its node.
+ */
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { PackageManagerValidationError, type ValidationIssue } from './errors';
-import type { Model } from './model';
-import { renderConfigMap } from './parts/config-map';
-import { renderDeployment } from './parts/deployment';
-import { renderExtraObjects } from './parts/extra-objects';
-import { renderIngress } from './parts/ingress';
-import { plainCopy, type Manifest } from './parts/manifest';
-import { renderMigrationJob } from './parts/migration-job';
-import { renderPodDisruptionBudget } from './parts/pod-disruption-budget';
-import { renderPersistentVolumeClaim } from './parts/pvc';
-import { renderNetworkPolicy } from './parts/network-policy';
-import {
-  renderAwsCredentialsSecret,
-  renderConfigSecretsSecret,
-  renderEncryptionKeySecret,
-  renderLicenseFileSecret,
-  renderLicenseKeySecret,
-} from './parts/secrets';
-import { renderService } from './parts/service';
-import { renderServiceAccount } from './parts/service-account';
-import { renderServiceMonitor } from './parts/service-monitor';
 import type { PackageManagerProps } from './props';
-import { validateProps } from './validation';
-import { valuesToProps, type FromValuesOptions } from './values/from-values';
-
-/** sha256 of several objects' canonical JSON. */
-function checksumOf(manifests: (Manifest | undefined)[]): string {
-  return checksum({ apiVersion: 'v1', kind: 'List', metadata: { name: 'checksum' }, items: manifests.filter(Boolean) });
-}
-
-/** sha256 of an object's canonical JSON (sorted keys); of the empty string when absent. */
-export function checksum(manifest: Manifest | undefined): string {
-  const canonical = (v: unknown): unknown =>
-    Array.isArray(v)
-      ? v.map(canonical)
-      : v && typeof v === 'object'
-        ? Object.fromEntries(
-            Object.keys(v)
-              .sort()
-              .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
-          )
-        : v;
-  const text = manifest ? JSON.stringify(canonical(manifest)) : '';
-  return createHash('sha256').update(text).digest('hex');
-}
-
-/** Warnings already printed, per app (the root of the construct tree). */
-const PRINTED_WARNINGS = new WeakMap<object, Set<string>>();
+import { renderObjects } from './render';
+import { WARNING_METADATA } from './report-warnings';
+import type { FromValuesOptions } from './values/options';
+import type { PackageManagerWarning } from './warnings';
 
 function enclosingNamespace(scope: Construct): string | undefined {
   try {
@@ -60,26 +21,35 @@ function enclosingNamespace(scope: Construct): string | undefined {
 }
 
 /**
- * Posit Package Manager on Kubernetes: the objects chart rstudio-pm 0.5.29
- * renders, from the same values, as typed props.
+ * Posit Package Manager on Kubernetes: the objects the rstudio-pm chart
+ * renders (0.5.29 by default, or the `chartVersion` given), from the same
+ * values, as typed props.
  */
 export class PackageManager extends Construct {
   /**
-   * Builds a `PackageManager` from the parsed content of a chart values file,
-   * with the chart's habits: `false`/`""`/`{}` meaning unset, `command`/`args`
-   * as YAML strings, ingress paths as strings or maps, templated strings in
-   * `extraObjects` and `pod.containerSecurityContext`.
+   * Builds a `PackageManager` from a chart values file, read exactly as Helm
+   * reads it: the parsed content, its YAML text, or a list of layers (as
+   * several `-f` files), with the chart's habits (`false`/`""` meaning unset,
+   * `command`/`args` as YAML strings, templated strings in `extraObjects`…).
+   * @throws PackageManagerValidationError for values the chart would refuse or render broken
    */
   public static fromValues(scope: Construct, id: string, values: unknown, options: FromValuesOptions = {}): PackageManager {
+    // The values loader (YAML, Go templates) is loaded only by those who use it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { valuesToProps } = require('./values/from-values') as typeof import('./values/from-values');
     const release = options.releaseName ?? id;
     const namespace = options.namespace ?? enclosingNamespace(scope) ?? 'default';
-    const { props, warnings } = valuesToProps(values, { releaseName: release, namespace });
-    PackageManager.pendingWarnings = warnings;
-    try {
-      return new PackageManager(scope, id, { ...props, releaseName: release, namespace });
-    } finally {
-      PackageManager.pendingWarnings = [];
-    }
+    const { props, warnings } = valuesToProps(values, { releaseName: release, namespace, chartVersion: options.chartVersion });
+    const pm = new PackageManager(scope, id, {
+      ...props,
+      releaseName: release,
+      namespace,
+      chartVersion: options.chartVersion,
+      acknowledgeWarnings: options.acknowledgeWarnings,
+    });
+    const acknowledged = new Set(options.acknowledgeWarnings ?? []);
+    for (const w of warnings) if (!acknowledged.has(w.id)) pm.node.addMetadata(WARNING_METADATA, w);
+    return pm;
   }
 
   /** Release name the names and labels derive from. */
@@ -88,8 +58,10 @@ export class PackageManager extends Construct {
   public readonly namespace: string;
   /** The full name: the base of every object name. */
   public readonly fullName: string;
-  /** Warnings found at synth time (also printed to stderr). */
-  public readonly warnings: readonly ValidationIssue[];
+  /** The labels the Deployment selects its pods by (`app.kubernetes.io/name` and `/instance`), for affinity, spread and policies. */
+  public readonly selectorLabels: Readonly<Record<string, string>>;
+  /** Name of the ServiceAccount the pods run as (created here or not). */
+  public readonly serviceAccountName: string;
 
   /** ConfigMap `FULL-config` with `rstudio-pm.gcfg`. */
   public readonly configMap: ApiObject;
@@ -124,71 +96,44 @@ export class PackageManager extends Construct {
   /** One object per `extraObjects` item. */
   public readonly extraObjects: readonly ApiObject[];
 
-  /** The resolved model the objects were rendered from. */
-  private readonly model: Model;
-
-  /** Warnings of `fromValues` for the instance it is constructing. */
-  private static pendingWarnings: ValidationIssue[] = [];
-
-  constructor(scope: Construct, id: string, givenProps: PackageManagerProps = {}) {
+  /**
+   * @throws PackageManagerValidationError listing every problem of the props
+   */
+  constructor(scope: Construct, id: string, props: PackageManagerProps = {}) {
     super(scope, id);
-    // A copy of plain objects of this realm: later changes to the caller's objects do not leak in.
-    const props = plainCopy(givenProps);
-    const inheritedWarnings = PackageManager.pendingWarnings;
-    PackageManager.pendingWarnings = [];
-    this.releaseName = props.releaseName ?? id;
-    this.namespace = props.namespace ?? enclosingNamespace(scope) ?? 'default';
+    const result = renderObjects(
+      props,
+      { releaseName: id, namespace: enclosingNamespace(scope) ?? 'default' },
+      `PackageManager ${this.node.path}`,
+    );
+    this.releaseName = result.releaseName;
+    this.namespace = result.namespace;
+    this.fullName = result.fullName;
+    this.selectorLabels = result.selectorLabels;
+    this.serviceAccountName = result.podServiceAccountName;
 
-    const result = validateProps(props, this.releaseName, this.namespace);
-    if (!result.model) throw new PackageManagerValidationError(result.errors, `PackageManager ${this.node.path}`);
-    this.warnings = [...inheritedWarnings, ...result.warnings];
-    for (const w of this.warnings) {
-      this.node.addMetadata('warning', `${w.path}: ${w.message}`);
-      // An app with many instances prints each distinct warning once, not once per instance.
-      const text = `${w.path}: ${w.message}`;
-      const printed = PRINTED_WARNINGS.get(this.node.root) ?? new Set<string>();
-      PRINTED_WARNINGS.set(this.node.root, printed);
-      if (printed.has(text)) continue;
-      printed.add(text);
-      console.warn(`[cdk8s-posit-package-manager] WARNING ${this.node.path}: ${text}`);
-    }
+    const objects = new Map(result.objects.map((o) => [o.id, new ApiObject(this, o.id, o.manifest)]));
+    this.serviceAccount = objects.get('ServiceAccount');
+    this.awsCredentialsSecret = objects.get('AwsCredentialsSecret');
+    this.licenseSecret = objects.get('LicenseSecret');
+    this.licenseFileSecret = objects.get('LicenseFileSecret');
+    this.encryptionKeySecret = objects.get('EncryptionKeySecret');
+    this.configSecretsSecret = objects.get('ConfigSecretsSecret');
+    this.configMap = objects.get('ConfigMap')!;
+    this.persistentVolumeClaim = objects.get('PersistentVolumeClaim');
+    this.service = objects.get('Service')!;
+    this.deployment = objects.get('Deployment')!;
+    this.ingress = objects.get('Ingress');
+    this.serviceMonitor = objects.get('ServiceMonitor');
+    this.podDisruptionBudget = objects.get('PodDisruptionBudget');
+    this.networkPolicy = objects.get('NetworkPolicy');
+    this.migrationJob = objects.get('MigrationJob');
+    this.extraObjects = result.objects.filter((o) => o.id.startsWith('ExtraObject')).map((o) => objects.get(o.id)!);
+    for (const w of result.warnings) this.node.addMetadata(WARNING_METADATA, w);
+  }
 
-    this.model = result.model;
-    this.fullName = this.model.fullName;
-    const m = this.model;
-
-    const configMap = renderConfigMap(m);
-    const awsSecret = renderAwsCredentialsSecret(m);
-    const keySecret = renderEncryptionKeySecret(m);
-    const configSecrets = renderConfigSecretsSecret(m);
-    const licenseSecrets = [renderLicenseKeySecret(m), renderLicenseFileSecret(m)];
-    const add = (childId: string, manifest: Manifest | undefined) => (manifest ? new ApiObject(this, childId, manifest) : undefined);
-
-    this.serviceAccount = add('ServiceAccount', renderServiceAccount(m));
-    this.awsCredentialsSecret = add('AwsCredentialsSecret', awsSecret);
-    this.licenseSecret = add('LicenseSecret', licenseSecrets[0]);
-    this.licenseFileSecret = add('LicenseFileSecret', licenseSecrets[1]);
-    this.encryptionKeySecret = add('EncryptionKeySecret', keySecret);
-    this.configSecretsSecret = add('ConfigSecretsSecret', configSecrets);
-    this.configMap = add('ConfigMap', configMap)!;
-    this.persistentVolumeClaim = add('PersistentVolumeClaim', renderPersistentVolumeClaim(m));
-    this.service = add('Service', renderService(m))!;
-    this.deployment = add(
-      'Deployment',
-      renderDeployment(m, {
-        config: checksum(configMap),
-        awsCreds: checksum(awsSecret),
-        key: checksum(keySecret),
-        configSecrets: configSecrets && checksum(configSecrets),
-        // Only Secrets created here: a checksum of a Secret we do not own would never change.
-        license: m.values.restartOnLicenseChange && licenseSecrets.some(Boolean) ? checksumOf(licenseSecrets) : undefined,
-      }),
-    )!;
-    this.ingress = add('Ingress', renderIngress(m));
-    this.serviceMonitor = add('ServiceMonitor', renderServiceMonitor(m));
-    this.podDisruptionBudget = add('PodDisruptionBudget', renderPodDisruptionBudget(m));
-    this.networkPolicy = add('NetworkPolicy', renderNetworkPolicy(m));
-    this.migrationJob = add('MigrationJob', renderMigrationJob(m));
-    this.extraObjects = renderExtraObjects(m).map((o, i) => add(`ExtraObject${i}`, o)!);
+  /** The warnings recorded on this instance (those it acknowledged are not recorded). */
+  public get warnings(): readonly PackageManagerWarning[] {
+    return this.node.metadata.filter((m) => m.type === WARNING_METADATA).map((m) => m.data as PackageManagerWarning);
   }
 }

@@ -26,10 +26,27 @@ import type {
   TopologySpreadConstraint,
   Volume,
   VolumeMount,
-} from './k8s-types';
+} from './k8s/types';
+import type { ChartVersion } from './chart-versions/record';
 import type { ExtraConfig, PackageManagerConfig } from './config/types';
+import type { WarningId } from './warnings';
 
 export type * from './config/types';
+
+/**
+ * A Kubernetes type whose fields may each be `null`: `null` removes the
+ * chart's default for that field, as in a values file.
+ */
+export type WithNullableFields<T> = { readonly [K in keyof T]?: T[K] | null };
+
+/** Props without `null`: what is left once `null` has removed the defaults it names. */
+export type NoNull<T> = T extends null
+  ? never
+  : T extends readonly (infer E)[]
+    ? NoNull<E>[]
+    : T extends object
+      ? { [K in keyof T]: NoNull<T[K]> }
+      : T;
 
 /** A key of an existing Secret (created by External Secrets, Sealed Secrets, Vault, …). */
 export interface SecretKeyRef {
@@ -45,7 +62,7 @@ export interface AwsCredentialsSecretRef {
   readonly name: string;
   /**
    * Key of the credentials file (INI with a `[default]` profile) in the Secret.
-   * @default 'credentials'
+   * @default - `credentials`, the file name the AWS SDK reads
    */
   readonly key?: string;
 }
@@ -91,10 +108,10 @@ export interface SharedStorageProps {
     readonly storage?: string;
   };
   /**
-   * Annotations of the created claim.
+   * Annotations of the created claim. `null` (or, in a values file, `false`) removes the default.
    * @default { 'helm.sh/resource-policy': 'keep' }
    */
-  readonly annotations?: { readonly [key: string]: string };
+  readonly annotations?: { readonly [key: string]: string } | null;
   /**
    * Labels added to the created claim (later charts label it too).
    * @default {}
@@ -116,24 +133,31 @@ export interface SharedStorageProps {
 export interface ImageProps {
   /**
    * Image repository.
-   * @default 'rstudio/rstudio-package-manager'
+   * @default 'rstudio/rstudio-package-manager' (chart 0.5.29); 'posit/package-manager' (chart 0.20.4)
    */
   readonly repository?: string;
   /**
-   * Prefix of the computed tag (`<tagPrefix><version>`); ignored when `tag` is set.
-   * @default 'ubuntu2204-'
+   * Prefix of the computed tag (`<tagPrefix><version>`); ignored when `tag` is set. Chart 0.20.4 removed it
+   * and refuses it (use `os`).
+   * @default 'ubuntu2204-' (chart 0.5.29); unset (chart 0.20.4)
    */
   readonly tagPrefix?: string;
   /**
+   * Operating system of the image, the end of the computed tag (`<version>-<os>`); chart 0.20.4 only.
+   * @default 'ubuntu-24.04' (chart 0.20.4); unset (chart 0.5.29)
+   */
+  readonly os?: string;
+  /**
    * Full image tag.
-   * @default - `<tagPrefix><versionOverride or 2024.04.4>`
+   * @default - `<tagPrefix><versionOverride or 2024.04.4>` (chart 0.5.29); `<versionOverride or 2026.08.0>-<os>` (chart 0.20.4)
    */
   readonly tag?: string;
   /**
    * Pull policy of the Package Manager container.
+   * `null` removes the default, as in a values file.
    * @default 'IfNotPresent'
    */
-  readonly imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
+  readonly imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never' | null;
   /**
    * Secrets for pulling images from private registries.
    * @default []
@@ -145,14 +169,16 @@ export interface ImageProps {
 export interface RollingUpdateProps {
   /**
    * Pods that may be created above `replicas` during an update (number or percentage).
+   * `null` removes the default, as in a values file.
    * @default '100%'
    */
-  readonly maxSurge?: number | string;
+  readonly maxSurge?: number | string | null;
   /**
    * Pods that may be unavailable during an update (number or percentage).
+   * `null` removes the default, as in a values file.
    * @default 0
    */
-  readonly maxUnavailable?: number | string;
+  readonly maxUnavailable?: number | string | null;
 }
 
 /** The Deployment's update strategy. */
@@ -218,7 +244,7 @@ export interface LicenseProps {
 }
 
 /** The Service in front of Package Manager. */
-export interface ServiceProps {
+export interface PackageManagerServiceProps {
   /**
    * Service type.
    * @default 'ClusterIP'
@@ -250,14 +276,15 @@ export interface ServiceProps {
    */
   readonly port?: number;
   /**
-   * Port of the pod the Service sends to (added in chart 0.5.30+).
+   * Port of the pod the Service sends to (added in chart 0.5.30+). Chart 0.20.4's default is a constant 4242;
+   * this library follows the HTTP port instead (the same 4242 unless the HTTP port is changed).
    * @default - the HTTP port (`pod.port`, else the port of `config.HTTP.Listen`, else 4242)
    */
   readonly targetPort?: number | string;
 }
 
 /** Extra settings of the Package Manager pod and container. */
-export interface PodProps {
+export interface PackageManagerPodProps {
   /**
    * Environment variables added to the Package Manager container.
    * @default []
@@ -295,22 +322,25 @@ export interface PodProps {
    */
   readonly lifecycle?: Lifecycle;
   /**
-   * Security context of the pod.
-   * @default - none
+   * Security context of the pod. Chart 0.20.4 sets `fsGroup: 999` and `fsGroupChangePolicy: OnRootMismatch`
+   * (a map given here is merged over that; `null` on a field, or on the whole context, removes it).
+   * @default - none (chart 0.5.29); `{ fsGroup: 999, fsGroupChangePolicy: 'OnRootMismatch' }` (chart 0.20.4)
    */
-  readonly securityContext?: PodSecurityContext;
+  readonly securityContext?: WithNullableFields<PodSecurityContext> | null;
   /**
-   * Security context of the Package Manager container, merged over the default.
+   * Security context of the Package Manager container, merged over the default; `null` on a field removes it
+   * (`runAsUser: null` lets OpenShift pick the user), `null` for the whole context renders none.
    * @default - `{ runAsUser: 999, runAsNonRoot: true, allowPrivilegeEscalation: false,
    *   capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'Unconfined' } }`
    *   (`RuntimeDefault` instead of `Unconfined` when `enableSandboxing` is false)
    */
-  readonly containerSecurityContext?: SecurityContext;
+  readonly containerSecurityContext?: WithNullableFields<SecurityContext> | null;
   /**
    * Seconds the pod may take to shut down.
+   * `null` removes the default, as in a values file.
    * @default 120
    */
-  readonly terminationGracePeriodSeconds?: number;
+  readonly terminationGracePeriodSeconds?: number | null;
   /**
    * Container port of Package Manager (added in chart 0.5.30+); `config.HTTP.Listen`, the probes and
    * the Service target follow it unless they are set explicitly.
@@ -357,7 +387,7 @@ export interface ResourcesProps {
 }
 
 /** A probe of the Package Manager container, with a switch. */
-export interface ProbeProps extends Probe {
+export interface ProbeProps extends WithNullableFields<Probe> {
   /**
    * Render this probe.
    * @default - true for the readiness probe, false for liveness and startup
@@ -405,7 +435,7 @@ export interface IngressTlsProps {
 }
 
 /** The Ingress (networking.k8s.io/v1). */
-export interface IngressProps {
+export interface PackageManagerIngressProps {
   /**
    * Create the Ingress.
    * @default false
@@ -434,7 +464,7 @@ export interface IngressProps {
 }
 
 /** The ServiceAccount the pod runs as. */
-export interface ServiceAccountProps {
+export interface PackageManagerServiceAccountProps {
   /**
    * Create the ServiceAccount.
    * @default true
@@ -536,7 +566,7 @@ export interface ExtraObject {
 export interface PackageManagerValues {
   /**
    * Replaces the chart name (`rstudio-pm`) in names and the `app.kubernetes.io/name` label.
-   * @default 'rstudio-pm'
+   * @default - the chart name, `rstudio-pm`
    */
   readonly nameOverride?: string;
   /**
@@ -546,7 +576,7 @@ export interface PackageManagerValues {
   readonly fullnameOverride?: string;
   /**
    * Package Manager version used in the computed image tag.
-   * @default '2024.04.4'
+   * @default - the chart's app version: 2024.04.4 (chart 0.5.29), 2026.08.0 (chart 0.20.4)
    */
   readonly versionOverride?: string;
   /** Shared storage. */
@@ -558,12 +588,13 @@ export interface PackageManagerValues {
   /** Licensing. */
   readonly license?: LicenseProps;
   /** Service. */
-  readonly service?: ServiceProps;
+  readonly service?: PackageManagerServiceProps;
   /**
    * Number of pods. More than one needs storage that all pods share.
+   * `null` removes the default, as in a values file.
    * @default 1
    */
-  readonly replicas?: number;
+  readonly replicas?: number | null;
   /**
    * AWS access key id for S3; creates the `<fullname>-aws-creds` Secret.
    * @default - none
@@ -595,8 +626,9 @@ export interface PackageManagerValues {
    */
   readonly enableSandboxing?: boolean;
   /**
-   * Render the Job that chowns shared storage for the move to a non-root container.
-   * @default true
+   * Render the Job that chowns shared storage for the move to a non-root container (only needed when
+   * upgrading from a Package Manager that ran as root).
+   * @default true (chart 0.5.29); false (chart 0.20.4)
    */
   readonly enableMigration?: boolean;
   /**
@@ -605,7 +637,7 @@ export interface PackageManagerValues {
    */
   readonly rootCheckIsFatal?: boolean;
   /** Pod and container settings. */
-  readonly pod?: PodProps;
+  readonly pod?: PackageManagerPodProps;
   /**
    * Extra objects to deploy beside Package Manager.
    * @default []
@@ -615,28 +647,30 @@ export interface PackageManagerValues {
   readonly resources?: ResourcesProps;
   /**
    * Liveness probe.
+   * `null` on a field removes that field of the default.
    * @default - disabled; `httpGet /__ping__` on 4242, delay 10s, period 5s, timeout 2s, 10 failures
    */
-  readonly livenessProbe?: ProbeProps;
+  readonly livenessProbe?: ProbeProps | null;
   /**
-   * Startup probe.
-   * @default - disabled; `httpGet /__ping__` on 4242, delay 10s, period 10s, timeout 1s, 30 failures
+   * Startup probe. `null` on a field removes that field of the default.
+   * @default - disabled; `httpGet /__ping__` (chart 0.5.29) or `/__api__/status` (chart 0.20.4) on 4242, delay 10s, period 10s, timeout 1s, 30 failures
    */
-  readonly startupProbe?: ProbeProps;
+  readonly startupProbe?: ProbeProps | null;
   /**
    * Readiness probe.
+   * `null` on a field removes that field of the default (`successThreshold: null`).
    * @default - enabled; `httpGet /__ping__` on 4242, delay 3s, period 3s, timeout 1s, 1 success, 3 failures
    */
-  readonly readinessProbe?: ProbeProps;
+  readonly readinessProbe?: ProbeProps | null;
   /**
    * Init containers of the pod.
    * @default - none
    */
   readonly initContainers?: Container[];
   /** Ingress. */
-  readonly ingress?: IngressProps;
+  readonly ingress?: PackageManagerIngressProps;
   /** ServiceAccount. */
-  readonly serviceAccount?: ServiceAccountProps;
+  readonly serviceAccount?: PackageManagerServiceAccountProps;
   /** ServiceMonitor. */
   readonly serviceMonitor?: ServiceMonitorProps;
   /**
@@ -732,16 +766,17 @@ export interface MigrationJobProps {
    */
   readonly affinity?: Affinity;
   /**
-   * Security context of the chown container, merged over the default. The Job needs root (uid 0) with
-   * CHOWN and DAC_OVERRIDE and nothing else; `{ allowPrivilegeEscalation: false, seccompProfile: { type: 'RuntimeDefault' } }`
-   * tightens it further (the chart's Job sets neither).
+   * Security context of the chown container (a container's, not the pod's), merged over the default. The Job
+   * needs root (uid 0) with CHOWN and DAC_OVERRIDE and nothing else;
+   * `{ allowPrivilegeEscalation: false, seccompProfile: { type: 'RuntimeDefault' } }` tightens it further (the
+   * chart's Job sets neither).
    * @default { capabilities: { add: ['CHOWN', 'DAC_OVERRIDE'], drop: ['ALL'] } }
    */
-  readonly securityContext?: SecurityContext;
+  readonly containerSecurityContext?: SecurityContext;
 }
 
 /** An opt-in NetworkPolicy for the Package Manager pods. */
-export interface NetworkPolicyProps {
+export interface PackageManagerNetworkPolicyProps {
   /**
    * Create the NetworkPolicy.
    * @default false
@@ -790,20 +825,32 @@ export interface PackageManagerExtensions {
    */
   readonly restartOnLicenseChange?: boolean;
   /**
-   * Old ReplicaSets kept for rollback (added in chart 0.5.30+, where it defaults to 3). Do not set 0.
-   * @default - Kubernetes' default (10)
+   * Old ReplicaSets kept for rollback (added in chart 0.5.30+). Do not set 0.
+   * `null` removes the default, as in a values file.
+   * @default 3 (chart 0.20.4); unset: Kubernetes' default, 10 (chart 0.5.29)
    */
-  readonly revisionHistoryLimit?: number;
+  readonly revisionHistoryLimit?: number | null;
   /** Labels and annotations of the Deployment object. */
   readonly deployment?: DeploymentMetadataProps;
   /** Image and scheduling of the migration Job. */
   readonly migrationJob?: MigrationJobProps;
   /** An opt-in NetworkPolicy. */
-  readonly networkPolicy?: NetworkPolicyProps;
+  readonly networkPolicy?: PackageManagerNetworkPolicyProps;
 }
 
 /** Props of `PackageManager`: the chart's values plus the release identity. */
 export interface PackageManagerProps extends PackageManagerValues, PackageManagerExtensions {
+  /**
+   * The version of the rstudio-pm chart whose output to render (its defaults, image and templates), as
+   * `helm template --version`.
+   * @default '0.5.29'
+   */
+  readonly chartVersion?: ChartVersion;
+  /**
+   * Warnings acknowledged for this instance: they are not recorded or printed.
+   * @default - none
+   */
+  readonly acknowledgeWarnings?: WarningId[];
   /**
    * Helm release name the names and labels are computed from.
    * @default - the construct id

@@ -21,8 +21,8 @@ import type {
   TopologySpreadConstraint,
   Volume,
   VolumeMount,
-} from './k8s-types';
-import { QUANTITY_PATTERN, validateK8s, validateK8sObject, type K8sType } from './k8s-schema/validate';
+} from './k8s/types';
+import { QUANTITY_PATTERN, validateK8s, validateK8sObject, type K8sType } from './k8s/validate';
 import {
   CONFIG_KEY,
   isDns1123Label,
@@ -32,9 +32,9 @@ import {
   LABEL_VALUE,
   PORT_NAME,
   SUBDOMAIN_RULE,
-} from './validation/k8s-names';
+} from './k8s/names';
 import { configSchema, extraConfigSchema } from './config/schema';
-import type { PackageManagerProps } from './props';
+import type { NoNull, PackageManagerProps } from './props';
 
 const PERCENT = /^\d+%$/;
 const INT32_MAX = 2 ** 31 - 1;
@@ -203,6 +203,7 @@ export const propsSchema = z
       .object({
         repository: z.string().min(1).optional(),
         tagPrefix: z.string().optional(),
+        os: z.string().optional(),
         tag: z.string().optional(),
         imagePullPolicy: z.enum(['Always', 'IfNotPresent', 'Never']).optional(),
         imagePullSecrets: k8sList<LocalObjectReference>('LocalObjectReference').optional(),
@@ -335,7 +336,7 @@ export const propsSchema = z
         nodeSelector: labels.optional(),
         tolerations: k8sList<Toleration>('Toleration').optional(),
         affinity: k8sObject<Affinity>('Affinity').optional(),
-        securityContext: k8sObject<SecurityContext>('SecurityContext').optional(),
+        containerSecurityContext: k8sObject<SecurityContext>('SecurityContext').optional(),
       })
       .strict()
       .optional(),
@@ -381,6 +382,9 @@ type DeepSame<A, B> =
     : false;
 
 /** `true` when the schema's input type and `PackageManagerProps` agree, key by key. */
-export type SchemaMatchesProps = DeepSame<z.input<typeof propsSchema>, PackageManagerProps>;
+export type SchemaMatchesProps = DeepSame<
+  z.input<typeof propsSchema>,
+  NoNull<Omit<PackageManagerProps, 'chartVersion' | 'acknowledgeWarnings'>>
+>;
 const schemaMatchesProps: SchemaMatchesProps = true;
 void schemaMatchesProps;

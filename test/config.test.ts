@@ -71,6 +71,7 @@ describe('config values are read the way gcfg reads them', () => {
     });
     expect(otherWarnings(pm)).toEqual([
       {
+        id: 'ppm:config-untyped',
         path: 'config',
         message: expect.stringContaining(
           'not typed by this library, written to rstudio-pm.gcfg as given: OpenIDConnect, Server.FrobnicateEverything',
@@ -93,7 +94,7 @@ describe('cross-key warnings', () => {
   it('warns when the data directory is not on the shared storage', () => {
     const { pm } = synthProps({ sharedStorage: { mount: true, name: 'data', path: '/data' } });
     expect(otherWarnings(pm)).toEqual([
-      { path: 'sharedStorage.path', message: expect.stringContaining('set config.Server.DataDir to "/data"') },
+      { id: 'ppm:data-dir', path: 'sharedStorage.path', message: expect.stringContaining('set config.Server.DataDir to "/data"') },
     ]);
     expect(
       otherWarnings(

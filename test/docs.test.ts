@@ -1,11 +1,14 @@
 // The generated reference docs (README.md's props and config tables, docs/API.md) match the code.
 import * as fs from 'fs';
 import * as path from 'path';
-import { generateDocs, spliceReadme } from '../scripts/gen-docs';
+import { isDeepStrictEqual } from 'util';
+import { generateDocs, spliceReadme, type DocRow } from '../scripts/gen-docs';
+import { CHART_VERSIONS, type ChartVersion } from '../src/chart-versions';
+import { defaultsOf } from '../src/model';
 
 const ROOT = path.resolve(__dirname, '..');
 
-let docs: { readme: string; api: string };
+let docs: ReturnType<typeof generateDocs>;
 beforeAll(() => {
   docs = generateDocs(); // one program build for the whole file
 }, 60_000);
@@ -55,8 +58,8 @@ test('the props table has a row per prop path, with type, default and descriptio
   expect(props.get('sharedStorage.create')).toEqual(['`boolean`', '`false`', 'Create a PersistentVolumeClaim for shared storage.']);
   expect(props.get('license.file.mountPath')?.slice(0, 2)).toEqual(['`string`', "`'/etc/rstudio-licensing'`"]);
   expect(props.get('service.type')?.slice(0, 2)).toEqual(["`'ClusterIP' \\| 'NodePort' \\| 'LoadBalancer'`", "`'ClusterIP'`"]);
-  expect(props.get('replicas')?.slice(0, 2)).toEqual(['`number`', '`1`']);
-  expect(props.get('readinessProbe')?.[0]).toBe('`ProbeProps` (extends `Probe`)');
+  expect(props.get('replicas')?.slice(0, 2)).toEqual(['`number \\| null`', '`1`']);
+  expect(props.get('readinessProbe')?.[0]).toBe('`ProbeProps \\| null` (extends `WithNullableFields<Probe>`)');
   expect(props.get('readinessProbe')?.[1]).toMatch(/^enabled; `httpGet \/__ping__`/); // `@default - …`: plain text
   expect(props.get('readinessProbe.enabled')?.[0]).toBe('`boolean`');
   expect(props.get('pod.env')?.slice(0, 2)).toEqual(['`EnvVar[]`', '`[]`']);
@@ -91,4 +94,60 @@ test('only the text between the markers of README.md is replaced', () => {
     'intro\n<!-- props:start -->\n\nP\n\n<!-- props:end -->\nmiddle\n<!-- config:start -->\n\nC\n\n<!-- config:end -->\nend\n',
   );
   expect(() => spliceReadme('no markers', { props: 'P', config: 'C' })).toThrow(/props:start/);
+});
+
+/** What a `@default` says for each chart version: a literal value, "unset", or nothing checkable (a description). */
+function claimsOf(text: string): Map<ChartVersion, { literal?: string; unset?: true }> {
+  const claims = new Map<ChartVersion, { literal?: string; unset?: true }>();
+  const described = text.startsWith('- ');
+  for (const part of (described ? text.slice(2) : text).split('; ')) {
+    const m = /^(.*?)\s*\(chart ([\d.]+)\)$/.exec(part.trim());
+    const body = (m ? m[1] : part).trim().replace(/^`(.*)`$/, '$1');
+    const versions = m ? [m[2] as ChartVersion] : [...CHART_VERSIONS];
+    const claim = /^(unset|none)\b/.test(body)
+      ? { unset: true as const }
+      : (!described || body !== part.trim()) && /^(['\d{[-]|true$|false$)/.test(body)
+        ? { literal: body }
+        : undefined;
+    if (claim) for (const v of versions) claims.set(v, claim);
+  }
+  return claims;
+}
+
+/** An empty map or list is the chart's spelling of "none". */
+const isNone = (v: unknown) => v === undefined || (typeof v === 'object' && v !== null && Object.keys(v).length === 0);
+
+function valueAt(root: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), root);
+}
+
+test('every @default of the props and config keys is the value the code uses, for each chart version', () => {
+  // Config keys document Package Manager's own defaults; only those the chart sets are the code's.
+  const chartConfig = (defaultsOf(undefined).config ?? {}) as Record<string, Record<string, unknown>>;
+  const rows: [string, DocRow][] = [
+    ...docs.model.props
+      .filter((r) => !['releaseName', 'namespace', 'chartVersion', 'acknowledgeWarnings'].includes(r.path))
+      .map((r): [string, DocRow] => [r.path, r]),
+    ...docs.model.config.filter((r) => valueAt(chartConfig, r.path) !== undefined).map((r): [string, DocRow] => [`config.${r.path}`, r]),
+  ];
+  const mismatches: string[] = [];
+  let checked = 0;
+  for (const [path, row] of rows) {
+    if (row.default === undefined || path.includes('[]') || path.includes('*')) continue;
+    for (const [version, claim] of claimsOf(row.default)) {
+      const actual = valueAt(defaultsOf(version), path);
+      let expected: unknown;
+      try {
+        expected = claim.unset ? undefined : (new Function(`return (${claim.literal});`)() as unknown);
+      } catch {
+        mismatches.push(`${path}: @default ${row.default} is not a value`);
+        continue;
+      }
+      checked++;
+      if (!isDeepStrictEqual(actual, expected) && !(isNone(actual) && isNone(expected)))
+        mismatches.push(`${path} (chart ${version}): @default says ${row.default}, the code uses ${JSON.stringify(actual)}`);
+    }
+  }
+  expect(mismatches).toEqual([]);
+  expect(checked).toBeGreaterThan(60);
 });

@@ -71,7 +71,7 @@ describe('Deployment metadata and the migration Job', () => {
           imagePullSecrets: [{ name: 'reg' }],
           nodeSelector: { pool: 'system' },
           tolerations: [{ key: 'system', operator: 'Exists' }],
-          securityContext: { allowPrivilegeEscalation: false, seccompProfile: { type: 'RuntimeDefault' } },
+          containerSecurityContext: { allowPrivilegeEscalation: false, seccompProfile: { type: 'RuntimeDefault' } },
         },
       }),
       'Job',

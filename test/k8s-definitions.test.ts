@@ -1,6 +1,6 @@
-/** src/k8s-schema/definitions.json is what scripts/gen-k8s-definitions.js makes of the Kubernetes 1.28 OpenAPI fixture. */
+/** src/k8s/definitions.json is what scripts/gen-k8s-definitions.js makes of the Kubernetes 1.28 OpenAPI fixture. */
 import { readFileSync } from 'fs';
-import { validateK8s } from '../src/k8s-schema/validate';
+import { validateK8s } from '../src/k8s/validate';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { generate, TARGET } = require('../scripts/gen-k8s-definitions.js');
 

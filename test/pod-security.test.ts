@@ -34,6 +34,7 @@ describe('Pod Security Standards', () => {
   it('warns about it at synth, with the fix', () => {
     const { pm } = synthProps({});
     expect(pm.warnings).toContainEqual({
+      id: 'ppm:sandboxing',
       path: 'enableSandboxing',
       message: expect.stringMatching(/fails the Pod Security Standards "baseline".*Set enableSandboxing: false/),
     });

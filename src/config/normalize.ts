@@ -8,6 +8,7 @@
  * whole numbers, a single value for a list.
  */
 import { closest, formatPath, type ValidationIssue } from '../errors';
+import type { PackageManagerWarning } from '../warnings';
 import { isPlainObject } from '../merge';
 import { BOOLEAN_KEYS, INTEGER_KEYS, KNOWN_CONFIG, LIST_KEYS } from './schema';
 import type { ExtraConfig, GcfgValue, PackageManagerConfig } from './types';
@@ -19,7 +20,7 @@ export interface NormalizedConfig {
   readonly config: PackageManagerConfig;
   readonly extra: ExtraConfig;
   readonly errors: ValidationIssue[];
-  readonly warnings: ValidationIssue[];
+  readonly warnings: PackageManagerWarning[];
 }
 
 const GCFG_TRUE = /^(true|yes|on|1)$/i;
@@ -44,7 +45,7 @@ function knownName(name: string, known: readonly string[]): string | undefined {
 /** Sorts `config` (and merges `extraConfig`) for validation and rendering. */
 export function normalizeConfig(config: unknown, extraConfig: unknown): NormalizedConfig {
   const errors: ValidationIssue[] = [];
-  const warnings: ValidationIssue[] = [];
+  const warnings: PackageManagerWarning[] = [];
   const typed: Sections = {};
   const extra: Sections = {};
   const passedThrough: string[] = [];
@@ -55,7 +56,13 @@ export function normalizeConfig(config: unknown, extraConfig: unknown): Normaliz
     return { config: {}, extra: {}, errors, warnings };
   }
   for (const [section, keys] of Object.entries(config ?? {})) {
-    if (keys === undefined || keys === null) continue;
+    if (keys === undefined) continue;
+    if (keys === null) {
+      // Removes a default section (as in Helm); a section without a default is simply absent.
+      const known = knownName(section, knownSections);
+      (known ? typed : extra)[known ?? section] = null as never;
+      continue;
+    }
     if (!isPlainObject(keys)) {
       errors.push({
         path: formatPath(['config', section]),
@@ -79,6 +86,7 @@ export function normalizeConfig(config: unknown, extraConfig: unknown): Normaliz
     }
     if (canonical !== section) {
       warnings.push({
+        id: 'ppm:config-spelling',
         path: formatPath(['config', section]),
         message: `is spelled ${canonical} in Posit's docs; gcfg reads names case-insensitively, so it is read as ${canonical}`,
       });
@@ -92,7 +100,7 @@ export function normalizeConfig(config: unknown, extraConfig: unknown): Normaliz
     const knownKeys = KNOWN_CONFIG.get(canonical) ?? [];
     const target = (typed[canonical] ??= {});
     for (const [key, value] of Object.entries(keys)) {
-      if (value === undefined || value === null) continue;
+      if (value === undefined) continue;
       const canonicalKey = knownName(key, knownKeys);
       const path = formatPath(['config', section, key]);
       if (!canonicalKey) {
@@ -110,6 +118,7 @@ export function normalizeConfig(config: unknown, extraConfig: unknown): Normaliz
       }
       if (canonicalKey !== key) {
         warnings.push({
+          id: 'ppm:config-spelling',
           path,
           message: `is spelled ${canonicalKey} in Posit's docs; gcfg reads names case-insensitively, so it is read as ${canonicalKey}`,
         });
@@ -117,11 +126,13 @@ export function normalizeConfig(config: unknown, extraConfig: unknown): Normaliz
       if (canonicalKey in target) {
         errors.push({ path, message: `gcfg names are case-insensitive: ${key} and ${canonicalKey} are the same key; keep one` });
       }
-      target[canonicalKey] = coerce(`${canonical}.${canonicalKey}`, value);
+      // `null` is kept: merged over the defaults, it removes the default (as in Helm).
+      target[canonicalKey] = value === null ? null : coerce(`${canonical}.${canonicalKey}`, value);
     }
   }
   if (passedThrough.length > 0) {
     warnings.push({
+      id: 'ppm:config-untyped',
       path: 'config',
       message: `not typed by this library, written to rstudio-pm.gcfg as given: ${passedThrough.join(', ')} (use extraConfig for settings Package Manager has that this library does not type)`,
     });

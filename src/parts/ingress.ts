@@ -1,16 +1,18 @@
 /** Ingress `FULL` (networking.k8s.io/v1, when `ingress.enabled`). */
+import { DEFAULT_PATH_TYPE } from '../constants';
 import type { Model } from '../model';
 import { compact, nonEmpty, type Manifest } from './manifest';
 
 export function renderIngress(model: Model): Manifest | undefined {
-  const ing = model.values.ingress;
-  if (!ing.enabled) return undefined;
-  const backend = { service: { name: model.fullName, port: { number: model.values.service.port } } };
+  const own = model.objects.ingress;
+  if (!own) return undefined;
+  const ing = model.values.ingress ?? {};
+  const backend = { service: { name: model.objects.service.name, port: { number: model.values.service?.port } } };
   return {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'Ingress',
     metadata: compact({
-      name: model.fullName,
+      name: own.name,
       namespace: model.namespace,
       labels: model.labels,
       annotations: nonEmpty(ing.annotations),
@@ -23,7 +25,9 @@ export function renderIngress(model: Model): Manifest | undefined {
         host: h.host,
         http: {
           paths: (h.paths ?? []).map((p) =>
-            typeof p === 'string' ? { path: p, pathType: 'Prefix', backend } : { path: p.path, pathType: p.pathType || 'Prefix', backend },
+            typeof p === 'string'
+              ? { path: p, pathType: DEFAULT_PATH_TYPE, backend }
+              : { path: p.path, pathType: p.pathType || DEFAULT_PATH_TYPE, backend },
           ),
         },
       })),

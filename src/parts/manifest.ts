@@ -49,3 +49,33 @@ export function plainCopy<T>(value: T): T {
   }
   return value;
 }
+
+/** cdk8s's cleaning of a value: keys sorted, `null`/`undefined` members dropped, empty ones too where asked. */
+function clean(value: unknown, dropEmpty: boolean): unknown {
+  if (value === null || value === undefined) return undefined;
+  if (Array.isArray(value)) return dropEmpty && value.length === 0 ? undefined : value.map((v) => clean(v, dropEmpty));
+  if (typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(value).sort()) {
+    const v = clean((value as Record<string, unknown>)[k], dropEmpty);
+    if (v !== undefined && v !== null) out[k] = v;
+  }
+  return dropEmpty && Object.keys(out).length === 0 ? undefined : out;
+}
+
+/**
+ * The object as `cdk8s synth` writes it (what `ApiObject.toJson()` does):
+ * `apiVersion`, `kind`, `metadata` first, then the other keys sorted, at
+ * every level; `null` and `undefined` members dropped; in `metadata`, empty
+ * maps and lists dropped too.
+ */
+export function sanitize(manifest: Manifest): Manifest {
+  const { metadata, ...rest } = manifest;
+  const body = clean(rest, false) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of ['apiVersion', 'kind']) if (k in body) out[k] = body[k];
+  const meta = clean(metadata, true);
+  if (meta !== undefined) out.metadata = meta;
+  for (const k of Object.keys(body)) if (!(k in out)) out[k] = body[k];
+  return out as unknown as Manifest;
+}

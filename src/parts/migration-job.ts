@@ -4,21 +4,22 @@
  * `post-upgrade` hook; the annotations are kept so Helm-aware tools (Argo CD
  * maps them to its own hooks) treat it the same way.
  */
+import { DATA_VOLUME, DEFAULT_DATA_DIR, MIGRATION_CONTAINER_NAME, RUN_AS_ID } from '../constants';
 import type { Model } from '../model';
-import { deepMerge } from '../merge';
 import { compact, nonEmpty, type Manifest } from './manifest';
 
 export function renderMigrationJob(model: Model): Manifest | undefined {
-  if (!model.mountSharedStorage || !model.values.enableMigration) return undefined;
-  const name = `${model.fullName}-chown-shared-storage`;
-  const job = model.values.migrationJob ?? {};
+  const job = model.objects.migrationJob;
+  if (!job) return undefined;
+  const v = model.values;
+  const options = v.migrationJob ?? {};
   const script = [
     "echo 'Ensuring shared storage permissions are correct...'",
-    'chown -R 999:999 /var/lib/rstudio-pm/',
+    `chown -R ${RUN_AS_ID}:${RUN_AS_ID} ${DEFAULT_DATA_DIR}/`,
     "echo 'Removing license activations by the root user...'",
-    'rm -rf /var/lib/rstudio-pm/verify',
-    ...(model.values.rstudioPMKey || model.values.rstudioPMKeySecret
-      ? ["echo 'Removing potential encryption key conflicts...'", 'rm -rf /var/lib/rstudio-pm/rstudio-pm.key']
+    `rm -rf ${DEFAULT_DATA_DIR}/verify`,
+    ...(v.rstudioPMKey || v.rstudioPMKeySecret
+      ? ["echo 'Removing potential encryption key conflicts...'", `rm -rf ${DEFAULT_DATA_DIR}/rstudio-pm.key`]
       : []),
     "echo 'Migration succeeded.'",
   ];
@@ -26,7 +27,7 @@ export function renderMigrationJob(model: Model): Manifest | undefined {
     apiVersion: 'batch/v1',
     kind: 'Job',
     metadata: {
-      name,
+      name: job.name,
       namespace: model.namespace,
       labels: model.labels,
       annotations: {
@@ -36,23 +37,23 @@ export function renderMigrationJob(model: Model): Manifest | undefined {
     },
     spec: {
       template: {
-        metadata: { name, labels: model.labels },
+        metadata: { name: job.name, labels: model.labels },
         spec: compact({
           restartPolicy: 'Never',
-          imagePullSecrets: nonEmpty(job.imagePullSecrets),
-          nodeSelector: nonEmpty(job.nodeSelector),
-          affinity: nonEmpty(job.affinity),
-          tolerations: nonEmpty(job.tolerations),
+          imagePullSecrets: nonEmpty(options.imagePullSecrets),
+          nodeSelector: nonEmpty(options.nodeSelector),
+          affinity: nonEmpty(options.affinity),
+          tolerations: nonEmpty(options.tolerations),
           containers: [
-            {
-              name: 'chown-shared-storage',
-              image: job.image ?? 'busybox',
+            compact({
+              name: MIGRATION_CONTAINER_NAME,
+              image: options.image,
               command: ['/bin/sh', '-c', script.join('\n') + '\n'],
-              securityContext: deepMerge({ capabilities: { add: ['CHOWN', 'DAC_OVERRIDE'], drop: ['ALL'] } }, job.securityContext),
-              volumeMounts: [{ name: 'rstudio-pm-data', mountPath: '/var/lib/rstudio-pm' }],
-            },
+              securityContext: nonEmpty(options.containerSecurityContext),
+              volumeMounts: [{ name: DATA_VOLUME, mountPath: DEFAULT_DATA_DIR }],
+            }),
           ],
-          volumes: [{ name: 'rstudio-pm-data', persistentVolumeClaim: { claimName: model.claimName } }],
+          volumes: [{ name: DATA_VOLUME, persistentVolumeClaim: { claimName: model.claimName } }],
         }),
       },
     },

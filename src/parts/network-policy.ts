@@ -7,23 +7,21 @@
 import type { Model } from '../model';
 import type { Manifest } from './manifest';
 
-/** Peers allowed to scrape metrics when `networkPolicy.metricsFrom` is not given. */
-export const DEFAULT_METRICS_PEERS = [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }];
-
 export function renderNetworkPolicy(model: Model): Manifest | undefined {
-  const np = model.values.networkPolicy;
-  if (!np?.enabled) return undefined;
-  const http = { ports: [{ protocol: 'TCP', port: model.httpPort }], ...(np.ingressFrom?.length ? { from: np.ingressFrom } : {}) };
-  const metrics = { ports: [{ protocol: 'TCP', port: model.metricsPort }], from: np.metricsFrom ?? DEFAULT_METRICS_PEERS };
+  const own = model.objects.networkPolicy;
+  if (!own) return undefined;
+  const np = model.values.networkPolicy ?? {};
+  const http = { ports: [{ protocol: 'TCP', port: model.ports.http }], ...(np.ingressFrom?.length ? { from: np.ingressFrom } : {}) };
+  const metrics = { ports: [{ protocol: 'TCP', port: model.ports.metrics }], ...(np.metricsFrom ? { from: np.metricsFrom } : {}) };
   return {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'NetworkPolicy',
-    metadata: { name: model.fullName, namespace: model.namespace, labels: model.labels },
+    metadata: { name: own.name, namespace: model.namespace, labels: model.labels },
     spec: {
       podSelector: { matchLabels: model.selectorLabels },
       policyTypes: ['Ingress', 'Egress'],
-      ingress: model.metricsEnabled ? [http, metrics] : [http],
-      egress: np.egress ?? [{}],
+      ingress: model.ports.metricsEnabled ? [http, metrics] : [http],
+      egress: np.egress ?? [],
     },
   };
 }

@@ -3,13 +3,14 @@ import type { Model } from '../model';
 import { compact, nonEmpty, type Manifest } from './manifest';
 
 export function renderPersistentVolumeClaim(model: Model): Manifest | undefined {
-  const s = model.values.sharedStorage;
-  if (!s.create) return undefined;
+  const pvc = model.objects.persistentVolumeClaim;
+  if (!pvc) return undefined;
+  const s = model.values.sharedStorage ?? {};
   return {
     apiVersion: 'v1',
     kind: 'PersistentVolumeClaim',
     metadata: compact({
-      name: model.claimName,
+      name: pvc.name,
       namespace: model.namespace,
       labels: { ...model.labels, ...s.labels },
       annotations: nonEmpty(s.annotations),
@@ -17,9 +18,9 @@ export function renderPersistentVolumeClaim(model: Model): Manifest | undefined 
     spec: compact({
       accessModes: s.accessModes,
       volumeMode: 'Filesystem',
-      storageClassName: s.storageClassName || undefined,
+      storageClassName: s.storageClassName,
       volumeName: s.volumeName || undefined,
-      resources: { requests: { storage: s.requests.storage } },
+      resources: { requests: compact({ storage: s.requests?.storage }) },
       selector: nonEmpty(s.selector),
     }),
   };

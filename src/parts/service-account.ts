@@ -3,13 +3,14 @@ import type { Model } from '../model';
 import { compact, nonEmpty, type Manifest } from './manifest';
 
 export function renderServiceAccount(model: Model): Manifest | undefined {
-  const sa = model.values.serviceAccount;
-  if (!sa.create) return undefined;
+  const own = model.objects.serviceAccount;
+  if (!own) return undefined;
+  const sa = model.values.serviceAccount ?? {};
   return {
     apiVersion: 'v1',
     kind: 'ServiceAccount',
     metadata: compact({
-      name: model.serviceAccountName,
+      name: own.name,
       namespace: model.namespace,
       labels: { ...model.labels, ...sa.labels },
       annotations: nonEmpty(sa.annotations),

@@ -1,20 +1,21 @@
 /** ServiceMonitor `FULL` (when metrics are on and `serviceMonitor.enabled`). */
+import { METRICS_PORT_NAME } from '../constants';
 import type { Model } from '../model';
 import type { Manifest } from './manifest';
 
 export function renderServiceMonitor(model: Model): Manifest | undefined {
-  const sm = model.values.serviceMonitor;
-  if (!model.metricsEnabled || !sm.enabled) return undefined;
+  const own = model.objects.serviceMonitor;
+  if (!own) return undefined;
   return {
     apiVersion: 'monitoring.coreos.com/v1',
     kind: 'ServiceMonitor',
     metadata: {
-      name: model.fullName,
-      namespace: sm.namespace || model.namespace,
-      labels: { ...model.labels, ...sm.additionalLabels },
+      name: own.name,
+      namespace: own.namespace,
+      labels: { ...model.labels, ...model.values.serviceMonitor?.additionalLabels },
     },
     spec: {
-      endpoints: [{ port: 'metrics' }],
+      endpoints: [{ port: METRICS_PORT_NAME }],
       namespaceSelector: { matchNames: [model.namespace] },
       selector: { matchLabels: model.selectorLabels },
     },

@@ -96,7 +96,7 @@ const CASES: Case[] = [
     'replicas without shared data',
     { replicas: 2 },
     'replicas',
-    /would not share their data: mount shared storage with ReadWriteMany .* or use S3/,
+    /would not share their data directory .*: mount shared storage with ReadWriteMany .* or a shared volume of pod.volumes .* or use S3/,
   ],
   [
     'replicas with ReadWriteOnce storage',
@@ -223,7 +223,7 @@ const CASES: Case[] = [
     'extra object named like ours',
     { extraObjects: [{ apiVersion: 'v1', kind: 'Service', metadata: { name: 'my-release-rstudio-pm' } }] },
     'extraObjects[0]',
-    /also rendered by PackageManager/,
+    /is Service "my-release-rstudio-pm" in namespace "default", like the Service PackageManager renders: one would replace the other on apply; rename it/,
   ],
 ];
 

@@ -88,9 +88,13 @@ affinity: {}
     expect(otherWarnings(pm).find((w) => w.path === 'image.pullPolicy')!.message).toMatch(/use image.imagePullPolicy/);
   });
 
-  it('prints its warnings on stderr at synth', () => {
-    synthValues(values(`storageClaim: x`));
-    expect(console.warn).toHaveBeenCalledWith(expect.stringContaining('WARNING test/my-release: storageClaim: is ignored'));
+  it('records its warnings on the node, with their id', () => {
+    const { pm } = synthValues(values(`storageClaim: x`));
+    expect(pm.node.metadata.filter((m) => m.type === 'ppm:warning').map((m) => m.data)).toContainEqual({
+      id: 'ppm:stale-value',
+      path: 'storageClaim',
+      message: 'is ignored: not used since chart 0.2: use sharedStorage',
+    });
   });
 
   it('refuses any other unknown key, naming the closest known one', () => {

@@ -2,11 +2,11 @@
 import { gcfgNameProblem, gcfgValueProblem, parseSectionName } from '../../gcfg/serialize';
 import { listenPort } from '../../config/schema';
 import { formatPath } from '../../errors';
-import { configValue } from '../../model';
+import { configValue, type Model } from '../../model';
 import type { Rule } from './context';
 
 /** Section and key names gcfg can read, and values it can carry, in `config` and `extraConfig`. */
-export const gcfgSyntax: Rule = ({ props, error }) => {
+export const gcfgSyntax: Rule = ({ model, error }) => {
   const check = (prefix: string, doc: object | undefined) => {
     for (const [section, keys] of Object.entries(doc ?? {})) {
       const problem = gcfgNameProblem(parseSectionName(section).name);
@@ -24,14 +24,27 @@ export const gcfgSyntax: Rule = ({ props, error }) => {
       }
     }
   };
-  check('config', props.config);
-  check('extraConfig', props.extraConfig);
+  check('config', model.values.config);
+  check('extraConfig', model.values.extraConfig);
 };
+
+/**
+ * The value of a setting wherever it went: the gcfg file, the Secret of
+ * secret settings, or an existing Secret (then only whether it is set is known).
+ */
+export function settingOf(model: Model, section: string, key: string): unknown {
+  const inFile = configValue(model.config, section, key);
+  if (inFile !== undefined) return inFile;
+  const id = `${section}.${key}`.toLowerCase();
+  const moved = model.secretSettings.find((s) => s.path.toLowerCase() === id);
+  if (moved) return moved.value;
+  return model.settingsFromSecrets.some((s) => s.path.toLowerCase() === id) ? '(from a Secret)' : undefined;
+}
 
 /** Settings that need other settings. */
 export const configDependencies: Rule = ({ model, error }) => {
   const c = model.config;
-  const get = (s: string, k: string) => configValue(c, s, k);
+  const get = (s: string, k: string) => settingOf(model, s, k);
   for (const key of ['Default', 'Persistent']) {
     if (String(get('Storage', key) ?? '').toLowerCase() === 's3' && !get('S3Storage', 'Bucket')) {
       error(`config.Storage.${key}`, 'is "s3", but config.S3Storage.Bucket is not set: name the bucket');
@@ -46,25 +59,26 @@ export const configDependencies: Rule = ({ model, error }) => {
         error(`config.HTTPS.${key}`, 'is required when config.HTTPS.Listen is set: the path of the PEM file in the container');
     }
   }
-  const http = get('HTTP', 'Listen');
+  const http = configValue(c, 'HTTP', 'Listen');
   if (http === undefined || listenPort(String(http)) === undefined) {
     error(
       'config.HTTP.Listen',
       `must give the port Package Manager serves HTTP on (e.g. ":4242"): the container port, probes and Service follow it; got ${JSON.stringify(http ?? '')}`,
     );
   }
-  if (model.metricsEnabled && model.metricsPort === model.httpPort) {
-    error('config.Metrics.Listen', `uses port ${model.metricsPort}, which HTTP uses too: pick another port`);
+  if (model.ports.metricsEnabled && model.ports.metrics === model.ports.http) {
+    error('config.Metrics.Listen', `uses port ${model.ports.metrics}, which HTTP uses too: pick another port`);
   }
 };
 
 /** Data must live where the shared storage is mounted. */
 export const dataDirOnSharedStorage: Rule = ({ model, warn }) => {
   if (!model.mountSharedStorage) return;
-  const dataDir = String(configValue(model.config, 'Server', 'DataDir') ?? '/var/lib/rstudio-pm').replace(/\/+$/, '');
-  const path = model.values.sharedStorage.path.replace(/\/+$/, '');
+  const dataDir = model.pod.dataDir.replace(/\/+$/, '');
+  const path = (model.values.sharedStorage?.path ?? '').replace(/\/+$/, '');
   if (dataDir !== path && !dataDir.startsWith(`${path}/`)) {
     warn(
+      'ppm:data-dir',
       'sharedStorage.path',
       `is ${JSON.stringify(path)}, but Package Manager keeps its data in config.Server.DataDir (${JSON.stringify(dataDir)}), which is not on the shared storage: set config.Server.DataDir to ${JSON.stringify(path)}`,
     );
@@ -72,15 +86,19 @@ export const dataDirOnSharedStorage: Rule = ({ model, warn }) => {
 };
 
 /** The chart's root check, and its note about a hand-set license type. */
-export const chartConfigNotes: Rule = ({ props, model, error, warn }) => {
+export const chartConfigNotes: Rule = ({ model, error, warn }) => {
   if (String(configValue(model.config, 'Launcher', 'ServerUser')).toLowerCase() === 'root' && model.values.rootCheckIsFatal) {
     error(
       'config.Launcher.ServerUser',
       'is "root", but the Package Manager image runs as non-root: remove config.Launcher.ServerUser (or, to bypass this check at your own risk, set rootCheckIsFatal: false)',
     );
   }
-  if (configValue(props.config, 'Licensing', 'LicenseType') !== undefined) {
+  if (
+    (configValue(model.values.config, 'Licensing', 'LicenseType') ?? configValue(model.values.extraConfig, 'Licensing', 'LicenseType')) !==
+    undefined
+  ) {
     warn(
+      'ppm:license-type',
       'config.Licensing.LicenseType',
       'is set by hand; it is normally derived: "remote" when license.server is set, else Package Manager\'s default "local". Consider removing it.',
     );
@@ -88,34 +106,42 @@ export const chartConfigNotes: Rule = ({ props, model, error, warn }) => {
 };
 
 /** Options that need metrics. */
-export const metricsDependents: Rule = ({ props, model, warn }) => {
-  if (props.serviceMonitor?.enabled && !model.metricsEnabled) {
+export const metricsDependents: Rule = ({ model, warn }) => {
+  if (model.values.serviceMonitor?.enabled && !model.ports.metricsEnabled) {
     warn(
+      'ppm:servicemonitor-without-metrics',
       'serviceMonitor.enabled',
       'is true but config.Metrics.Enabled is off, so no ServiceMonitor is created: turn metrics on or drop serviceMonitor',
     );
   }
 };
 
-/** More than one pod only with storage that every pod shares. */
-export const replicasShareData: Rule = ({ model, error }) => {
-  const v = model.values;
-  if (v.replicas <= 1) return;
-  const s = v.sharedStorage;
-  const shared = model.mountSharedStorage && s.accessModes.includes('ReadWriteMany');
+/** More than one pod only with data that every pod shares; Posit supports several only with PostgreSQL. */
+export const replicasShareData: Rule = ({ model, error, warn }) => {
+  const replicas = model.values.replicas ?? 1;
+  if (replicas <= 1) return;
   const s3 = String(configValue(model.config, 'Storage', 'Default') ?? '').toLowerCase() === 's3';
-  if (!shared && !s3) {
+  if (!model.pod.sharedData && !s3) {
     error(
       'replicas',
-      `is ${v.replicas}, but the pods would not share their data: mount shared storage with ReadWriteMany (sharedStorage.create with accessModes ["ReadWriteMany"], or sharedStorage.mount of such a claim) or use S3 (config.Storage.Default: "s3"), or set replicas: 1`,
+      `is ${replicas}, but the pods would not share their data directory (${model.pod.dataDir}): mount shared storage with ReadWriteMany (sharedStorage.create with accessModes ["ReadWriteMany"], or sharedStorage.mount of such a claim), or a shared volume of pod.volumes (NFS, a ReadWriteMany claim…) at the data directory, or use S3 (config.Storage.Default: "s3"), or set replicas: 1`,
+    );
+  }
+  if (String(configValue(model.config, 'Database', 'Provider') ?? 'sqlite').toLowerCase() !== 'postgres') {
+    warn(
+      'ppm:replicas-sqlite',
+      'replicas',
+      `is ${replicas} with the default SQLite database: Posit supports several Package Manager replicas only with PostgreSQL (config.Database.Provider: "postgres" and config.Postgres.URL)`,
     );
   }
 };
 
 /** `pod.port` and an explicit `HTTP.Listen` must agree. */
-export const podPort: Rule = ({ props, error }) => {
-  const port = props.pod?.port;
-  const listen = configValue(props.config, 'HTTP', 'Listen') ?? configValue(props.extraConfig, 'HTTP', 'Listen');
+export const podPort: Rule = ({ model, error }) => {
+  const port = model.values.pod?.port;
+  const listen = model.given.has('config.HTTP.Listen')
+    ? configValue(model.values.config, 'HTTP', 'Listen')
+    : configValue(model.values.extraConfig, 'HTTP', 'Listen');
   if (port !== undefined && listen !== undefined && listenPort(String(listen)) !== port) {
     error(
       'pod.port',

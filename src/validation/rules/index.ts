@@ -1,6 +1,6 @@
 /** All rules that span several props, run on the resolved model. */
 import type { Model } from '../../model';
-import type { PackageManagerProps } from '../../props';
+import { chartGuards, requiredDefaults } from './chart';
 import {
   chartConfigNotes,
   configDependencies,
@@ -17,6 +17,8 @@ import { configFromSecrets, inlineSecretSettings, oneSourcePerSecret, sandboxing
 import { awsKeys, containers, deprecatedServiceAccountName, licenseFile, mainContainer, rollingUpdate, volumesAndMounts } from './pod';
 
 const RULES = [
+  chartGuards,
+  requiredDefaults,
   releaseAndNames,
   imageReference,
   referencedNames,
@@ -44,7 +46,7 @@ const RULES = [
   sandboxingSecurity,
 ];
 
-/** Runs every rule; returns errors and warnings. */
-export function crossRules(props: PackageManagerProps, model: Model) {
-  return runRules(RULES, props, model);
+/** Runs every rule on the model; returns errors and warnings. */
+export function checkModel(model: Model) {
+  return runRules(RULES, model);
 }

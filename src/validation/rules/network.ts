@@ -1,10 +1,11 @@
 /** Rules on the Service, the Ingress, the PodDisruptionBudget and extra objects. */
-import { isDns1123Subdomain, isIp, SUBDOMAIN_RULE } from '../k8s-names';
+import { DEFAULT_PATH_TYPE } from '../../constants';
+import { isDns1123Subdomain, isIp, SUBDOMAIN_RULE } from '../../k8s/names';
 import type { Rule } from './context';
 
 /** Addresses of the Service. */
 export const serviceAddresses: Rule = ({ model, error, warn }) => {
-  const s = model.values.service;
+  const s = model.values.service ?? {};
   if (s.clusterIP && s.clusterIP !== 'None' && !isIp(s.clusterIP))
     error('service.clusterIP', `must be an IP address or "None"; got ${JSON.stringify(s.clusterIP)}`);
   if (s.loadBalancerIP && !isIp(s.loadBalancerIP))
@@ -15,14 +16,15 @@ export const serviceAddresses: Rule = ({ model, error, warn }) => {
     ['service.nodePort', s.nodePort, 'NodePort'],
   ];
   for (const [path, value, type] of ignored) {
-    if (value && s.type !== type) warn(path, `is ignored: it applies only when service.type is ${type} (it is ${s.type})`);
+    if (value && s.type !== type)
+      warn('ppm:ignored-value', path, `is ignored: it applies only when service.type is ${type} (it is ${s.type})`);
   }
 };
 
 /** Ingress hosts and paths. */
 export const ingress: Rule = ({ model, error }) => {
-  const ing = model.values.ingress;
-  if (!ing.enabled) return;
+  const ing = model.values.ingress ?? {};
+  if (!model.objects.ingress) return;
   const hosts = ing.hosts ?? [];
   if (hosts.length === 0) error('ingress.hosts', 'ingress.enabled is true but no hosts are given: add at least one { host, paths }');
   hosts.forEach((h, i) => {
@@ -35,7 +37,7 @@ export const ingress: Rule = ({ model, error }) => {
     if (paths.length === 0) error(`ingress.hosts[${i}].paths`, 'an Ingress rule needs at least one path, e.g. ["/"]');
     paths.forEach((p, j) => {
       const path = typeof p === 'string' ? p : p.path;
-      const type = typeof p === 'string' ? 'Prefix' : (p.pathType ?? 'Prefix');
+      const type = typeof p === 'string' ? DEFAULT_PATH_TYPE : p.pathType || DEFAULT_PATH_TYPE;
       if ((type !== 'ImplementationSpecific' || path !== '') && !path.startsWith('/')) {
         error(`ingress.hosts[${i}].paths[${j}]`, `a ${type} path must start with "/"; got ${JSON.stringify(path)}`);
       }
@@ -50,9 +52,9 @@ export const ingress: Rule = ({ model, error }) => {
 };
 
 /** A PodDisruptionBudget sets exactly one of its two limits. */
-export const podDisruptionBudget: Rule = ({ props, model, error, warn }) => {
-  const pdb = props.podDisruptionBudget;
-  if (!pdb || Object.keys(pdb).length === 0) return;
+export const podDisruptionBudget: Rule = ({ model, error, warn }) => {
+  const pdb = model.values.podDisruptionBudget;
+  if (!pdb || !model.objects.podDisruptionBudget) return;
   if ((pdb.minAvailable === undefined) === (pdb.maxUnavailable === undefined)) {
     error('podDisruptionBudget', 'set exactly one of minAvailable and maxUnavailable');
   }
@@ -62,28 +64,16 @@ export const podDisruptionBudget: Rule = ({ props, model, error, warn }) => {
     pdb.maxUnavailable === '0%';
   if (blocks)
     warn(
+      'ppm:pdb-blocks-drain',
       'podDisruptionBudget',
       `allows no pod to be evicted with replicas: ${model.values.replicas}, which blocks node drains: raise replicas or allow one disruption`,
     );
 };
 
-/** Extra objects are named and do not collide with the objects PackageManager renders. */
+/** Extra objects are named like Kubernetes objects (collisions are checked on the rendered output: see output-rules.ts). */
 export const extraObjects: Rule = ({ model, error }) => {
-  const own = new Set([
-    `ConfigMap/${model.fullName}-config`,
-    `Deployment/${model.fullName}`,
-    `Service/${model.fullName}`,
-    `ServiceAccount/${model.serviceAccountName}`,
-    `PersistentVolumeClaim/${model.claimName}`,
-  ]);
-  const seen = new Set<string>();
   (model.values.extraObjects ?? []).forEach((o, i) => {
     const name = o.metadata.name;
     if (!isDns1123Subdomain(name)) error(`extraObjects[${i}].metadata.name`, `${SUBDOMAIN_RULE}; got ${JSON.stringify(name)}`);
-    const id = `${o.kind}/${name}`;
-    const nsId = `${o.apiVersion}/${id}/${o.metadata.namespace ?? ''}`;
-    if (own.has(id)) error(`extraObjects[${i}]`, `${id} is also rendered by PackageManager: rename it`);
-    if (seen.has(nsId)) error(`extraObjects[${i}]`, `${id} is given twice`);
-    seen.add(nsId);
   });
 };

@@ -1,49 +1,22 @@
 /** Rules on the pod: volumes, mounts, containers, env, probes. */
-import type { Container, EnvVar, Probe, VolumeMount } from '../../k8s-types';
-import { requestsOverLimits } from '../quantity';
-import { CONFIG_KEY, ENV_VAR_NAME, isDns1123Label, LABEL_RULE, PORT_NAME } from '../k8s-names';
+import type { Container, EnvVar, Probe, VolumeMount } from '../../k8s/types';
+import { requestsOverLimits } from '../../k8s/quantity';
+import { CONFIG_KEY, ENV_VAR_NAME, isDns1123Label, LABEL_RULE, PORT_NAME } from '../../k8s/names';
+import { CONTAINER_NAME } from '../../constants';
 import type { Rule } from './context';
 
-/** Volumes and mounts the construct adds itself, by the condition under which it adds them. */
-function ownVolumes(ctx: Parameters<Rule>[0]): { volumes: string[]; mountPaths: string[] } {
-  const { model } = ctx;
-  const v = model.values;
-  const volumes = ['rstudio-pm-config'];
-  const mountPaths = ['/etc/rstudio-pm/rstudio-pm.gcfg'];
-  if (model.awsCredentials) {
-    volumes.push('aws-creds');
-    mountPaths.push('/home/rstudio-pm/.aws');
-  }
-  if (model.mountSharedStorage) {
-    volumes.push('rstudio-pm-data');
-    mountPaths.push(v.sharedStorage.path);
-  }
-  if (model.licenseFile) {
-    volumes.push('license-file');
-    const f = v.license.file;
-    mountPaths.push(f.mountSubPath ? `${f.mountPath}/${f.secretKey}` : f.mountPath);
-  }
-  return { volumes, mountPaths };
-}
-
-/** The names of the pod's volumes (PackageManager's and `pod.volumes`). */
-function podVolumeNames(ctx: Parameters<Rule>[0]): Set<string> {
-  return new Set([...ownVolumes(ctx).volumes, ...ctx.model.values.pod.volumes.map((v) => v.name)]);
-}
-
 /** Pod volumes have unique DNS-label names, and every mount names a volume and has its own path. */
-export const volumesAndMounts: Rule = (ctx) => {
-  const { model, error } = ctx;
+export const volumesAndMounts: Rule = ({ model, error }) => {
   const v = model.values;
-  const own = ownVolumes(ctx);
-  const names = new Set(own.volumes);
-  v.pod.volumes.forEach((vol, i) => {
+  const ownNames = model.pod.ownVolumes.map((vol) => vol.name);
+  const names = new Set(ownNames);
+  (v.pod?.volumes ?? []).forEach((vol, i) => {
     const path = `pod.volumes[${i}].name`;
     if (!isDns1123Label(vol.name)) error(path, `${LABEL_RULE}; got ${JSON.stringify(vol.name)}`);
     else if (names.has(vol.name)) {
       error(
         path,
-        `${JSON.stringify(vol.name)} is already a volume of the pod${own.volumes.includes(vol.name) ? ' (PackageManager adds it)' : ''}: pick another name`,
+        `${JSON.stringify(vol.name)} is already a volume of the pod${ownNames.includes(vol.name) ? ' (PackageManager adds it)' : ''}: pick another name`,
       );
     }
     names.add(vol.name);
@@ -56,7 +29,7 @@ export const volumesAndMounts: Rule = (ctx) => {
         `a volume needs exactly one source (emptyDir, configMap, secret, persistentVolumeClaim, …); got ${sources.length === 0 ? 'none' : sources.join(', ')}`,
       );
   });
-  checkMounts(v.pod.volumeMounts, 'pod.volumeMounts', names, new Set(own.mountPaths), error);
+  checkMounts(v.pod?.volumeMounts ?? [], 'pod.volumeMounts', names, new Set(model.pod.ownMounts.map((m) => m.mountPath)), error);
 };
 
 function checkMounts(
@@ -151,29 +124,40 @@ function checkEnv(env: readonly EnvVar[], path: string, error: (p: string, m: st
 }
 
 /** Sidecars and init containers: valid, uniquely named, not named like the Package Manager container. */
-export const containers: Rule = (ctx) => {
-  const { model, error } = ctx;
+export const containers: Rule = ({ model, error }) => {
   const v = model.values;
-  const volumes = podVolumeNames(ctx);
-  const seen = new Set(['rspm']);
+  const volumes = new Set(model.pod.volumes.map((vol) => vol.name));
+  const seen = new Set([CONTAINER_NAME]);
   const each = (list: readonly Container[], path: string) =>
     list.forEach((c, i) => {
       checkContainer(c, `${path}[${i}]`, volumes, error);
       if (seen.has(c.name)) error(`${path}[${i}].name`, `${JSON.stringify(c.name)} is already a container of the pod: pick another name`);
       seen.add(c.name);
     });
-  each(v.extraContainers, 'extraContainers');
+  each(v.extraContainers ?? [], 'extraContainers');
   each(v.initContainers ?? [], 'initContainers');
-  checkEnv(v.pod.env, 'pod.env', error);
+  checkEnv(v.pod?.env ?? [], 'pod.env', error);
 };
 
 /** The Package Manager container's probes (after the defaults) and resources. */
 export const mainContainer: Rule = ({ model, error }) => {
-  for (const [kind, probe] of Object.entries(model.probes) as [string, Probe | undefined][]) checkProbe(probe, kind, kind, error);
-  const r = model.values.resources;
-  const list = (l: typeof r.requests) =>
-    ({ memory: l.memory, cpu: l.cpu, 'ephemeral-storage': l.ephemeralStorage }) as Record<string, string | number>;
-  if (r.requests.enabled && r.limits.enabled) {
+  for (const [kind, probe] of Object.entries(model.pod.probes) as [string, Probe | undefined][]) checkProbe(probe, kind, kind, error);
+  const r = model.values.resources ?? {};
+  type List = NonNullable<typeof r.requests>;
+  const list = (l: List) => ({ memory: l.memory, cpu: l.cpu, 'ephemeral-storage': l.ephemeralStorage }) as Record<string, string | number>;
+  for (const kind of ['requests', 'limits'] as const) {
+    const l = r[kind];
+    if (!l?.enabled) continue;
+    for (const key of ['memory', 'cpu', 'ephemeralStorage'] as const) {
+      // helm renders a removed default as an empty quantity ("cpu: \"\""), which Kubernetes refuses.
+      if (l[key] === undefined)
+        error(
+          `resources.${kind}.${key}`,
+          `is removed (null) while resources.${kind}.enabled is true: give a quantity, or set enabled: false`,
+        );
+    }
+  }
+  if (r.requests?.enabled && r.limits?.enabled) {
     for (const [resource, request, limit] of requestsOverLimits(list(r.requests), list(r.limits))) {
       const key = resource === 'ephemeral-storage' ? 'ephemeralStorage' : resource;
       error(
@@ -187,9 +171,9 @@ export const mainContainer: Rule = ({ model, error }) => {
 /** A rolling update must be able to make progress. */
 export const rollingUpdate: Rule = ({ model, error }) => {
   const s = model.values.strategy;
-  if (s.type !== 'RollingUpdate') return;
+  if (s?.type !== 'RollingUpdate') return;
   const zero = (v: number | string | undefined) => v === undefined || v === 0 || v === '0%';
-  if (zero(s.rollingUpdate.maxSurge) && zero(s.rollingUpdate.maxUnavailable)) {
+  if (zero(s.rollingUpdate?.maxSurge) && zero(s.rollingUpdate?.maxUnavailable)) {
     error(
       'strategy.rollingUpdate',
       'maxSurge and maxUnavailable are both 0, so an update could never start: allow a surge (e.g. maxSurge: "100%") or an unavailable pod',
@@ -199,8 +183,17 @@ export const rollingUpdate: Rule = ({ model, error }) => {
 
 /** The license file's key is a Secret key and a file name. */
 export const licenseFile: Rule = ({ model, error }) => {
-  const f = model.values.license.file;
-  if (!CONFIG_KEY.test(f.secretKey) || f.secretKey.length > 253) {
+  const f = model.values.license?.file ?? {};
+  const used = Boolean(f.contents || f.secret);
+  for (const key of ['mountPath', 'secretKey'] as const) {
+    // helm renders RSPM_LICENSE_FILE_PATH without the removed part, and no mount.
+    if (used && f[key] === undefined)
+      error(
+        `license.file.${key}`,
+        'is removed (null) while a license file is given: give it a value, or drop the null to keep the default',
+      );
+  }
+  if (f.secretKey !== undefined && (!CONFIG_KEY.test(f.secretKey) || f.secretKey.length > 253)) {
     error(
       'license.file.secretKey',
       `must be a Secret key (letters, digits, "-", "_", "."), as it names the file; got ${JSON.stringify(f.secretKey)}`,
@@ -223,6 +216,7 @@ export const awsKeys: Rule = ({ model, error }) => {
 };
 
 /** The chart's note about its deprecated value. */
-export const deprecatedServiceAccountName: Rule = ({ props, warn }) => {
-  if (props.pod?.serviceAccountName) warn('pod.serviceAccountName', 'is deprecated; use serviceAccount.name instead');
+export const deprecatedServiceAccountName: Rule = ({ model, warn }) => {
+  if (model.values.pod?.serviceAccountName)
+    warn('ppm:deprecated-value', 'pod.serviceAccountName', 'is deprecated; use serviceAccount.name instead');
 };

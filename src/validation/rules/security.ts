@@ -7,7 +7,8 @@ import { configValue } from '../../model';
 import type { Rule } from './context';
 
 /** A reference and an inline value for the same secret are an error. */
-export const oneSourcePerSecret: Rule = ({ props, error }) => {
+export const oneSourcePerSecret: Rule = ({ model, error }) => {
+  const props = model.values;
   const pairs: [unknown, unknown, string, string][] = [
     [props.license?.key, props.license?.keySecret, 'license.keySecret', 'license.key'],
     [props.rstudioPMKey, props.rstudioPMKeySecret, 'rstudioPMKeySecret', 'rstudioPMKey'],
@@ -25,9 +26,9 @@ export const oneSourcePerSecret: Rule = ({ props, error }) => {
 };
 
 /** `configFromSecrets` names settings gcfg can read, each once, and not also written inline. */
-export const configFromSecrets: Rule = ({ props, model, error }) => {
+export const configFromSecrets: Rule = ({ model, error }) => {
   const seen = new Map<string, string>();
-  for (const [section, keys] of Object.entries(props.configFromSecrets ?? {})) {
+  for (const [section, keys] of Object.entries(model.values.configFromSecrets ?? {})) {
     const problem = gcfgNameProblem(parseSectionName(section).name);
     if (problem) error(formatPath(['configFromSecrets', section]), `section ${problem}`);
     for (const key of Object.keys(keys)) {
@@ -46,10 +47,10 @@ export const configFromSecrets: Rule = ({ props, model, error }) => {
 };
 
 /** Secret settings written inline are moved to a Secret; say so, and refuse lists. */
-export const inlineSecretSettings: Rule = ({ props, model, error, warn }) => {
+export const inlineSecretSettings: Rule = ({ model, error, warn }) => {
   for (const [prefix, doc] of [
-    ['config', props.config],
-    ['extraConfig', props.extraConfig],
+    ['config', model.values.config],
+    ['extraConfig', model.values.extraConfig],
   ] as const) {
     for (const [section, keys] of Object.entries(doc ?? {})) {
       for (const [key, value] of Object.entries(keys ?? {})) {
@@ -63,8 +64,9 @@ export const inlineSecretSettings: Rule = ({ props, model, error, warn }) => {
           continue;
         }
         warn(
+          'ppm:inline-secret',
           path,
-          `looks like a secret, so it is kept out of the ConfigMap: it goes into the Secret ${model.fullName}-config-secrets and reaches Package Manager as ${settingEnvName(section, key)}. Better: keep it in a Secret of your own and use configFromSecrets: { ${section}: { ${key}: { name, key } } }`,
+          `looks like a secret, so it is kept out of the ConfigMap: it goes into the Secret ${model.objects.configSecretsSecret?.name} and reaches Package Manager as ${settingEnvName(section, key)}. Better: keep it in a Secret of your own and use configFromSecrets: { ${section}: { ${key}: { name, key } } }`,
         );
       }
     }
@@ -75,6 +77,7 @@ export const inlineSecretSettings: Rule = ({ props, model, error, warn }) => {
 export const sandboxingSecurity: Rule = ({ model, warn }) => {
   if (!model.values.enableSandboxing) return;
   warn(
+    'ppm:sandboxing',
     'enableSandboxing',
     'is true (the default): sandboxed Git builds need seccomp and AppArmor "Unconfined" for the Package Manager container, which fails the Pod Security Standards "baseline" and "restricted" profiles. Set enableSandboxing: false to pass "restricted" (Git builds then run without the sandbox).',
   );

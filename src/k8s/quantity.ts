@@ -1,5 +1,5 @@
 /** Kubernetes quantities as numbers, to compare requests with limits. */
-import { QUANTITY_PATTERN } from '../k8s-schema/validate';
+import { QUANTITY_PATTERN } from './validate';
 
 const SUFFIX: Record<string, number> = {
   '': 1,

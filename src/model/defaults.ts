@@ -1,0 +1,74 @@
+/**
+ * The defaults a chart version applies to props: its `values.yaml` read the
+ * way the chart reads it (a `false`, `""` or `null` that means "unset" is
+ * absent), plus the defaults of what this library adds. Computed once per
+ * chart version from the record; nothing else holds a chart default.
+ */
+import { chartRecord, type ChartVersion } from '../chart-versions';
+import { OUR_DEFAULTS } from '../chart-versions/ours';
+import { deepMerge, isPlainObject } from '../merge';
+import { traitsOf } from '../traits';
+
+/** Helm's truthiness: `false`, `0`, `""`, `null`, empty maps and lists are false. */
+export function helmTruthy(v: unknown): boolean {
+  if (v === null || v === undefined || v === false || v === 0 || v === '') return false;
+  if (Array.isArray(v)) return v.length > 0;
+  if (isPlainObject(v)) return Object.keys(v).length > 0;
+  return true;
+}
+
+function propsDefaults(values: Readonly<Record<string, unknown>>, prefix: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    const traits = traitsOf(path);
+    if (value === null || traits.derivedFrom) continue;
+    if (traits.falsyUnset && !helmTruthy(value)) continue;
+    // Config holds Package Manager's settings: written as given, never read as chart values.
+    out[key] = isPlainObject(value) && path !== 'config' ? propsDefaults(value, path) : value;
+  }
+  return out;
+}
+
+const cache = new Map<ChartVersion, Record<string, unknown>>();
+
+/** Every default of a chart version, as props (frozen: callers merge over it, never into it). */
+export function defaultsOf(version: ChartVersion | undefined): Readonly<Record<string, unknown>> {
+  const record = chartRecord(version);
+  let defaults = cache.get(record.version);
+  if (!defaults) {
+    defaults = deepFreeze(deepMerge(propsDefaults(record.values, ''), OUR_DEFAULTS as unknown as Record<string, unknown>));
+    cache.set(record.version, defaults);
+  }
+  return defaults;
+}
+
+function deepFreeze<T>(v: T): T {
+  if (v && typeof v === 'object') {
+    for (const x of Object.values(v)) deepFreeze(x);
+    Object.freeze(v);
+  }
+  return v;
+}
+
+/** `{{ if .Values.enableSandboxing }}A{{ else }}B{{ end }}`: the template in the chart's default container security context. */
+const SANDBOXING_TEMPLATE =
+  /^\{\{-?\s*if\s+\.Values\.enableSandboxing\s*-?\}\}([^{}]*)\{\{-?\s*else\s*-?\}\}([^{}]*)\{\{-?\s*end\s*-?\}\}$/;
+
+/**
+ * Evaluates the one template of the chart's defaults (the seccomp profile
+ * type, which follows `enableSandboxing`) in values merged over the defaults.
+ */
+export function evaluateDefaultTemplates<T extends { enableSandboxing?: boolean; pod?: { containerSecurityContext?: unknown } }>(
+  values: T,
+): T {
+  const csc = values.pod?.containerSecurityContext as { seccompProfile?: { type?: unknown } } | undefined;
+  const type = csc?.seccompProfile?.type;
+  const m = typeof type === 'string' ? SANDBOXING_TEMPLATE.exec(type) : null;
+  if (!m) return values;
+  const evaluated = (values.enableSandboxing ? m[1] : m[2]).trim();
+  return {
+    ...values,
+    pod: { ...values.pod, containerSecurityContext: { ...csc, seccompProfile: { ...csc!.seccompProfile, type: evaluated } } },
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * The warnings this library gives: each has a stable id that a user can
+ * acknowledge (see report-warnings.ts for how they are recorded and printed).
+ */
+/** Every warning this library gives, by id, with what it is about. */
+export const WARNINGS = {
+  'ppm:sandboxing': 'sandboxed Git builds need an unconfined container, which fails Pod Security "baseline" and "restricted"',
+  'ppm:inline-secret': 'a secret setting written inline in config is moved out of the ConfigMap into a Secret',
+  'ppm:config-spelling': "a config section or key is spelled differently from Posit's docs (gcfg reads names case-insensitively)",
+  'ppm:config-untyped': 'config settings this library does not type are written as given',
+  'ppm:license-type': "config.Licensing.LicenseType is set by hand (the chart's note)",
+  'ppm:deprecated-value': 'a value the chart deprecates',
+  'ppm:stale-value': 'a key of an older chart version that the chart ignores',
+  'ppm:ignored-value': 'a value that has no effect with the other values given',
+  'ppm:servicemonitor-without-metrics': 'serviceMonitor.enabled without metrics: no ServiceMonitor is created',
+  'ppm:data-dir': "Package Manager's data directory is not on the shared storage",
+  'ppm:pdb-blocks-drain': 'the PodDisruptionBudget allows no eviction',
+  'ppm:replicas-sqlite': 'several replicas with the default SQLite database (Posit supports several replicas only with PostgreSQL)',
+} as const;
+
+/** The id of a warning, e.g. `ppm:sandboxing`. */
+export type WarningId = keyof typeof WARNINGS;
+
+/** One warning about the props or values. */
+export interface PackageManagerWarning {
+  /** Stable id, to acknowledge it with. */
+  readonly id: WarningId;
+  /** Dotted path of the value it is about. */
+  readonly path: string;
+  /** What is the matter, and what to do. */
+  readonly message: string;
+}
+
+/** True for a known warning id. */
+export function isWarningId(id: unknown): id is WarningId {
+  return typeof id === 'string' && Object.prototype.hasOwnProperty.call(WARNINGS, id);
+}
