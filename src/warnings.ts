@@ -15,6 +15,7 @@ export const WARNINGS = {
   'ppm:servicemonitor-without-metrics': 'serviceMonitor.enabled without metrics: no ServiceMonitor is created',
   'ppm:data-dir': "Package Manager's data directory is not on the shared storage",
   'ppm:pdb-blocks-drain': 'the PodDisruptionBudget allows no eviction',
+  'ppm:port-mismatch': 'pod.port is not the port Package Manager listens on (config.HTTP.Listen)',
   'ppm:replicas-sqlite': 'several replicas with the default SQLite database (Posit supports several replicas only with PostgreSQL)',
 } as const;
 

@@ -1,6 +1,5 @@
 /** Opt-in props: what later chart versions added, Deployment metadata, the migration Job, the NetworkPolicy. */
 import type { PackageManagerProps } from '../src';
-import { PackageManagerValidationError } from '../src';
 import { find, synthProps, synthValues } from './helpers/synth';
 
 const objectsOf = (props: PackageManagerProps) => synthProps(props).objects;
@@ -15,20 +14,23 @@ describe('what later chart versions added', () => {
     expect(find(objectsOf({ service: { targetPort: 'http' } }), 'Service').spec.ports[0].targetPort).toBe('http');
   });
 
-  it('pod.port moves the container port, probes, Service target and HTTP.Listen', () => {
-    const objects = objectsOf({ pod: { port: 8080 }, livenessProbe: { enabled: true } });
+  it('pod.port names the container port only, as chart 0.20.4 does, with a warning when Package Manager listens elsewhere', () => {
+    const { objects, pm } = synthProps({ pod: { port: 8080 }, livenessProbe: { enabled: true } });
+    const c = find(objects, 'Deployment').spec.template.spec.containers[0];
+    expect(c.ports[0]).toEqual({ containerPort: 8080 });
+    expect([c.livenessProbe.httpGet.port, c.readinessProbe.httpGet.port]).toEqual([4242, 4242]);
+    expect(find(objects, 'Service').spec.ports[0].targetPort).toBe(4242);
+    expect(find(objects, 'ConfigMap').data['rstudio-pm.gcfg']).toContain('[HTTP]\nListen = :4242');
+    expect(pm.warnings.map((w) => [w.id, w.path])).toContainEqual(['ppm:port-mismatch', 'pod.port']);
+  });
+
+  it('config.HTTP.Listen moves the container port, the probes and the Service target (a deliberate fix)', () => {
+    const { objects, pm } = synthProps({ config: { HTTP: { Listen: ':8080' } }, livenessProbe: { enabled: true } });
     const c = find(objects, 'Deployment').spec.template.spec.containers[0];
     expect(c.ports[0]).toEqual({ containerPort: 8080 });
     expect([c.livenessProbe.httpGet.port, c.readinessProbe.httpGet.port]).toEqual([8080, 8080]);
     expect(find(objects, 'Service').spec.ports[0].targetPort).toBe(8080);
-    expect(find(objects, 'ConfigMap').data['rstudio-pm.gcfg']).toContain('[HTTP]\nListen = :8080');
-  });
-
-  it('pod.port and a different explicit HTTP.Listen are an error', () => {
-    expect(() => synthProps({ pod: { port: 8080 }, config: { HTTP: { Listen: ':9090' } } })).toThrow(PackageManagerValidationError);
-    expect(() => synthProps({ pod: { port: 8080 }, config: { HTTP: { Listen: ':9090' } } })).toThrow(
-      /pod.port: is 8080, but config.HTTP.Listen is ":9090"/,
-    );
+    expect(pm.warnings.map((w) => w.id)).not.toContain('ppm:port-mismatch');
   });
 
   it('pod.hostAliases', () => {

@@ -1,19 +1,27 @@
-/** Every parity case: the construct's output equals the chart's render under the contract's rules. */
+/** Every parity case of both chart versions: the construct's output equals the chart's render under the contract's rules. */
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { PackageManagerValidationError } from '../src';
+import { PackageManagerValidationError, type ChartVersion } from '../src';
 import { parityDiff, parseManifests } from './helpers/parity';
 import { readYaml, synthValues } from './helpers/synth';
 
-const DIR = join(__dirname, 'fixtures', 'parity');
-const cases = readdirSync(join(DIR, 'cases'))
-  .filter((f) => f.endsWith('.values.yaml'))
-  .map((f) => f.replace(/\.values\.yaml$/, ''))
-  .sort();
-
-function releaseOf(name: string): string {
-  const file = join(DIR, 'cases', `${name}.release`);
-  return existsSync(file) ? readFileSync(file, 'utf8').trim() : 'my-release';
+/** Each case's values file, release, and what the chart rendered (or why it refused). */
+export function parityCases(dir: string) {
+  const names = readdirSync(join(dir, 'cases'))
+    .filter((f) => f.endsWith('.values.yaml'))
+    .map((f) => f.replace(/\.values\.yaml$/, ''))
+    .sort();
+  return names.map((name) => {
+    const release = join(dir, 'cases', `${name}.release`);
+    const expected = join(dir, 'expected', `${name}.yaml`);
+    return {
+      name,
+      valuesFile: join(dir, 'cases', `${name}.values.yaml`),
+      release: existsSync(release) ? readFileSync(release, 'utf8').trim() : 'my-release',
+      refused: existsSync(join(dir, 'expected', `${name}.error.txt`)) || existsSync(join(dir, 'cases', `${name}.reject`)),
+      expected: existsSync(expected) ? expected : undefined,
+    };
+  });
 }
 
 /** What each error or reject case must be refused for (the cause, in our words). */
@@ -21,53 +29,59 @@ const REFUSALS: Record<string, { path: string; cause: RegExp }> = {
   'release-too-long': { path: 'releaseName', cause: /at most 53 characters/ },
   'root-check-fatal': { path: 'config.Launcher.ServerUser', cause: /non-root.*rootCheckIsFatal/ },
   'chart-ci-ingress2': { path: 'ingress.hosts[0].paths[0].pathType', cause: /Exact.*Prefix.*ImplementationSpecific.*"Other"/ },
+  'head-lint-ingress2': { path: 'ingress.hosts[0].paths[0].pathType', cause: /Exact.*Prefix.*ImplementationSpecific.*"Other"/ },
 };
 
-describe('parity with chart rstudio-pm 0.5.29', () => {
-  it('covers all 32 cases', () => {
-    expect(cases).toHaveLength(32);
-  });
+const SUITES: { version: ChartVersion; dir: string; count: number; refusals: Record<string, { path: string; cause: RegExp }> }[] = [
+  { version: '0.5.29', dir: join(__dirname, 'fixtures', 'parity'), count: 32, refusals: REFUSALS },
+  {
+    version: '0.20.4',
+    dir: join(__dirname, 'fixtures', 'parity-0.20.4'),
+    count: 44,
+    refusals: { ...REFUSALS, 'image-version': { path: 'image.tagPrefix', cause: /removed in chart 0\.20.*image\.os/ } },
+  },
+];
 
-  const refused = cases.filter((c) => existsSync(join(DIR, 'expected', `${c}.error.txt`)) || existsSync(join(DIR, 'cases', `${c}.reject`)));
-  const rendered = cases.filter((c) => !refused.includes(c));
+for (const suite of SUITES) {
+  describe(`parity with chart rstudio-pm ${suite.version}`, () => {
+    const cases = parityCases(suite.dir);
 
-  it.each(rendered)('%s renders the same manifests', (name) => {
-    const values = readYaml(join(DIR, 'cases', `${name}.values.yaml`));
-    const { objects } = synthValues(values, releaseOf(name), 'posit');
-    const expected = parseManifests(readFileSync(join(DIR, 'expected', `${name}.yaml`), 'utf8'));
-    expect(parityDiff(expected, objects, 'posit')).toEqual([]);
-  });
+    it(`covers all ${suite.count} cases`, () => {
+      expect(cases).toHaveLength(suite.count);
+    });
 
-  it.each(refused)('%s is refused for the same cause', (name) => {
-    const refusal = REFUSALS[name];
-    expect(refusal).toBeDefined();
-    const values = readYaml(join(DIR, 'cases', `${name}.values.yaml`));
-    let error: unknown;
-    try {
-      synthValues(values, releaseOf(name), 'posit');
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(PackageManagerValidationError);
-    const issue = (error as PackageManagerValidationError).issues.find((i) => i.path === refusal.path);
-    expect(issue?.message).toMatch(refusal.cause);
+    it.each(cases.filter((c) => !c.refused).map((c) => [c.name, c] as const))('%s renders the same manifests', (_name, c) => {
+      const { objects } = synthValues(readYaml(c.valuesFile), c.release, 'posit', suite.version);
+      const expected = parseManifests(readFileSync(c.expected!, 'utf8'));
+      expect(parityDiff(expected, objects, 'posit')).toEqual([]);
+    });
+
+    it.each(cases.filter((c) => c.refused).map((c) => [c.name, c] as const))('%s is refused for the same cause', (name, c) => {
+      const refusal = suite.refusals[name];
+      expect(refusal).toBeDefined();
+      let error: unknown;
+      try {
+        synthValues(readYaml(c.valuesFile), c.release, 'posit', suite.version);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(PackageManagerValidationError);
+      const issue = (error as PackageManagerValidationError).issues.find((i) => i.path === refusal.path);
+      expect(issue?.message).toMatch(refusal.cause);
+    });
   });
-});
+}
 
 describe('more parity cases (fixtures/parity-extra)', () => {
-  const EXTRA = join(__dirname, 'fixtures', 'parity-extra');
-  const extra = readdirSync(join(EXTRA, 'cases'))
-    .filter((f) => f.endsWith('.values.yaml'))
-    .map((f) => f.replace(/\.values\.yaml$/, ''))
-    .sort();
+  const extra = parityCases(join(__dirname, 'fixtures', 'parity-extra'));
 
   it('has its cases', () => {
     expect(extra.length).toBeGreaterThanOrEqual(4);
   });
 
-  it.each(extra)('%s renders the same manifests', (name) => {
-    const { objects } = synthValues(readYaml(join(EXTRA, 'cases', `${name}.values.yaml`)), 'my-release', 'posit');
-    const expected = parseManifests(readFileSync(join(EXTRA, 'expected', `${name}.yaml`), 'utf8'));
+  it.each(extra.map((c) => [c.name, c] as const))('%s renders the same manifests', (_name, c) => {
+    const { objects } = synthValues(readYaml(c.valuesFile), 'my-release', 'posit');
+    const expected = parseManifests(readFileSync(c.expected!, 'utf8'));
     expect(parityDiff(expected, objects, 'posit')).toEqual([]);
   });
 });

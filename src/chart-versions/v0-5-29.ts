@@ -6,7 +6,14 @@ export const CHART_0_5_29: ChartVersionRecord = {
   version: '0.5.29',
   appVersion: '2024.04.4',
   imageTag: 'prefix-version',
-  guards: [],
+  guards: [
+    {
+      path: 'image.os',
+      when: 'non-empty',
+      message:
+        'exists from chart 0.20 on (the tag "<version>-<os>"); chart 0.5.29 builds the tag from image.tagPrefix: set chartVersion: "0.20.4" (or --version 0.20.4) to use image.os',
+    },
+  ],
   values: {
     nameOverride: '',
     fullnameOverride: '',

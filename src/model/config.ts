@@ -22,7 +22,7 @@ export function gcfgTruthy(value: GcfgValue | undefined): boolean {
 }
 
 /** The whole document, secrets included: `config`, then `extraConfig`, then the chart's additions. */
-export function fullConfig(values: ResolvedValues, httpListen: string | undefined): GcfgDocument {
+export function fullConfig(values: ResolvedValues): GcfgDocument {
   const config: GcfgDocument = {};
   const add = (sections: object | undefined) => {
     for (const [section, keys] of Object.entries(sections ?? {})) {
@@ -33,7 +33,6 @@ export function fullConfig(values: ResolvedValues, httpListen: string | undefine
   };
   add(values.config);
   add(values.extraConfig);
-  if (httpListen !== undefined) add({ HTTP: { Listen: httpListen } });
   if (values.license?.server) config.Licensing = { ...config.Licensing, LicenseType: 'remote' };
   return config;
 }

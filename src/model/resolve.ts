@@ -62,15 +62,12 @@ export function resolveModel(input: ModelInput, identity: Identity): Model {
   const saName = serviceAccountName(v.serviceAccount?.create, v.serviceAccount?.name, full);
   const tag = imageTag(record, v);
 
-  // One port drives the container, the probes and the Service: pod.port, else HTTP.Listen.
-  const podPort = v.pod?.port;
-  const explicitListen = configValue(given.config, 'HTTP', 'Listen') ?? configValue(given.extraConfig, 'HTTP', 'Listen');
-  const { config, secrets } = extractSecrets(
-    fullConfig(v, podPort !== undefined && explicitListen === undefined ? `:${podPort}` : undefined),
-  );
+  // The port Package Manager listens on (HTTP.Listen) drives the probes, the Service target and the
+  // container port; `pod.port` and `service.targetPort`, where given, name theirs as the chart does.
+  const { config, secrets } = extractSecrets(fullConfig(v));
   const settingsFromSecrets = settingsFromSecretsOf(v);
   const metricsEnabled = gcfgTruthy(configValue(config, 'Metrics', 'Enabled'));
-  const http = podPort ?? listenPort(String(configValue(config, 'HTTP', 'Listen') ?? '')) ?? DEFAULT_HTTP_PORT;
+  const http = listenPort(String(configValue(config, 'HTTP', 'Listen') ?? '')) ?? DEFAULT_HTTP_PORT;
   const metrics = listenPort(String(configValue(config, 'Metrics', 'Listen') ?? '')) ?? DEFAULT_METRICS_PORT;
 
   const mountSharedStorage = Boolean(v.sharedStorage?.create || v.sharedStorage?.mount);
@@ -107,7 +104,7 @@ export function resolveModel(input: ModelInput, identity: Identity): Model {
     objects,
     image: `${v.image?.repository ?? ''}:${tag}`,
     imageTag: tag,
-    ports: { http, metrics, metricsEnabled, serviceTarget: v.service?.targetPort ?? http },
+    ports: { http, container: v.pod?.port ?? http, metrics, metricsEnabled, serviceTarget: v.service?.targetPort ?? http },
     pod: {
       serviceAccountName: v.pod?.serviceAccountName || saName,
       ownVolumes: volumes,

@@ -90,10 +90,12 @@ export interface PodModel {
   readonly sharedData: boolean;
 }
 
-/** The ports, from `config` and `pod.port`. */
+/** The ports, from `config`, `pod.port` and `service.targetPort`. */
 export interface PortsModel {
   /** The port Package Manager serves HTTP on. */
   readonly http: number;
+  /** The container port of Package Manager (`pod.port`, else the HTTP port). */
+  readonly container: number;
   /** The port the Service targets (`service.targetPort`, else the HTTP port). */
   readonly serviceTarget: number | string;
   /** Whether `config.Metrics.Enabled` is on. */

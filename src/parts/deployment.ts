@@ -63,7 +63,7 @@ export function renderDeployment(model: Model, checksums: PodChecksums): Manifes
     imagePullPolicy: v.image?.imagePullPolicy,
     lifecycle: nonEmpty(v.pod?.lifecycle),
     ports: [
-      { containerPort: model.ports.http },
+      { containerPort: model.ports.container },
       ...(model.ports.metricsEnabled ? [{ name: METRICS_PORT_NAME, containerPort: model.ports.metrics }] : []),
     ],
     securityContext: nonEmpty(pod.containerSecurityContext),

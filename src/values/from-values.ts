@@ -109,6 +109,14 @@ export function valuesToProps(
     }
   }
 
+  // A value the chart only tests in a guard (`if .Values.x` then fail) is read as the guard reads it.
+  for (const guard of record.guards) {
+    const segs = guard.path.split('.');
+    const parent = segs.slice(0, -1).reduce<unknown>((o, s) => (isPlainObject(o) ? o[s] : undefined), values);
+    const last = segs[segs.length - 1];
+    if (isPlainObject(parent) && Object.prototype.hasOwnProperty.call(parent, last) && !helmTruthy(parent[last])) delete parent[last];
+  }
+
   const merged = deepMerge(record.values as Record<string, unknown>, values, { nullDeletes: true });
   const ctx: TemplateContext = {
     release: { name: release.releaseName, namespace: release.namespace },

@@ -1,7 +1,7 @@
 /** Synthesizes PackageManager instances for tests, once per app (no repeated whole-app resolution). */
 import { App, Chart } from 'cdk8s';
 import { PackageManager } from '../../src';
-import type { PackageManagerProps } from '../../src';
+import type { ChartVersion, PackageManagerProps } from '../../src';
 import { parseYaml } from '../../src/values/yaml';
 import { readFileSync } from 'fs';
 import { assertNoSecretsInConfigMaps } from './no-secrets';
@@ -23,9 +23,14 @@ export function synthProps(props: PackageManagerProps, id = 'my-release'): { pm:
 }
 
 /** Values (parsed) → manifests. */
-export function synthValues(values: unknown, release = 'my-release', namespace = 'posit'): { pm: PackageManager; objects: Obj[] } {
+export function synthValues(
+  values: unknown,
+  release = 'my-release',
+  namespace = 'posit',
+  chartVersion?: ChartVersion,
+): { pm: PackageManager; objects: Obj[] } {
   const chart = newChart();
-  const pm = PackageManager.fromValues(chart, release, values, { releaseName: release, namespace });
+  const pm = PackageManager.fromValues(chart, release, values, { releaseName: release, namespace, chartVersion });
   const objects = chart.toJson();
   assertNoSecretsInConfigMaps(values, objects);
   return { pm, objects };

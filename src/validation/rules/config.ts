@@ -136,16 +136,14 @@ export const replicasShareData: Rule = ({ model, error, warn }) => {
   }
 };
 
-/** `pod.port` and an explicit `HTTP.Listen` must agree. */
-export const podPort: Rule = ({ model, error }) => {
+/** `pod.port` only names the container port: say so when Package Manager listens on another. */
+export const podPort: Rule = ({ model, warn }) => {
   const port = model.values.pod?.port;
-  const listen = model.given.has('config.HTTP.Listen')
-    ? configValue(model.values.config, 'HTTP', 'Listen')
-    : configValue(model.values.extraConfig, 'HTTP', 'Listen');
-  if (port !== undefined && listen !== undefined && listenPort(String(listen)) !== port) {
-    error(
+  if (port !== undefined && port !== model.ports.http) {
+    warn(
+      'ppm:port-mismatch',
       'pod.port',
-      `is ${port}, but config.HTTP.Listen is ${JSON.stringify(listen)}: Package Manager would listen on another port than the container exposes; drop config.HTTP.Listen (it follows pod.port)`,
+      `is ${port}, but Package Manager listens on ${model.ports.http} (config.HTTP.Listen), where the probes and the Service send traffic: pod.port only names the container port; to move Package Manager, set config.HTTP.Listen to ":${port}"`,
     );
   }
 };
