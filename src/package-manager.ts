@@ -12,6 +12,28 @@ import { WARNING_METADATA } from './report-warnings';
 import type { FromValuesOptions } from './values/options';
 import type { PackageManagerWarning } from './warnings';
 
+const BRAND = Symbol.for('cdk8s-posit-package-manager.PackageManager');
+/** Roots that already check collisions between instances. */
+const CHECKED_ROOTS = new WeakSet<object>();
+
+/** Objects of two instances that would be the same object in the cluster: one would replace the other on apply. */
+function collisionsBetweenInstances(root: Construct): string[] {
+  const seen = new Map<string, string>();
+  const errors: string[] = [];
+  for (const c of root.node.findAll()) {
+    if (!(c instanceof ApiObject) || !c.node.scope || !(BRAND in c.node.scope)) continue;
+    const key = `${c.apiGroup}/${c.kind}/${c.metadata.namespace ?? ''}/${c.name}`;
+    const owner = c.node.scope.node.path;
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, owner);
+    else if (first !== owner)
+      errors.push(
+        `PackageManager ${first} and PackageManager ${owner} both render ${c.kind} ${JSON.stringify(c.name)}${c.metadata.namespace ? ` in namespace ${JSON.stringify(c.metadata.namespace)}` : ''}: one would replace the other on apply; give them different release names (releaseName, fullnameOverride) or namespaces`,
+      );
+  }
+  return errors;
+}
+
 function enclosingNamespace(scope: Construct): string | undefined {
   try {
     return Chart.of(scope).namespace;
@@ -101,6 +123,12 @@ export class PackageManager extends Construct {
    */
   constructor(scope: Construct, id: string, props: PackageManagerProps = {}) {
     super(scope, id);
+    Object.defineProperty(this, BRAND, { value: true });
+    const root = this.node.root as Construct;
+    if (!CHECKED_ROOTS.has(root)) {
+      CHECKED_ROOTS.add(root);
+      root.node.addValidation({ validate: () => collisionsBetweenInstances(root) });
+    }
     const result = renderObjects(
       props,
       { releaseName: id, namespace: enclosingNamespace(scope) ?? 'default' },

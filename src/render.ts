@@ -13,7 +13,9 @@ import { renderConfigMap } from './parts/config-map';
 import { renderDeployment } from './parts/deployment';
 import { renderExtraObjects } from './parts/extra-objects';
 import { renderIngress } from './parts/ingress';
-import { plainCopy, sanitize, type Manifest } from './parts/manifest';
+import { plainCopy, sanitize, type Manifest, type RenderedObject } from './parts/manifest';
+
+export type { RenderedObject } from './parts/manifest';
 import { renderMigrationJob } from './parts/migration-job';
 import { renderNetworkPolicy } from './parts/network-policy';
 import { renderPodDisruptionBudget } from './parts/pod-disruption-budget';
@@ -46,14 +48,6 @@ export interface RenderOptions {
    * @default 'default'
    */
   readonly namespace?: string;
-}
-
-/** One rendered object: the construct id it gets, and its manifest. */
-export interface RenderedObject {
-  /** The id of its `ApiObject` under the PackageManager (`Deployment`, `ExtraObject0`…): a contract. */
-  readonly id: string;
-  /** The object, as plain JSON. */
-  readonly manifest: Manifest;
 }
 
 /** Everything a render produced. */

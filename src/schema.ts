@@ -381,6 +381,9 @@ type DeepSame<A, B> =
       : DeepSame<ElementOf<A>, ElementOf<B>>
     : false;
 
+/** `true` when a schema's input type and a props type agree, key by key. */
+export type SchemaMatches<S extends z.ZodTypeAny, P> = DeepSame<z.input<S>, P>;
+
 /** `true` when the schema's input type and `PackageManagerProps` agree, key by key. */
 export type SchemaMatchesProps = DeepSame<
   z.input<typeof propsSchema>,

@@ -19,8 +19,8 @@ export type PathsOf<T, D extends number = 4> = [D] extends [never]
       ? { [K in keyof T & string]-?: K | `${K}.${PathsOf<NonNullable<T[K]>, Prev[D]>}` }[keyof T & string]
       : never;
 
-/** The path of a prop: `license.file.secretKey`, `pod.env`, `strategy.rollingUpdate.maxSurge`. */
-export type PropPath = PathsOf<Omit<PackageManagerProps, 'releaseName' | 'namespace' | 'chartVersion' | 'acknowledgeWarnings'>>;
+/** The path of a prop of `P`: `license.file.secretKey`, `pod.env`, `strategy.rollingUpdate.maxSurge`. */
+export type PropPath<P = PackageManagerProps> = PathsOf<Omit<P, 'releaseName' | 'namespace' | 'chartVersion' | 'acknowledgeWarnings'>>;
 
 /** Keys of older chart versions (or of the chart's own CI files) that no version we render reads. */
 export type StalePath = 'storageClaim' | 'nodePort' | 'metricsNodePort' | 'image.pullPolicy';
@@ -47,8 +47,11 @@ export interface ValueTraits {
   readonly derivedFrom?: string;
 }
 
+/** A traits table for the props `P`: only paths of `P` compile. */
+export type TraitsTable<P = PackageManagerProps> = { readonly [K in PropPath<P>]?: ValueTraits };
+
 /** The traits of every chart value that has any. */
-export const VALUE_TRAITS: { readonly [P in PropPath]?: ValueTraits } = {
+export const VALUE_TRAITS: TraitsTable = {
   nameOverride: { falsyUnset: true, usedAsText: true },
   fullnameOverride: { falsyUnset: true, usedAsText: true },
   versionOverride: { falsyUnset: true, usedAsText: true },
@@ -131,8 +134,9 @@ export const STALE_VALUES: { readonly [P in StalePath]: string } = {
 };
 
 /** The traits of a path (none for an unlisted one). */
-export function traitsOf(path: string): ValueTraits {
-  return (VALUE_TRAITS as Readonly<Record<string, ValueTraits>>)[path] ?? {};
+export function traitsOf(path: string, table: TraitsTable<unknown> = VALUE_TRAITS): ValueTraits {
+  const own = Object.prototype.hasOwnProperty.call(table, path);
+  return own ? ((table as Readonly<Record<string, ValueTraits>>)[path] ?? {}) : {};
 }
 
 /** The paths that have a trait. */

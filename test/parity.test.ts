@@ -32,6 +32,18 @@ const REFUSALS: Record<string, { path: string; cause: RegExp }> = {
   'head-lint-ingress2': { path: 'ingress.hosts[0].paths[0].pathType', cause: /Exact.*Prefix.*ImplementationSpecific.*"Other"/ },
 };
 
+/** The warnings each case gives (ids), where they are not just the sandboxing notice. */
+const WARNINGS: Record<string, string[]> = {
+  'chart-ci-all': ['ppm:sandboxing', 'ppm:stale-value'],
+  'head-lint-all': ['ppm:sandboxing', 'ppm:stale-value'],
+  'chart-ci-simple': ['ppm:sandboxing', 'ppm:stale-value', 'ppm:stale-value'],
+  'head-lint-simple': ['ppm:sandboxing', 'ppm:stale-value', 'ppm:stale-value'],
+  'metrics-disabled': ['ppm:servicemonitor-without-metrics', 'ppm:sandboxing'],
+  pdb: ['ppm:replicas-sqlite', 'ppm:sandboxing'],
+  'sandboxing-off': [],
+  'service-loadbalancer': ['ppm:ignored-value', 'ppm:sandboxing'],
+};
+
 const SUITES: { version: ChartVersion; dir: string; count: number; refusals: Record<string, { path: string; cause: RegExp }> }[] = [
   { version: '0.5.29', dir: join(__dirname, 'fixtures', 'parity'), count: 32, refusals: REFUSALS },
   {
@@ -50,10 +62,11 @@ for (const suite of SUITES) {
       expect(cases).toHaveLength(suite.count);
     });
 
-    it.each(cases.filter((c) => !c.refused).map((c) => [c.name, c] as const))('%s renders the same manifests', (_name, c) => {
-      const { objects } = synthValues(readYaml(c.valuesFile), c.release, 'posit', suite.version);
+    it.each(cases.filter((c) => !c.refused).map((c) => [c.name, c] as const))('%s renders the same manifests', (name, c) => {
+      const { objects, pm } = synthValues(readYaml(c.valuesFile), c.release, 'posit', suite.version);
       const expected = parseManifests(readFileSync(c.expected!, 'utf8'));
       expect(parityDiff(expected, objects, 'posit')).toEqual([]);
+      expect(pm.warnings.map((w) => w.id)).toEqual(WARNINGS[name] ?? ['ppm:sandboxing']);
     });
 
     it.each(cases.filter((c) => c.refused).map((c) => [c.name, c] as const))('%s is refused for the same cause', (name, c) => {

@@ -12,6 +12,14 @@ export interface Manifest {
   readonly [key: string]: unknown;
 }
 
+/** One rendered object: the construct id it gets, and its manifest. */
+export interface RenderedObject {
+  /** The id of its `ApiObject` under the PackageManager (`Deployment`, `ExtraObject0`…): a contract. */
+  readonly id: string;
+  /** The object, as plain JSON. */
+  readonly manifest: Manifest;
+}
+
 /** Drops `undefined` members so that absent values stay absent. */
 export function compact<T extends Record<string, unknown>>(obj: T): T {
   const out: Record<string, unknown> = {};

@@ -1,6 +1,6 @@
 /** Rules on the rendered output: objects that would replace each other on apply. */
 import type { ValidationIssue } from '../errors';
-import type { RenderedObject } from '../render';
+import type { RenderedObject } from '../parts/manifest';
 
 /** Kinds that are not namespaced (the namespace does not tell two of them apart). */
 const CLUSTER_SCOPED = new Set([

@@ -17,7 +17,7 @@ import { deepMerge, isPlainObject } from '../merge';
 import { helmTruthy } from '../model/defaults';
 import { chartName, commonLabels, fullName, selectorLabels, serviceAccountName } from '../names';
 import type { PackageManagerProps } from '../props';
-import { STALE_VALUES, traitsOf } from '../traits';
+import { STALE_VALUES, traitsOf, VALUE_TRAITS, type TraitsTable } from '../traits';
 import type { PackageManagerWarning } from '../warnings';
 import { goPrint, isTemplate, renderTemplate, TemplateError, type TemplateContext } from './template';
 import { parseYamlDocuments, parseYamlScalar, parseYaml } from './yaml';
@@ -81,6 +81,7 @@ function dropNullsInItems(value: unknown): unknown {
 export function valuesToProps(
   input: unknown,
   release: { releaseName: string; namespace: string; chartVersion?: ChartVersion },
+  traits: TraitsTable<unknown> = VALUE_TRAITS,
 ): { props: PackageManagerProps; warnings: PackageManagerWarning[] } {
   const errors: ValidationIssue[] = [];
   const warnings: PackageManagerWarning[] = [];
@@ -127,14 +128,14 @@ export function valuesToProps(
 
   const translate = (value: unknown, path: string[]): unknown => {
     const key = path.join('.');
-    const traits = traitsOf(key);
+    const trait = traitsOf(key, traits);
     if (value === null) return null;
-    if (traits.falsyUnset && !isPlainObject(value) && !helmTruthy(value)) return null;
-    if (traits.printedAsYaml && typeof value === 'string') {
+    if (trait.falsyUnset && !isPlainObject(value) && !helmTruthy(value)) return null;
+    if (trait.printedAsYaml && typeof value === 'string') {
       const n = parseYamlScalar(value);
       return typeof n === 'number' ? n : value;
     }
-    if (traits.usedAsText && (typeof value === 'number' || typeof value === 'boolean')) return goPrint(value);
+    if (trait.usedAsText && (typeof value === 'number' || typeof value === 'boolean')) return goPrint(value);
     if ((key === 'command' || key === 'args') && typeof value === 'string') {
       try {
         return parseYaml(value);

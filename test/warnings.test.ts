@@ -1,0 +1,91 @@
+/** Warnings: ids, recorded on the node, acknowledged per instance or per scope, printed once per app by reportWarnings only. */
+import { App, Chart } from 'cdk8s';
+import { acknowledgeWarning, collectWarnings, PackageManager, PackageManagerValidationError, reportWarnings, WARNINGS } from '../src';
+import { synthProps } from './helpers/synth';
+
+const ids = (pm: PackageManager) => pm.warnings.map((w) => w.id);
+
+describe('warnings', () => {
+  it('have a stable id, a path and a message, and are recorded as ppm:warning metadata', () => {
+    const { pm } = synthProps({});
+    expect(pm.warnings).toEqual([{ id: 'ppm:sandboxing', path: 'enableSandboxing', message: expect.stringMatching(/Pod Security/) }]);
+    expect(pm.node.metadata.filter((m) => m.type === 'ppm:warning').map((m) => m.data)).toEqual(pm.warnings);
+    for (const id of Object.keys(WARNINGS)) expect(id).toMatch(/^ppm:[a-z-]+$/);
+  });
+
+  it('an explicit enableSandboxing: true counts as acknowledged; the default configuration is silenced by an id', () => {
+    expect(ids(synthProps({ enableSandboxing: true }).pm)).toEqual([]);
+    expect(ids(synthProps({ acknowledgeWarnings: ['ppm:sandboxing'] }).pm)).toEqual([]);
+    expect(ids(synthProps({ enableSandboxing: false }).pm)).toEqual([]);
+  });
+
+  it('acknowledged per instance, others stay', () => {
+    const { pm } = synthProps({ pod: { serviceAccountName: 'old' }, acknowledgeWarnings: ['ppm:deprecated-value'] });
+    expect(ids(pm)).toEqual(['ppm:sandboxing']);
+  });
+
+  it('an unknown id to acknowledge is an error naming the known ones', () => {
+    expect(() => synthProps({ acknowledgeWarnings: ['ppm:sandboxin' as never] })).toThrow(PackageManagerValidationError);
+    expect(() => synthProps({ acknowledgeWarnings: ['ppm:sandboxin' as never] })).toThrow(
+      /acknowledgeWarnings\[0\]: unknown warning id "ppm:sandboxin"; known ids: ppm:sandboxing/,
+    );
+    expect(() => acknowledgeWarning(new App(), 'nope' as never)).toThrow(/unknown warning id "nope"/);
+  });
+
+  it('reportWarnings prints each distinct warning once per app, naming how many instances have it', () => {
+    const app = new App();
+    const chart = new Chart(app, 'many');
+    for (let i = 0; i < 5; i++) new PackageManager(chart, `team-${i}`);
+    const lines: string[] = [];
+    reportWarnings(app, (l) => lines.push(l));
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^\[cdk8s-posit-package-manager\] WARNING many\/team-0 and 4 more: \[ppm:sandboxing\] enableSandboxing: is true/,
+      ),
+    ]);
+  });
+
+  it('acknowledgeWarning on a scope silences it for every instance inside, also after they were created', () => {
+    const app = new App();
+    const a = new Chart(app, 'a');
+    const b = new Chart(app, 'b');
+    new PackageManager(a, 'ppm');
+    new PackageManager(b, 'ppm', { pod: { serviceAccountName: 'old' } });
+    acknowledgeWarning(app, 'ppm:sandboxing');
+    expect(collectWarnings(app).map((w) => [w.constructPath, w.id])).toEqual([['b/ppm', 'ppm:deprecated-value']]);
+    acknowledgeWarning(b, 'ppm:deprecated-value');
+    expect(collectWarnings(app)).toEqual([]);
+  });
+
+  it('fromValues records the values file warnings, acknowledgeable the same way', () => {
+    const chart = new Chart(new App(), 'c');
+    const pm = PackageManager.fromValues(chart, 'r', { storageClaim: 'x' }, { acknowledgeWarnings: ['ppm:sandboxing'] });
+    expect(ids(pm)).toEqual(['ppm:stale-value']);
+    const quiet = PackageManager.fromValues(
+      chart,
+      'q',
+      { storageClaim: 'x' },
+      { acknowledgeWarnings: ['ppm:sandboxing', 'ppm:stale-value'] },
+    );
+    expect(ids(quiet)).toEqual([]);
+  });
+});
+
+describe('two instances', () => {
+  it('that render the same object are a synth-time error naming both construct paths', () => {
+    const app = new App({ outdir: '/tmp/ppm-collision-test' });
+    new PackageManager(new Chart(app, 'a', { namespace: 'posit' }), 'ppm');
+    new PackageManager(new Chart(app, 'b', { namespace: 'posit' }), 'ppm');
+    expect(() => app.synth()).toThrow(
+      /PackageManager a\/ppm and PackageManager b\/ppm both render ConfigMap "ppm-rstudio-pm-config" in namespace "posit"/,
+    );
+  });
+
+  it('in different namespaces or with different names are fine', () => {
+    const app = new App({ outdir: '/tmp/ppm-collision-test' });
+    new PackageManager(new Chart(app, 'a', { namespace: 'team-a' }), 'ppm');
+    new PackageManager(new Chart(app, 'b', { namespace: 'team-b' }), 'ppm');
+    new PackageManager(new Chart(app, 'c', { namespace: 'team-a' }), 'other');
+    expect(() => app.synthYaml()).not.toThrow();
+  });
+});
