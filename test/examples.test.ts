@@ -9,6 +9,7 @@ import * as ingressTls from '../examples/ingress-tls';
 import * as licenseSecret from '../examples/license-secret';
 import * as fromHelmValues from '../examples/from-helm-values';
 import * as manyTeams from '../examples/many-teams';
+import * as openshift from '../examples/openshift';
 import { parityDiff, parseManifests } from './helpers/parity';
 import { find, type Obj } from './helpers/synth';
 
@@ -46,6 +47,21 @@ describe('examples', () => {
       storageClassName: 'efs-sc',
       resources: { requests: { storage: '100Gi' } },
     });
+  });
+
+  it('openshift: no fixed UID, GID or fsGroup; chart 0.20.4; restricted-compatible', () => {
+    const { objects, pm } = synth(openshift.build(new App()));
+    expect(pm.warnings).toEqual([]);
+    const spec = find(objects, 'Deployment').spec.template.spec;
+    expect(spec).not.toHaveProperty('securityContext');
+    expect(spec.containers[0].securityContext).toEqual({
+      runAsNonRoot: true,
+      allowPrivilegeEscalation: false,
+      capabilities: { drop: ['ALL'] },
+      seccompProfile: { type: 'RuntimeDefault' },
+    });
+    expect(spec.containers[0].image).toBe('posit/package-manager:2026.08.0-ubuntu-24.04');
+    expect(ids(objects)).not.toContain('Job/ppm-rstudio-pm-chown-shared-storage');
   });
 
   it('minimal: the defaults, in namespace posit', () => {

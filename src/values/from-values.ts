@@ -131,6 +131,19 @@ export function valuesToProps(
     const trait = traitsOf(key, traits);
     if (value === null) return null;
     if (trait.falsyUnset && !isPlainObject(value) && !helmTruthy(value)) return null;
+    const chartDefault = path.reduce<unknown>((o, seg) => (isPlainObject(o) ? o[seg] : undefined), record.values);
+    if (typeof chartDefault === 'boolean' && !trait.falsyUnset && typeof value !== 'boolean') {
+      // The chart tests it with `if`: read it as Helm does, and refuse only what Helm silently misreads.
+      if (typeof value === 'string' && value !== '' && value !== 'true') {
+        const meant = /^(false|no|off|n|0)$/i.test(value.trim()) ? 'false' : 'true';
+        errors.push({
+          path: key,
+          message: `is the string ${JSON.stringify(value)}, which Helm reads as true (any non-empty string is): write ${meant} without quotes`,
+        });
+        return undefined;
+      }
+      return helmTruthy(value);
+    }
     if (trait.printedAsYaml && typeof value === 'string') {
       const n = parseYamlScalar(value);
       return typeof n === 'number' ? n : value;
