@@ -60,8 +60,13 @@ export class PackageManager extends Construct {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { valuesToProps } = require('./values/from-values') as typeof import('./values/from-values');
     const release = options.releaseName ?? id;
-    const namespace = options.namespace ?? enclosingNamespace(scope) ?? 'default';
-    const { props, warnings } = valuesToProps(values, { releaseName: release, namespace, chartVersion: options.chartVersion });
+    const namespace = options.namespace ?? enclosingNamespace(scope);
+    // Templates in values see Helm's default namespace when none is given.
+    const { props, warnings } = valuesToProps(values, {
+      releaseName: release,
+      namespace: namespace ?? 'default',
+      chartVersion: options.chartVersion,
+    });
     const pm = new PackageManager(scope, id, {
       ...props,
       releaseName: release,
@@ -76,8 +81,8 @@ export class PackageManager extends Construct {
 
   /** Release name the names and labels derive from. */
   public readonly releaseName: string;
-  /** Namespace of the objects. */
-  public readonly namespace: string;
+  /** Namespace of the objects: the `namespace` prop, else the enclosing Chart's; none when neither gives one. */
+  public readonly namespace?: string;
   /** The full name: the base of every object name. */
   public readonly fullName: string;
   /** The labels the Deployment selects its pods by (`app.kubernetes.io/name` and `/instance`), for affinity, spread and policies. */
@@ -129,11 +134,7 @@ export class PackageManager extends Construct {
       CHECKED_ROOTS.add(root);
       root.node.addValidation({ validate: () => collisionsBetweenInstances(root) });
     }
-    const result = renderObjects(
-      props,
-      { releaseName: id, namespace: enclosingNamespace(scope) ?? 'default' },
-      `PackageManager ${this.node.path}`,
-    );
+    const result = renderObjects(props, { releaseName: id, namespace: enclosingNamespace(scope) }, `PackageManager ${this.node.path}`);
     this.releaseName = result.releaseName;
     this.namespace = result.namespace;
     this.fullName = result.fullName;

@@ -858,7 +858,7 @@ export interface PackageManagerProps extends PackageManagerValues, PackageManage
   readonly releaseName?: string;
   /**
    * Namespace of the objects.
-   * @default - the enclosing cdk8s Chart's namespace, else 'default'
+   * @default - the enclosing cdk8s Chart's namespace, else none: the objects carry no namespace and `kubectl apply -n` decides
    */
   readonly namespace?: string;
 }

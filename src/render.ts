@@ -45,7 +45,7 @@ export interface RenderOptions {
   readonly releaseName?: string;
   /**
    * Namespace of the objects (the `namespace` prop wins).
-   * @default 'default'
+   * @default - none: the objects carry no namespace, and `kubectl apply -n` decides
    */
   readonly namespace?: string;
 }
@@ -58,8 +58,8 @@ export interface RenderResult {
   readonly warnings: readonly PackageManagerWarning[];
   /** The release name used. */
   readonly releaseName: string;
-  /** The namespace used. */
-  readonly namespace: string;
+  /** The namespace used, if any. */
+  readonly namespace: string | undefined;
   /** The full name: the base of every object name. */
   readonly fullName: string;
   /** The selector labels of the pods. */
@@ -75,7 +75,7 @@ export function renderObjects(givenProps: PackageManagerProps, options: RenderOp
   // A copy of plain objects: later changes to the caller's objects do not leak in.
   const props = plainCopy(givenProps ?? {});
   const releaseName = props.releaseName ?? options.releaseName ?? 'release';
-  const namespace = props.namespace ?? options.namespace ?? 'default';
+  const namespace = props.namespace ?? options.namespace;
 
   const parsed = parseProps(props);
   if (!parsed.parsed) throw new PackageManagerValidationError(parsed.errors, context);

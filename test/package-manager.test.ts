@@ -43,11 +43,20 @@ describe('PackageManager with default props', () => {
     expect(pm.extraObjects).toEqual([]);
   });
 
-  it('names the release after the construct id and defaults the namespace to "default"', () => {
+  it('names the release after the construct id and, without a namespace from the props or a Chart, sets none', () => {
     expect(pm.releaseName).toBe('my-release');
-    expect(pm.namespace).toBe('default');
+    expect(pm.namespace).toBeUndefined();
     expect(pm.fullName).toBe('my-release-rstudio-pm');
-    expect(find(objects, 'Deployment').metadata.namespace).toBe('default');
+    expect(objects.every((o) => !('namespace' in o.metadata))).toBe(true);
+  });
+
+  it('a ServiceMonitor without a namespace selects its own; one in another namespace needs the release namespace', () => {
+    const sm = find(synthProps({ serviceMonitor: { enabled: true } }).objects, 'ServiceMonitor');
+    expect(sm.metadata).not.toHaveProperty('namespace');
+    expect(sm.spec).not.toHaveProperty('namespaceSelector');
+    expect(() => synthProps({ serviceMonitor: { enabled: true, namespace: 'monitoring' } })).toThrow(
+      /serviceMonitor.namespace: puts the ServiceMonitor in "monitoring", but the release has no namespace/,
+    );
   });
 
   it('labels every object with app.kubernetes.io labels', () => {

@@ -9,7 +9,7 @@ export const migrationJobName = (fullName: string) => `${fullName}-chown-shared-
 /** What decides which objects exist, besides the values. */
 export interface ObjectInputs {
   readonly fullName: string;
-  readonly namespace: string;
+  readonly namespace: string | undefined;
   readonly serviceAccountName: string;
   readonly claimName: string;
   readonly mountSharedStorage: boolean;

@@ -18,7 +18,7 @@ const PROBES = ['livenessProbe', 'startupProbe', 'readinessProbe'] as const;
 /** The release a model is rendered for. */
 export interface Identity {
   readonly release: string;
-  readonly namespace: string;
+  readonly namespace: string | undefined;
 }
 
 /** Dotted paths of everything given (maps are walked; lists and scalars are leaves). */

@@ -60,7 +60,7 @@ export interface OwnObjects {
   readonly service: OwnObject;
   readonly deployment: OwnObject;
   readonly ingress?: OwnObject;
-  readonly serviceMonitor?: OwnObject & { readonly namespace: string };
+  readonly serviceMonitor?: OwnObject & { readonly namespace?: string };
   readonly podDisruptionBudget?: OwnObject;
   readonly networkPolicy?: OwnObject;
   readonly migrationJob?: OwnObject;
@@ -110,8 +110,8 @@ export interface Model {
   readonly chart: ChartVersionRecord;
   /** Helm release name. */
   readonly release: string;
-  /** Namespace of the objects. */
-  readonly namespace: string;
+  /** Namespace of the objects; none when neither the props nor an enclosing Chart name one (`kubectl apply -n` decides). */
+  readonly namespace: string | undefined;
   /** `NAME`. */
   readonly name: string;
   /** `FULL`: the base of every object name. */

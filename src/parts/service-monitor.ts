@@ -16,7 +16,8 @@ export function renderServiceMonitor(model: Model): Manifest | undefined {
     },
     spec: {
       endpoints: [{ port: METRICS_PORT_NAME }],
-      namespaceSelector: { matchNames: [model.namespace] },
+      // Without a namespace of our own, the ServiceMonitor lives beside the Service and selects its own namespace.
+      ...(model.namespace ? { namespaceSelector: { matchNames: [model.namespace] } } : {}),
       selector: { matchLabels: model.selectorLabels },
     },
   };

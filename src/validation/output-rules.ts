@@ -27,13 +27,13 @@ function source(o: RenderedObject): string {
 }
 
 /** Two rendered objects with the same kind, namespace and name: the second would replace the first on apply. */
-export function checkOutput(objects: readonly RenderedObject[], namespace: string): ValidationIssue[] {
+export function checkOutput(objects: readonly RenderedObject[], namespace: string | undefined): ValidationIssue[] {
   const errors: ValidationIssue[] = [];
   const seen = new Map<string, RenderedObject>();
   objects.forEach((o) => {
     const { kind, metadata } = o.manifest;
     const group = String(o.manifest.apiVersion).includes('/') ? String(o.manifest.apiVersion).split('/')[0] : '';
-    const ns = CLUSTER_SCOPED.has(kind) ? '' : (metadata.namespace ?? namespace);
+    const ns = CLUSTER_SCOPED.has(kind) ? '' : (metadata.namespace ?? namespace ?? '');
     const key = `${group}/${kind}/${ns}/${metadata.name}`;
     const first = seen.get(key);
     if (!first) {

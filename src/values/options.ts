@@ -11,7 +11,7 @@ export interface FromValuesOptions {
   readonly releaseName?: string;
   /**
    * Release namespace.
-   * @default - the enclosing cdk8s Chart's namespace, else 'default'
+   * @default - the enclosing cdk8s Chart's namespace, else none (templates in values see "default", as in Helm)
    */
   readonly namespace?: string;
   /**

@@ -223,7 +223,7 @@ const CASES: Case[] = [
     'extra object named like ours',
     { extraObjects: [{ apiVersion: 'v1', kind: 'Service', metadata: { name: 'my-release-rstudio-pm' } }] },
     'extraObjects[0]',
-    /is Service "my-release-rstudio-pm" in namespace "default", like the Service PackageManager renders: one would replace the other on apply; rename it/,
+    /is Service "my-release-rstudio-pm", like the Service PackageManager renders: one would replace the other on apply; rename it/,
   ],
 ];
 

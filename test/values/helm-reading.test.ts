@@ -4,7 +4,8 @@ import { find, synthValues, type Obj } from '../helpers/synth';
 
 const deployment = (values: unknown, chartVersion?: '0.5.29' | '0.20.4') =>
   find(synthValues(values, 'my-release', 'posit', chartVersion).objects, 'Deployment');
-const container = (values: unknown, chartVersion?: '0.5.29' | '0.20.4') => deployment(values, chartVersion).spec.template.spec.containers[0];
+const container = (values: unknown, chartVersion?: '0.5.29' | '0.20.4') =>
+  deployment(values, chartVersion).spec.template.spec.containers[0];
 const issuesOf = (f: () => unknown) => {
   try {
     f();
@@ -50,7 +51,11 @@ describe('null removes a default, at any depth', () => {
   it.each([
     [{ image: { tagPrefix: null } }, 'image.tagPrefix', /%!s\(<nil>\).*set it to "" for no prefix/],
     [{ license: { file: { contents: 'x', mountPath: null } } }, 'license.file.mountPath', /removed \(null\) while a license file is given/],
-    [{ resources: { limits: { enabled: true, cpu: null } } }, 'resources.limits.cpu', /removed \(null\) while resources.limits.enabled is true/],
+    [
+      { resources: { limits: { enabled: true, cpu: null } } },
+      'resources.limits.cpu',
+      /removed \(null\) while resources.limits.enabled is true/,
+    ],
     [{ sharedStorage: { create: true, accessModes: null } }, 'sharedStorage.accessModes', /without access modes/],
     [{ sharedStorage: { create: true, accessModes: [] } }, 'sharedStorage.accessModes', /without access modes/],
   ])('refuses %j, which the chart renders broken', (values, path, message) => {
@@ -109,7 +114,11 @@ describe('no false refusals', () => {
   it.each([
     [{ readinessProbe: { enabled: '' } }, (o: Obj[]) => find(o, 'Deployment').spec.template.spec.containers[0].readinessProbe, undefined],
     [{ serviceAccount: { create: '' } }, (o: Obj[]) => o.find((x) => x.kind === 'ServiceAccount'), undefined],
-    [{ ingress: { enabled: 'true', hosts: [{ host: 'a.example.com', paths: ['/'] }] } }, (o: Obj[]) => o.find((x) => x.kind === 'Ingress')?.kind, 'Ingress'],
+    [
+      { ingress: { enabled: 'true', hosts: [{ host: 'a.example.com', paths: ['/'] }] } },
+      (o: Obj[]) => o.find((x) => x.kind === 'Ingress')?.kind,
+      'Ingress',
+    ],
     [{ enableMigration: 0, sharedStorage: { create: true } }, (o: Obj[]) => o.find((x) => x.kind === 'Job'), undefined],
   ])('%j is read as Helm reads it', (values, pick, expected) => {
     expect(pick(synthValues(values).objects)).toEqual(expected);

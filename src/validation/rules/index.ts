@@ -12,7 +12,7 @@ import {
 } from './config';
 import { runRules } from './context';
 import { imageReference, referencedNames, releaseAndNames } from './names';
-import { extraObjects, ingress, podDisruptionBudget, serviceAddresses } from './network';
+import { extraObjects, ingress, podDisruptionBudget, serviceAddresses, serviceMonitorNamespace } from './network';
 import { configFromSecrets, inlineSecretSettings, oneSourcePerSecret, sandboxingSecurity } from './security';
 import { awsKeys, containers, deprecatedServiceAccountName, licenseFile, mainContainer, rollingUpdate, volumesAndMounts } from './pod';
 
@@ -36,6 +36,7 @@ const RULES = [
   licenseFile,
   awsKeys,
   serviceAddresses,
+  serviceMonitorNamespace,
   ingress,
   podDisruptionBudget,
   extraObjects,

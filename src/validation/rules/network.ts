@@ -77,3 +77,14 @@ export const extraObjects: Rule = ({ model, error }) => {
     if (!isDns1123Subdomain(name)) error(`extraObjects[${i}].metadata.name`, `${SUBDOMAIN_RULE}; got ${JSON.stringify(name)}`);
   });
 };
+
+/** A ServiceMonitor in another namespace must name ours to find the Service. */
+export const serviceMonitorNamespace: Rule = ({ model, error }) => {
+  const sm = model.objects.serviceMonitor;
+  if (sm && !model.namespace && model.values.serviceMonitor?.namespace) {
+    error(
+      'serviceMonitor.namespace',
+      `puts the ServiceMonitor in ${JSON.stringify(sm.namespace)}, but the release has no namespace for it to select the Service in: set the namespace prop (or create PackageManager inside a Chart with a namespace)`,
+    );
+  }
+};
