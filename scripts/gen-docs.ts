@@ -18,6 +18,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
+import { traitsOf } from '../src/traits';
 
 const ROOT = path.resolve(__dirname, '..');
 const README = path.join(ROOT, 'README.md');
@@ -517,6 +518,10 @@ function propsTable(rows: readonly DocRow[], full: boolean, configAnchor: string
     rows.map((r) => {
       let description = full ? r.full : r.summary;
       if (r.isConfig) description = `${description} Keys: see [the config table](${configAnchor}).`.trim();
+      // From the traits table: what a values file's spelling of it means, and whether it is a secret.
+      const traits = traitsOf(r.path);
+      if (traits.secret) description = `${description} *Secret*: never shown in messages, kept out of ConfigMaps.`;
+      if (traits.falsyUnset) description = `${description} In a values file, \`false\`, \`""\` or \`null\` mean none.`;
       return [code(r.path), typeCell(r), defaultCell(r), description];
     }),
   );

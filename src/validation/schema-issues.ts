@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { closest, describeValue, formatPath, type ValidationIssue } from '../errors';
 import { isSecretSetting } from '../config/secrets';
 import { propsSchema } from '../schema';
+import { pathsWith } from '../traits';
 
-/** Props whose values are secrets: never shown in a message. */
-export const SECRET_PROPS = new Set(['license.key', 'license.file.contents', 'awsAccessKeyId', 'awsSecretAccessKey', 'rstudioPMKey']);
+/** Props whose values are secrets (the `secret` trait): never shown in a message. */
+const SECRET_PROPS = new Set(pathsWith('secret'));
 
 /** The value of a prop as a message may show it. */
 export function shown(path: string, value: unknown): string {

@@ -1,12 +1,15 @@
 /** Every synthesized ConfigMap of the test suite is checked: it must hold none of the secrets the props carry. */
 import { isSecretSetting } from '../../src/config/secrets';
+import { pathsWith } from '../../src/traits';
 
 type Obj = Record<string, any>;
 
 /** The secret values given in props or values: keys, passwords, tokens, passwords inside URLs. */
 export function secretValuesOf(props: unknown): string[] {
   const p = (props ?? {}) as Obj;
-  const out: unknown[] = [p.license?.key, p.license?.file?.contents, p.awsAccessKeyId, p.awsSecretAccessKey, p.rstudioPMKey];
+  // The props the traits table marks secret, then the secret-looking config settings.
+  const at = (path: string) => path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Obj)[k] : undefined), p);
+  const out: unknown[] = pathsWith('secret').map(at);
   for (const doc of [p.config, p.extraConfig]) {
     for (const keys of Object.values((doc ?? {}) as Obj)) {
       for (const [key, value] of Object.entries((keys ?? {}) as Obj)) {
