@@ -1,4 +1,13 @@
-/** The one error class of this library, and the pieces of its messages. */
+/**
+ * The one error class of this library, and the pieces of its messages.
+ *
+ * Other error classes are internal and never reach a caller: the gcfg
+ * writer's `GcfgError` and the YAML writer's `YamlEmitError` guard against
+ * input the rules already refused; the template engine's `TemplateError` and
+ * the values reader's syntax errors become issues of a
+ * `PackageManagerValidationError`; the CLI's `UsageError` becomes its exit
+ * code 2 and a message.
+ */
 
 /** One problem found in the props or values. */
 export interface ValidationIssue {
