@@ -237,8 +237,12 @@ class Parser {
     }
   }
 
-  /** The `=` of a key: reads and sets its value. Returns normally to go on with the next item. */
-  private assign(apply: (value: unknown) => void): void {
+  /**
+   * The `=` of a key: reads and sets its value, then returns to go on with
+   * the next item. Nothing after `=` sets "" and, for a map key (not a list
+   * item), ends the parse, as in Helm.
+   */
+  private assign(apply: (value: unknown) => void, endsAtEof: boolean): void {
     if (this.mode === 'json') {
       if (this.emptyVal()) return apply(null);
       apply(this.jsonValue());
@@ -258,7 +262,8 @@ class Parser {
     } catch (e) {
       if (e instanceof EndOfInput) {
         apply('');
-        throw e;
+        if (endsAtEof) throw e;
+        return;
       }
       throw e;
     }
@@ -292,7 +297,7 @@ class Parser {
       }
       return;
     }
-    if (last === '=') return this.assign((v) => set(data, k, v));
+    if (last === '=') return this.assign((v) => set(data, k, v), true);
     if (last === ',') {
       set(data, k, '');
       throw new Fail(`key "${here}" has no value (cannot end with ,)`);
@@ -335,7 +340,7 @@ class Parser {
       let result = list;
       this.assign((v) => {
         result = setIndex(list, i, v);
-      });
+      }, false);
       return result;
     }
     if (last === '[') {

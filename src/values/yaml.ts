@@ -388,22 +388,35 @@ interface CstToken {
 }
 
 /**
- * Where go-yaml v2 (a YAML 1.1 scanner, like libyaml) reads the syntax of the
- * first document differently from the `yaml` package, fail as Helm does, or
- * refuse with an explanation where Helm would read something else:
+ * Where go-yaml v2 (a YAML 1.1 scanner, like libyaml) reads the syntax
+ * differently from the `yaml` package, rewrite the text so that the `yaml`
+ * package reads what Helm reads, or fail as Helm does:
  * - anchor and alias names hold only letters, digits, `_` and `-`;
- * - inside `[ ]`/`{ }`, `?` is always an indicator, a value cannot start
- *   with `:`, and `a:` directly before `,`/`]`/`}` is the text "a:";
+ * - inside `[ ]`/`{ }`, `?` is always an indicator (`[?x]` is `[? x]`; a `?`
+ *   inside an unquoted value fails), a value cannot start with `:`, and
+ *   `a:` directly before `,`, `]`, `}` is the text "a:";
  * - `\/` is not an escape in double quotes;
  * - a tab where a line's indentation ends is an error, on blank lines too
  *   (except blank lines inside a plain value, indented past its parent).
+ * Returns the text to parse (rewrites keep every line on its line).
  */
-function checkGoYamlSyntax(text: string, fail: (offset: number, reason: string) => never, allDocuments: boolean): void {
+function goYamlSyntax(text: string, fail: (offset: number, reason: string) => never, allDocuments: boolean): string {
   const tokens = [...new Parser().parse(text)] as unknown as CstToken[];
   const docs = tokens.filter((t) => t.type === 'document');
+  const edits: Edit[] = [];
   for (let i = 0; i < (allDocuments ? docs.length : Math.min(1, docs.length)); i++) {
-    checkDocument(text, docs[i], i === 0 ? 0 : docs[i].offset, docs[i + 1] ? docs[i + 1].offset : text.length, fail);
+    edits.push(...checkDocument(text, docs[i], i === 0 ? 0 : docs[i].offset, docs[i + 1] ? docs[i + 1].offset : text.length, fail));
   }
+  let out = text;
+  for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
+}
+
+/** A replacement of text[start, end). */
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
 }
 
 function checkDocument(
@@ -412,7 +425,8 @@ function checkDocument(
   docStart: number,
   docEnd: number,
   fail: (offset: number, reason: string) => never,
-): void {
+): Edit[] {
+  const edits: Edit[] = [];
   const leaves: { token: CstToken; end: number; inFlow: boolean; blockIndent: number }[] = [];
   const excluded: [number, number][] = [];
   const endOf = (t: CstToken): number => {
@@ -479,7 +493,9 @@ function checkDocument(
       }
     }
     if (inFlow && t.type === 'scalar') {
-      const q = src.indexOf('?');
+      // go-yaml: "?" starts a key in flow context ("?x" is "? x"), and ends an unquoted value.
+      if (src.startsWith('?') && src.length > 1) edits.push({ start: t.offset + 1, end: t.offset + 1, text: ' ' });
+      const q = src.indexOf('?', 1);
       if (q >= 0 || src.startsWith(':')) {
         fail(
           t.offset + Math.max(q, 0),
@@ -488,13 +504,12 @@ function checkDocument(
       }
     }
     if (inFlow && t.type === 'map-value-ind' && i > 0) {
+      // go-yaml: a ":" not followed by a space is part of an unquoted value ("a:" before "," or "]").
       const prev = leaves[i - 1];
       const after = text[t.offset + 1];
       if (prev.token.type === 'scalar' && prev.end === t.offset && after !== undefined && !' \t\r\n'.includes(after)) {
-        fail(
-          t.offset,
-          'Helm reads "a:" directly followed by , ] or } inside [ ] or { } as the text "a:"; add a space after the ":" or quote the value',
-        );
+        const value = `${prev.token.source ?? ''}:`.replace(/[\\"]/g, (c) => `\\${c}`);
+        edits.push({ start: prev.token.offset, end: t.offset + 1, text: `"${value}"` });
       }
     }
   }
@@ -520,6 +535,7 @@ function checkDocument(
     }
     lineStart = lineEnd + 1;
   }
+  return edits;
 }
 
 const PARSE_OPTIONS = {
@@ -571,9 +587,9 @@ function stripBom(text: string): string {
 export function parseYaml(text: string, options: YamlOptions = {}): unknown {
   const body = stripBom(text);
   checkCharacters(body, failer(body, options.source));
-  checkGoYamlSyntax(body, failer(body, options.source), false);
-  const [first] = documentsOf(body);
-  return first ? decodeDocument(first, body, options.source) : null;
+  const text2 = goYamlSyntax(body, failer(body, options.source), false);
+  const [first] = documentsOf(text2);
+  return first ? decodeDocument(first, text2, options.source) : null;
 }
 
 /**
@@ -584,10 +600,10 @@ export function parseYaml(text: string, options: YamlOptions = {}): unknown {
 export function parseYamlDocuments(text: string, options: YamlOptions = {}): unknown[] {
   const body = stripBom(text);
   checkCharacters(body, failer(body, options.source));
-  checkGoYamlSyntax(body, failer(body, options.source), true);
+  const text2 = goYamlSyntax(body, failer(body, options.source), true);
   const out: unknown[] = [];
-  for (const doc of documentsOf(body)) {
-    const value = decodeDocument(doc, body, options.source);
+  for (const doc of documentsOf(text2)) {
+    const value = decodeDocument(doc, text2, options.source);
     if (value !== null && value !== undefined) out.push(value);
   }
   return out;
