@@ -432,7 +432,7 @@ function genPath(r: Random, shape: ChartShape, literal: boolean): Seg[] {
   return path;
 }
 
-const SET_VALUES = [
+export const SET_VALUES = [
   'true',
   'TRUE',
   'False',
@@ -558,7 +558,7 @@ export function exprText(flag: SetFlag, expr: SetExpr, prefix = ''): string {
 // ---- cases that run alone ----
 
 /** Raw values-file texts: documents, directives, comments, errors. */
-const RAW_FILES: readonly string[] = [
+export const RAW_FILES: readonly string[] = [
   '',
   '# only a comment\n',
   '---\n',
@@ -654,7 +654,7 @@ const RAW_FILES: readonly string[] = [
 ];
 
 /** Raw --set expressions: odd, broken and edge-case ones. */
-const RAW_SETS: readonly [SetFlag, string][] = [
+export const RAW_SETS: readonly [SetFlag, string][] = [
   ['--set', 'a'],
   ['--set', '=b'],
   ['--set', 'a[x]=1'],

@@ -117,6 +117,8 @@ class Parser {
   readonly valueSpans: [number, number][] = [];
   /** Key path of the item being parsed, for error messages. */
   private path: string[] = [];
+  /** Where the item being parsed starts. */
+  itemStart = 0;
 
   constructor(
     private readonly runes: string[],
@@ -156,6 +158,7 @@ class Parser {
     for (;;) {
       try {
         this.path = [];
+        this.itemStart = this.pos;
         this.key(this.data, 0);
       } catch (e) {
         if (e instanceof EndOfInput) return;
@@ -508,14 +511,25 @@ class JsonReader {
   }
 }
 
-/** The expression with the given rune ranges replaced by `…`. */
-function elide(runes: string[], spans: [number, number][]): string {
+/**
+ * The expression for an error message: the items before the failing one with
+ * their values replaced by `…`, then the failing item's key and `=…`
+ * (anything after the `=` of the failing item is left out).
+ */
+function elide(runes: string[], spans: [number, number][], itemStart: number, literal: boolean): string {
   const hidden = new Array<boolean>(runes.length).fill(false);
   for (const [a, b] of spans) for (let i = a; i < b && i < runes.length; i++) hidden[i] = true;
   let out = '';
-  for (let i = 0; i < runes.length; i++) {
+  for (let i = 0; i < itemStart; i++) {
     if (!hidden[i]) out += runes[i];
     else if (i === 0 || !hidden[i - 1]) out += '…';
+  }
+  for (let i = itemStart; i < runes.length; i++) {
+    if (runes[i] === '\\' && !literal) {
+      out += runes[i] + (runes[i + 1] ?? '');
+      i++;
+    } else if (runes[i] === '=') return `${out}=…`;
+    else out += runes[i];
   }
   return out;
 }
@@ -552,7 +566,7 @@ export function applySetFlag(dest: Record<string, unknown>, flag: SetFlag, expre
   } catch (e) {
     if (!(e instanceof Fail)) throw e;
     // Values may be secrets (not so for --set-file, whose values are paths).
-    const shown = flag === '--set-file' ? expression : elide(runes, parser.valueSpans);
+    const shown = flag === '--set-file' ? expression : elide(runes, parser.valueSpans, parser.itemStart, flag === '--set-literal');
     throw new SetValueError(flag, shown, e.message);
   }
 }
