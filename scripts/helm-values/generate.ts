@@ -498,7 +498,7 @@ function jsonValue(r: Random, depth: number): unknown {
     -1.5,
     1e21,
     1e-7,
-    12345678901234567890,
+    1.2345678901234567e19,
     0.1,
     'text',
     '',

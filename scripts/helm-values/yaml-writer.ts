@@ -49,6 +49,7 @@ function props(node: { anchor?: string; tag?: string }): string {
 function inlineScalar(node: Extract<YNode, { t: 'scalar' }>): string {
   const p = props(node);
   // Single quotes cannot escape a line break or a control character: those are written double quoted.
+  // eslint-disable-next-line no-control-regex
   const single = node.style === 'single' && !/[\n\t\x00-\x1f\x7f-\x9f]/.test(node.text);
   const body = single ? `'${node.text.replace(/'/g, "''")}'` : node.style === 'plain' ? node.text : quoteDouble(node.text);
   return p ? `${p} ${body}` : body;
