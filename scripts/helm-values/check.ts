@@ -2,7 +2,7 @@
  * `npm run test:helm`: our values reading, `--set` parsing and coalescing
  * against real helm 3.16.4, on seeded random cases.
  *
- *   ts-node --transpile-only scripts/helm-values/check.ts [--cases 2000] [--seed 1] [--batch 100] [--cross-check 40]
+ *   ts-node --transpile-only scripts/helm-values/check.ts [--cases 2000] [--seed 1] [--batch 100] [--cross-check 40] [--jobs 4]
  *
  * For every case, helm's `.Values` (printed by a one-template chart with the
  * real chart's values.yaml, 0.5.29 or 0.20.4) must JSON-equal
@@ -18,7 +18,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { isDeepStrictEqual } from 'util';
 import { genCase, loneCases, prng, Random, type Case } from './generate';
-import { describeCase, differences, ours, realChart, ROOT, runAlone, runBatch, stats, type Outcome } from './harness';
+import { describeCase, differences, ours, pool, realChart, ROOT, runAlone, runBatch, stats, type Outcome } from './harness';
 import { ensureHelm, HELM_VERSION } from './helm-binary';
 
 function arg(name: string, dflt: number): number {
@@ -31,11 +31,12 @@ function sameWarnings(a: Outcome, b: Outcome): boolean {
   return isDeepStrictEqual([...a.warnings].sort(), [...b.warnings].sort());
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const count = arg('cases', 2000);
   const seed = arg('seed', 1);
   const batchSize = arg('batch', 100);
   const crossCheck = arg('cross-check', 40);
+  const jobs = arg('jobs', 4);
   const start = Date.now();
   const helm = ensureHelm(join(ROOT, '.cache', 'helm'));
   const work = mkdtempSync(join(tmpdir(), 'helm-values-'));
@@ -52,17 +53,20 @@ function main(): number {
   const batchedIds = new Set(batched.map((c) => c.id));
   const alone = all.filter((c) => !batchedIds.has(c.id));
   const helmResults = new Map<number, Outcome>();
-  for (let i = 0; i < batched.length; i += batchSize) {
-    const group = batched.slice(i, i + batchSize);
-    const res = runBatch(helm, work, group, i / batchSize, charts);
+  const groups = Array.from({ length: Math.ceil(batched.length / batchSize) }, (_, i) => batched.slice(i * batchSize, (i + 1) * batchSize));
+  const failedGroups: Case[] = [];
+  await pool(groups, jobs, async (group) => {
+    const res = await runBatch(helm, work, group, group[0].id, charts);
     if (res) for (const [id, o] of res) helmResults.set(id, o);
-    else for (const c of group) helmResults.set(c.id, runAlone(helm, work, c, charts.get(c.version)!)); // which one does helm refuse?
-  }
-  for (const c of alone) helmResults.set(c.id, runAlone(helm, work, c, charts.get(c.version)!));
+    else failedGroups.push(...group); // run alone below, to find which one helm refuses
+  });
+  await pool([...alone, ...failedGroups], jobs, async (c) => helmResults.set(c.id, await runAlone(helm, work, c, charts.get(c.version)!)));
 
   let crossDiffs = 0;
-  for (const c of batched.slice(0, crossCheck)) {
-    const a = runAlone(helm, work, c, charts.get(c.version)!);
+  const crossed = batched.slice(0, crossCheck);
+  const crossRuns = await pool(crossed, jobs, (c) => runAlone(helm, work, c, charts.get(c.version)!));
+  for (const [i, c] of crossed.entries()) {
+    const a = crossRuns[i];
     const b = helmResults.get(c.id)!;
     if (!('values' in a) || !('values' in b) || !isDeepStrictEqual(a.values, b.values) || !sameWarnings(a, expected.get(c.id)!)) {
       crossDiffs++;
@@ -95,4 +99,10 @@ function main(): number {
   return diffs === 0 && crossDiffs === 0 ? 0 : 1;
 }
 
-process.exitCode = main();
+main().then(
+  (code) => (process.exitCode = code),
+  (e) => {
+    console.error(e);
+    process.exitCode = 2;
+  },
+);

@@ -2,7 +2,7 @@
  * Running cases through real helm and through our loader, for check.ts
  * (random comparison) and record.ts (fixtures for jest).
  */
-import { spawnSync } from 'child_process';
+import { spawn } from 'child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { isDeepStrictEqual } from 'util';
@@ -87,10 +87,33 @@ export function flagArgs(c: Case, prefix: string): string[] {
 
 export const stats = { helmRuns: 0 };
 
-function runHelm(helm: string, cwd: string, args: string[]): { ok: boolean; stdout: string; stderr: string } {
+function runHelm(helm: string, cwd: string, args: string[]): Promise<{ ok: boolean; stdout: string; stderr: string }> {
   stats.helmRuns++;
-  const r = spawnSync(helm, ['template', 'rel', ...args], { cwd, encoding: 'utf8', input: '', maxBuffer: 512 * 1024 * 1024 });
-  return { ok: r.status === 0, stdout: r.stdout, stderr: r.stderr };
+  return new Promise((resolve, reject) => {
+    const child = spawn(helm, ['template', 'rel', ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => err.push(d));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      resolve({ ok: code === 0, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }),
+    );
+  });
+}
+
+/** Runs `f` over `items` with at most `limit` at a time. */
+export async function pool<T, R>(items: readonly T[], limit: number, f: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await f(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
 }
 
 /** `.Values` per source template in helm's output. */
@@ -111,7 +134,7 @@ function warningsOf(stderr: string): string[] {
 }
 
 /** Runs one case in a helm process of its own. */
-export function runAlone(helm: string, work: string, c: Case, chart: ChartValues): Outcome {
+export async function runAlone(helm: string, work: string, c: Case, chart: ChartValues): Promise<Outcome> {
   const dir = join(work, `alone-${c.id}`);
   mkdirSync(dir, { recursive: true });
   writeChart(join(dir, 'chart'), 'rstudio-pm', chart);
@@ -122,7 +145,7 @@ export function runAlone(helm: string, work: string, c: Case, chart: ChartValues
     args.push('-f', name);
   });
   for (const [name, content] of Object.entries(c.extraFiles)) writeFileSync(join(dir, name), content);
-  const r = runHelm(helm, dir, [...args, ...flagArgs(c, '')]);
+  const r = await runHelm(helm, dir, [...args, ...flagArgs(c, '')]);
   rmSync(dir, { recursive: true, force: true });
   if (!r.ok) return { error: r.stderr.trim() };
   const values = valuesBySource(r.stdout).get('rstudio-pm/templates/values.yaml');
@@ -131,13 +154,13 @@ export function runAlone(helm: string, work: string, c: Case, chart: ChartValues
 }
 
 /** Runs cases in one helm process, each as an unlisted subchart `c<id>`; undefined when helm fails. */
-export function runBatch(
+export async function runBatch(
   helm: string,
   work: string,
   cases: Case[],
   index: number,
   charts: Map<string, ChartValues>,
-): Map<number, Outcome> | undefined {
+): Promise<Map<number, Outcome> | undefined> {
   const dir = join(work, `batch-${index}`);
   mkdirSync(join(dir, 'parent', 'templates'), { recursive: true });
   writeFileSync(join(dir, 'parent', 'Chart.yaml'), 'apiVersion: v2\nname: parent\nversion: 0.1.0\n');
@@ -156,7 +179,7 @@ export function runBatch(
     args.push('-f', `layer-${j}.yaml`);
   });
   for (const flag of SET_FLAGS) for (const c of cases) for (const e of c.flags[flag] ?? []) args.push(flag, exprText(flag, e, `c${c.id}.`));
-  const r = runHelm(helm, dir, args);
+  const r = await runHelm(helm, dir, args);
   rmSync(dir, { recursive: true, force: true });
   if (!r.ok) return undefined;
   const bySource = valuesBySource(r.stdout);

@@ -14,7 +14,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import type { SetFlag } from '../../src/values/strvals';
 import { RAW_FILES, RAW_SETS, SET_VALUES, type Case } from './generate';
-import { chartValues, realChart, ROOT, runAlone, type ChartValues } from './harness';
+import { chartValues, pool, realChart, ROOT, runAlone, type ChartValues } from './harness';
 import { ensureHelm, HELM_VERSION } from './helm-binary';
 
 const OUT = join(ROOT, 'test', 'fixtures', 'helm-values');
@@ -226,7 +226,7 @@ add(
   ],
 );
 
-function main(): void {
+async function main(): Promise<void> {
   const helm = ensureHelm(join(ROOT, '.cache', 'helm'));
   const charts = new Map<string, ChartValues>([
     ['empty', chartValues('empty', '')],
@@ -234,29 +234,33 @@ function main(): void {
     ['0.5.29', realChart('0.5.29')],
   ]);
   const work = mkdtempSync(join(tmpdir(), 'helm-record-'));
-  const recorded = cases.map((fc, id) => {
-    const c: Case = {
-      id,
-      version: fc.chart,
-      files: fc.files.map((f) => ({ raw: typeof f === 'string' ? f : Buffer.from(f.base64, 'base64') })),
-      flags: {},
-      extraFiles: { 'f.txt': 'from a file\n' },
-      batchable: false,
-    };
-    for (const [flag, expr] of fc.flags) (c.flags[flag] ??= []).push({ raw: expr });
-    const outcome = runAlone(helm, work, c, charts.get(fc.chart)!);
-    const expect =
-      'error' in outcome
-        ? { error: outcome.error.replace(/^Error: /, '').split('\n')[0] }
-        : {
-            valuesJson: JSON.stringify(outcome.values, (_k, v) => (Object.is(v, -0) ? '__NEGATIVE_ZERO__' : v)).replace(
-              /"__NEGATIVE_ZERO__"/g,
-              '-0',
-            ),
-            warnings: [...(outcome.warnings ?? [])].sort(),
-          };
-    return { ...fc, expect };
-  });
+  const recorded = await pool(
+    cases.map((fc, id) => [fc, id] as const),
+    4,
+    async ([fc, id]) => {
+      const c: Case = {
+        id,
+        version: fc.chart,
+        files: fc.files.map((f) => ({ raw: typeof f === 'string' ? f : Buffer.from(f.base64, 'base64') })),
+        flags: {},
+        extraFiles: { 'f.txt': 'from a file\n' },
+        batchable: false,
+      };
+      for (const [flag, expr] of fc.flags) (c.flags[flag] ??= []).push({ raw: expr });
+      const outcome = await runAlone(helm, work, c, charts.get(fc.chart)!);
+      const expect =
+        'error' in outcome
+          ? { error: outcome.error.replace(/^Error: /, '').split('\n')[0] }
+          : {
+              valuesJson: JSON.stringify(outcome.values, (_k, v) => (Object.is(v, -0) ? '__NEGATIVE_ZERO__' : v)).replace(
+                /"__NEGATIVE_ZERO__"/g,
+                '-0',
+              ),
+              warnings: [...(outcome.warnings ?? [])].sort(),
+            };
+      return { ...fc, expect };
+    },
+  );
   rmSync(work, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
   const body = {
@@ -271,4 +275,4 @@ function main(): void {
   console.log(`recorded ${recorded.length} cases (${errors} refused by helm) into ${join(OUT, 'recorded.json')}`);
 }
 
-main();
+void main();
