@@ -20,8 +20,17 @@
  * - of a file with several documents, only the first is read.
  *
  * The syntax is read with the `yaml` package (failsafe schema: every scalar
- * is text), and the typing above is applied here. Errors give the file, line
- * and column and what is wrong, never the text of the line.
+ * is text), and the typing above is applied here; where go-yaml's scanner
+ * (YAML 1.1, like libyaml) reads the syntax differently, see goYamlSyntax.
+ * Errors give the file, line and column and what is wrong, never the text of
+ * the line. `npm run test:helm` compares all this with real helm.
+ *
+ * Known differences, all in broken or unusual files: helm accepts `\'` in
+ * double quotes, a continuation line of a quoted value at column 0, and
+ * anything after a top-level `{...}`/`[...]`, which we refuse; U+0085,
+ * U+2028 and U+2029 are line breaks for helm, which we refuse; keys of
+ * different types that print alike (`1` and `"1"`) are in an order Go does
+ * not fix for helm, while the later one wins here.
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, Parser, Scalar, visit, type Document, type Node } from 'yaml';
 import { decodeUtf8LikeGo, formatFloat32G, goParseFloat, goParseInt, goParseUint } from './go-text';
