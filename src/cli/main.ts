@@ -1,27 +1,77 @@
 #!/usr/bin/env node
-/** The `cdk8s-ppm` command. */
+/** The `cdk8s-ppm` command. Exit codes: 0 done, 1 values or rendering error, 2 usage error. */
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'fs';
+import { dirname } from 'path';
 import { PackageManagerValidationError } from '../errors';
-import { parseArgs, USAGE, UsageError } from './args';
-import { loadValues, renderTemplate } from './template';
+import { ValuesError } from '../values/load';
+import { HelpRequested, parseArgs, USAGE, UsageError } from './args';
+import { loadValues, outputFiles, renderObjects, selectObjects, TemplateError, toYaml } from './template';
 
-function main(argv: string[]): number {
-  if (argv.length === 0 || argv.includes('-h') || argv.includes('--help')) {
-    process.stdout.write(`${USAGE}\n`);
-    return argv.length === 0 ? 2 : 0;
+/** Where the command reads and writes (the process by default; tests inject their own). */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly readFile?: (path: string) => string | Uint8Array;
+  readonly readStdin?: () => string | Uint8Array;
+  /** Writes an `--output-dir` file, creating its directory. */
+  readonly writeFile?: (path: string, text: string) => void;
+}
+
+function defaultWriteFile(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+}
+
+function defaultReadFile(path: string): Uint8Array {
+  if (statSync(path).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+  return readFileSync(path);
+}
+
+/** Runs `cdk8s-ppm ARGV`; returns the exit code. */
+export function main(argv: readonly string[], io: CliIo): number {
+  if (argv.length === 0) {
+    io.stderr(`${USAGE}\n`);
+    return 2;
   }
   try {
     const args = parseArgs(argv);
-    process.stdout.write(renderTemplate(args, loadValues(args)));
+    const read = { readFile: io.readFile ?? defaultReadFile, readStdin: io.readStdin ?? (() => readFileSync(0)) };
+    const objects = selectObjects(args, renderObjects(args, loadValues(args, read)));
+    if (args.outputDir !== undefined) {
+      const write = io.writeFile ?? defaultWriteFile;
+      for (const [path, text] of outputFiles(args, objects)) {
+        write(path, text);
+        io.stdout(`wrote ${path}\n`);
+      }
+    } else io.stdout(toYaml(objects));
     return 0;
   } catch (e) {
+    if (e instanceof HelpRequested) {
+      io.stdout(`${USAGE}\n`);
+      return 0;
+    }
     if (e instanceof UsageError) {
-      process.stderr.write(`Error: ${e.message}\n${USAGE}\n`);
+      io.stderr(`Error: ${e.message}\n\n${USAGE}\n`);
       return 2;
     }
-    const message = e instanceof PackageManagerValidationError || e instanceof Error ? e.message : String(e);
-    process.stderr.write(`Error: ${message}\n`);
+    if (e instanceof ValuesError || e instanceof TemplateError || e instanceof PackageManagerValidationError) {
+      io.stderr(`Error: ${e.message}\n`);
+      return 1;
+    }
+    // Anything else is a bug: say so without a stack trace from deep inside a library.
+    io.stderr(`Error: ${e instanceof Error ? e.message : String(e)}\n`);
     return 1;
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+if (require.main === module) {
+  // `cdk8s-ppm template … | head` closes the pipe early: end quietly.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+  process.exitCode = main(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  });
+}

@@ -1,35 +1,117 @@
-/** `cdk8s-ppm template`: values files → the YAML PackageManager synthesizes. */
-import { readFileSync } from 'fs';
-import { App, Chart, Yaml } from 'cdk8s';
+/** `cdk8s-ppm template`: chart values → the YAML PackageManager synthesizes, laid out as `helm template` does. */
+import { ApiObject, App, Chart, DependencyGraph, Yaml } from 'cdk8s';
 import { PackageManager } from '../package-manager';
-import { parseYaml } from '../values/yaml';
+import { loadValues as loadValueFlags } from '../values/load';
 import type { TemplateArgs } from './args';
-import { applySet, mergeValues } from './set-values';
+import { templateOf } from './templates';
 
-/** Reads and merges the values of the command line. */
-export function loadValues(args: TemplateArgs, read: (file: string) => string = (f) => readFileSync(f, 'utf8')): Record<string, unknown> {
-  let values: Record<string, unknown> = {};
-  for (const file of args.valuesFiles) {
-    const text = file === '-' ? read('/dev/stdin') : read(file);
-    let parsed: unknown;
-    try {
-      parsed = parseYaml(text);
-    } catch (e) {
-      throw new Error(`${file}: not valid YAML: ${(e as Error).message}`);
-    }
-    if (parsed !== null && parsed !== undefined && (typeof parsed !== 'object' || Array.isArray(parsed))) {
-      throw new Error(`${file}: a values file must hold a map of values`);
-    }
-    values = mergeValues(values, parsed);
+/** How the command reads files and stdin (injected by tests). */
+export interface ReadIo {
+  readonly readFile?: (path: string) => string | Uint8Array;
+  readonly readStdin?: () => string | Uint8Array;
+}
+
+/** A rendered object and the chart template it belongs to. */
+export interface RenderedObject {
+  /** `templates/NAME.yaml`. */
+  readonly template: string;
+  readonly manifest: Record<string, unknown>;
+}
+
+/** A values problem (exit code 1), e.g. an unknown `--show-only` template. */
+export class TemplateError extends Error {}
+
+/** Chart versions rendered today (the lead wires 0.20.4 in PackageManager). */
+const RENDERED_VERSIONS = ['0.5.29'];
+
+/** Reads and merges the values of the command line, as helm does (before the chart's defaults). */
+export function loadValues(args: TemplateArgs, io: ReadIo = {}): Record<string, unknown> {
+  return loadValueFlags({ ...args.values, readFile: io.readFile, readStdin: io.readStdin });
+}
+
+/** Synthesizes the objects for the command line, each with its chart template. */
+export function renderObjects(args: TemplateArgs, values: Record<string, unknown>): RenderedObject[] {
+  if (args.chartVersion !== undefined && !RENDERED_VERSIONS.includes(args.chartVersion)) {
+    throw new TemplateError(
+      `chart version ${args.chartVersion} is recognized but not rendered yet; use --version ${RENDERED_VERSIONS.join(' or ')}`,
+    );
   }
-  for (const expr of args.sets) values = applySet(values, expr);
-  return values;
+  const app = new App({ outdir: '/dev/null' });
+  const chart = new Chart(app, 'template', { disableResourceNameHashes: true });
+  const pm = PackageManager.fromValues(chart, args.release, values, { releaseName: args.release, namespace: args.namespace });
+  const manifests = chart.toJson() as Record<string, unknown>[];
+  // The ApiObjects in the order chart.toJson() gives them (cdk8s' dependency order).
+  const apiObjects = new DependencyGraph(chart.node)
+    .topology()
+    .filter((c): c is ApiObject => ApiObject.isApiObject(c) && Chart.of(c) === chart);
+  const extras = new Set<ApiObject>(pm.extraObjects);
+  return manifests.map((manifest, i) => ({
+    template: templateOf(manifest, { fullName: pm.fullName, extraObject: extras.has(apiObjects[i]) }),
+    manifest,
+  }));
+}
+
+/** Go's filepath.Match, as helm matches `--show-only` patterns against `templates/NAME.yaml`. */
+export function matchTemplate(pattern: string, name: string): boolean {
+  let re = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else if (c === '\\' && i + 1 < pattern.length) re += `\\${pattern[++i]}`.replace(/^\\([A-Za-z0-9])$/, '$1');
+    else if (c === '[') {
+      const end = pattern.indexOf(']', i + 2);
+      if (end < 0) return false; // Go: ErrBadPattern, no match
+      let cls = pattern.slice(i + 1, end);
+      if (cls.startsWith('^')) cls = `^${cls.slice(1)}`;
+      re += `[${cls.replace(/\\/g, '\\\\')}]`;
+      i = end;
+    } else re += c.replace(/[.+^${}()|\\]/g, '\\$&');
+  }
+  try {
+    return new RegExp(`^${re}$`).test(name);
+  } catch {
+    return false;
+  }
+}
+
+/** Objects kept by `--show-only` (in pattern order, as helm) and `--no-hooks`. */
+export function selectObjects(args: TemplateArgs, objects: RenderedObject[]): RenderedObject[] {
+  const kept = args.noHooks ? objects.filter((o) => !hookOf(o.manifest)) : objects;
+  if (args.showOnly.length === 0) return kept;
+  const out: RenderedObject[] = [];
+  for (const pattern of args.showOnly) {
+    const f = pattern.replace(/\\/g, '/');
+    const matched = kept.filter((o) => matchTemplate(f, o.template));
+    if (matched.length === 0) throw new TemplateError(`could not find template ${pattern} in chart`);
+    out.push(...matched);
+  }
+  return out;
+}
+
+function hookOf(manifest: Record<string, unknown>): boolean {
+  const annotations = (manifest.metadata as { annotations?: Record<string, unknown> } | undefined)?.annotations;
+  return annotations !== undefined && Object.prototype.hasOwnProperty.call(annotations, 'helm.sh/hook');
+}
+
+/** The objects as multi-document YAML (the output of the command). */
+export function toYaml(objects: readonly RenderedObject[]): string {
+  return Yaml.stringify(...objects.map((o) => o.manifest));
+}
+
+/** Files of `--output-dir`, as helm writes them: DIR[/RELEASE]/rstudio-pm/templates/NAME.yaml. */
+export function outputFiles(args: TemplateArgs, objects: readonly RenderedObject[]): Map<string, string> {
+  const base = [args.outputDir!, ...(args.releaseNameDir ? [args.release] : [])].join('/');
+  const files = new Map<string, string>();
+  for (const o of objects) {
+    const source = `rstudio-pm/${o.template}`;
+    const path = `${base}/${source}`;
+    files.set(path, `${files.get(path) ?? ''}---\n# Source: ${source}\n${Yaml.stringify(o.manifest)}`);
+  }
+  return files;
 }
 
 /** Synthesizes the manifests for the command line as multi-document YAML. */
 export function renderTemplate(args: TemplateArgs, values: Record<string, unknown>): string {
-  const app = new App({ outdir: '/dev/null' });
-  const chart = new Chart(app, 'template', { disableResourceNameHashes: true });
-  PackageManager.fromValues(chart, args.release, values, { releaseName: args.release, namespace: args.namespace });
-  return Yaml.stringify(...chart.toJson());
+  return toYaml(selectObjects(args, renderObjects(args, values)));
 }

@@ -1,38 +1,652 @@
 /**
- * YAML as Helm reads it (go-yaml v2 via sigs.k8s.io/yaml): YAML 1.1 scalars,
- * so `yes`/`no`/`on`/`off` are booleans, as in a chart values file.
+ * YAML exactly as Helm 3.16.4 reads a values file: sigs.k8s.io/yaml decodes
+ * with its fork of go-yaml v2, then converts the result through JSON.
+ *
+ * That is neither YAML 1.2 nor full YAML 1.1:
+ * - plain `y/Y/yes/Yes/YES/n/N/no/No/NO/on/On/ON/off/Off/OFF` (and
+ *   true/false in three spellings) are booleans; `~`, `null`, `Null`, `NULL`
+ *   and nothing are null;
+ * - integers follow Go's `strconv.ParseInt(s, 0, 64)` after removing `_`
+ *   (`0755` is octal 493, `0x1F`, `0o17`, `0b101`, `+1`); floats follow
+ *   YAML's float pattern; `12:30` (no base 60) and `2024-06-01` (no
+ *   timestamps) stay strings; `1e400` (out of range) stays a string;
+ * - every number becomes a float64 after JSON (2^63-1 reads as 9223372036854775807 → 9223372036854776000);
+ * - map keys become strings: `yes` → "true", `1` → "1", `1.5` → "1.5" (a
+ *   float key is printed with float32 precision); a null key is an error;
+ * - merge keys `<<` copy a map's entries in order of appearance, so a key
+ *   written before `<<` is overridden by the merged map (go-yaml v2 does so);
+ *   in a list of maps to merge, the first map wins;
+ * - `.inf`/`.nan` values are an error (JSON has no infinity);
+ * - of a file with several documents, only the first is read.
+ *
+ * The syntax is read with the `yaml` package (failsafe schema: every scalar
+ * is text), and the typing above is applied here; where go-yaml's scanner
+ * (YAML 1.1, like libyaml) reads the syntax differently, see goYamlSyntax.
+ * Errors give the file, line and column and what is wrong, never the text of
+ * the line. `npm run test:helm` compares all this with real helm.
+ *
+ * Known differences, all in broken or unusual files: helm accepts `\'` in
+ * double quotes, a continuation line of a quoted value at column 0, and
+ * anything after a top-level `{...}`/`[...]`, which we refuse; U+0085,
+ * U+2028 and U+2029 are line breaks for helm, which we refuse; keys of
+ * different types that print alike (`1` and `"1"`) are in an order Go does
+ * not fix for helm, while the later one wins here.
  */
-import { parse, parseAllDocuments } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, Parser, Scalar, visit, type Document, type Node } from 'yaml';
+import { decodeUtf8LikeGo, formatFloat32G, goParseFloat, goParseInt, goParseUint } from './go-text';
 
-const OPTIONS = { version: '1.1', merge: true, uniqueKeys: false } as const;
-
-/** Parses one YAML document. @throws SyntaxError */
-export function parseYaml(text: string): unknown {
-  try {
-    return parse(text, OPTIONS);
-  } catch (e) {
-    throw new SyntaxError((e as Error).message);
+/** A YAML text that Helm would refuse, with the place and the reason. */
+export class YamlError extends SyntaxError {
+  constructor(
+    /** File name (or description) the text came from, if given. */
+    readonly source: string | undefined,
+    /** 1-based line, 0 when unknown. */
+    readonly line: number,
+    /** 1-based column, 0 when unknown. */
+    readonly column: number,
+    /** What is wrong. */
+    readonly reason: string,
+  ) {
+    const where = line > 0 ? (source ? `${source}:${line}:${column}` : `line ${line}, column ${column}`) : (source ?? 'YAML');
+    super(`${where}: ${reason}`);
+    this.name = 'YamlError';
   }
 }
 
-/** Parses a multi-document stream, skipping empty documents. @throws SyntaxError */
-export function parseYamlDocuments(text: string): unknown[] {
-  const docs = parseAllDocuments(text, OPTIONS);
-  const list = Array.isArray(docs) ? docs : [docs];
+/** Options of the parse functions. */
+export interface YamlOptions {
+  /** Named in error messages (e.g. the file path). */
+  readonly source?: string;
+}
+
+const TAG = 'tag:yaml.org,2002:';
+const STR = `${TAG}str`;
+const BINARY = `${TAG}binary`;
+const BOOL = `${TAG}bool`;
+const INT = `${TAG}int`;
+const FLOAT = `${TAG}float`;
+const NULL = `${TAG}null`;
+const TIMESTAMP = `${TAG}timestamp`;
+const MERGE = `${TAG}merge`;
+const RESOLVABLE = new Set(['', STR, BOOL, INT, FLOAT, NULL, TIMESTAMP]);
+
+const BOOLS_AND_NULLS: Record<string, boolean | null> = {};
+for (const s of ['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON']) BOOLS_AND_NULLS[s] = true;
+for (const s of ['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF']) BOOLS_AND_NULLS[s] = false;
+for (const s of ['', '~', 'null', 'Null', 'NULL']) BOOLS_AND_NULLS[s] = null;
+const NON_FINITE: Record<string, number> = {};
+for (const s of ['.nan', '.NaN', '.NAN']) NON_FINITE[s] = NaN;
+for (const s of ['.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF']) NON_FINITE[s] = Infinity;
+for (const s of ['-.inf', '-.Inf', '-.INF']) NON_FINITE[s] = -Infinity;
+
+const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
+
+/** A scalar as go-yaml v2 types it (before JSON). */
+type GoScalar =
+  | { readonly tag: 'str'; readonly value: string }
+  | { readonly tag: 'bool'; readonly value: boolean }
+  | { readonly tag: 'null'; readonly value: null }
+  | { readonly tag: 'int'; readonly value: bigint }
+  | { readonly tag: 'float'; readonly value: number }
+  | { readonly tag: 'timestamp'; readonly value: string };
+
+function shortTag(tag: string): string {
+  return tag.startsWith(TAG) ? `!!${tag.slice(TAG.length)}` : tag;
+}
+
+/** go-yaml v2's timestamp formats (used only for an explicit `!!timestamp`). */
+function isTimestamp(s: string): boolean {
+  const m =
+    /^(\d{4})-(\d{1,2})-(\d{1,2})(?:([Tt])(\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})|( )(\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.\d{1,9})?)?$/.exec(
+      s,
+    );
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1 || d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return false;
+  const time = m[4] ? [m[5], m[6], m[7]] : m[8] ? [m[9], m[10], m[11]] : undefined;
+  return !time || (Number(time[0]) < 24 && Number(time[1]) < 60 && Number(time[2]) < 60);
+}
+
+/** Fails the way go-yaml's resolve does when an explicit tag does not fit the text. */
+class TagMismatch extends Error {}
+
+/**
+ * go-yaml v2's `resolve(tag, in)`: the type of a plain scalar (tag '') or of
+ * a scalar with an explicit standard tag.
+ */
+function resolve(tag: string, text: string): GoScalar | { tag: 'other'; value: string } {
+  if (!RESOLVABLE.has(tag)) return { tag: 'other', value: text };
+  const out = resolveImplicit(tag, text);
+  const rtag = `${TAG}${out.tag}`;
+  if (tag === '' || tag === rtag || tag === STR) return out;
+  if (tag === FLOAT && out.tag === 'int') return { tag: 'float', value: Number(out.value) };
+  throw new TagMismatch(`cannot decode ${shortTag(rtag)} as a ${shortTag(tag)}`);
+}
+
+function resolveImplicit(tag: string, text: string): GoScalar {
+  const hint =
+    text === ''
+      ? 'N'
+      : /[0-9]/.test(text[0])
+        ? 'D'
+        : '+-'.includes(text[0])
+          ? 'S'
+          : 'yYnNtTfFoO~'.includes(text[0])
+            ? 'M'
+            : text[0] === '.'
+              ? '.'
+              : '';
+  if (hint === '' || tag === STR) return { tag: 'str', value: text };
+  if (Object.prototype.hasOwnProperty.call(BOOLS_AND_NULLS, text)) {
+    const v = BOOLS_AND_NULLS[text];
+    return v === null ? { tag: 'null', value: null } : { tag: 'bool', value: v };
+  }
+  if (Object.prototype.hasOwnProperty.call(NON_FINITE, text)) return { tag: 'float', value: NON_FINITE[text] };
+  if (hint === '.') {
+    const f = goParseFloat(text);
+    if (f !== undefined) return { tag: 'float', value: f };
+  } else if (hint === 'D' || hint === 'S') {
+    if ((tag === '' || tag === TIMESTAMP) && isTimestamp(text)) return { tag: 'timestamp', value: text };
+    const plain = text.replace(/_/g, '');
+    const i = goParseInt(plain, 0) ?? goParseUint(plain);
+    if (i !== undefined) return { tag: 'int', value: i };
+    if (YAML_STYLE_FLOAT.test(plain)) {
+      const f = goParseFloat(plain);
+      if (f !== undefined) return { tag: 'float', value: f };
+    }
+  }
+  return { tag: 'str', value: text };
+}
+
+/** Strict standard base64 as Go's `base64.StdEncoding` reads it (CR and LF are skipped). */
+function decodeBase64(text: string): Uint8Array | undefined {
+  const s = text.replace(/[\r\n]/g, '');
+  if (s.length % 4 !== 0 || !/^[A-Za-z0-9+/]*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(s)) return undefined;
+  return Uint8Array.from(Buffer.from(s, 'base64'));
+}
+
+/** A float that JSON cannot hold; an error if it is still in the result. */
+class NonFinite {
+  constructor(readonly offset: number) {}
+}
+
+/** Sets an own property, also for the key `__proto__`. */
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  else target[key] = value;
+}
+
+/** Decodes one document's node tree the way go-yaml v2 decodes into interface{}, then through JSON. */
+class Decoder {
+  private readonly targets = new Map<Node, Node>();
+  private readonly aliasesInProgress = new Set<Node>();
+  private decodeCount = 0;
+  private aliasCount = 0;
+  private aliasDepth = 0;
+
+  constructor(
+    doc: Document,
+    private readonly fail: (offset: number, reason: string) => never,
+  ) {
+    // An alias refers to the last node with its anchor before it, in document order;
+    // go-yaml refuses a document with an alias to an unknown anchor while parsing it.
+    const seen = new Map<string, Node>();
+    let unknown: Node | undefined;
+    visit(doc, {
+      Node: (_key, node) => {
+        if (isAlias(node)) {
+          const target = seen.get(node.source);
+          if (target) this.targets.set(node, target);
+          else unknown ??= node;
+        } else if (node.anchor) seen.set(node.anchor, node);
+      },
+    });
+    if (unknown && isAlias(unknown)) fail(start(unknown), `unknown anchor '${unknown.source}' referenced`);
+  }
+
+  /** Follows an alias to its node (with go-yaml's loop check), calling `then` on it. */
+  private viaAlias<T>(node: Node, then: (target: Node) => T): T {
+    const target = this.targets.get(node)!;
+    if (this.aliasesInProgress.has(node))
+      this.fail(start(node), `anchor '${(node as unknown as { source: string }).source}' value contains itself`);
+    this.aliasesInProgress.add(node);
+    this.aliasDepth++;
+    try {
+      return then(target);
+    } finally {
+      this.aliasDepth--;
+      this.aliasesInProgress.delete(node);
+    }
+  }
+
+  decode(node: Node | null | undefined): unknown {
+    this.count();
+    if (node === null || node === undefined) return null;
+    if (isAlias(node)) return this.viaAlias(node, (target) => this.decode(target));
+    if (isScalar(node)) return this.scalar(node);
+    if (isSeq(node)) return node.items.map((item) => this.decode(item as Node));
+    if (isMap(node)) {
+      const out: Record<string, unknown> = {};
+      this.mapping(node, out);
+      return out;
+    }
+    return null;
+  }
+
+  /** go-yaml v2 fails on documents that expand aliases far beyond their size ("billion laughs"). */
+  private count(): void {
+    this.decodeCount++;
+    if (this.aliasDepth > 0) this.aliasCount++;
+    if (this.aliasCount > 100 && this.decodeCount > 1000) {
+      const low = 400000;
+      const high = 4000000;
+      const d = this.decodeCount;
+      const allowed = d <= low ? 0.99 : d >= high ? 0.1 : 0.99 - 0.89 * ((d - low) / (high - low));
+      if (this.aliasCount / d > allowed) this.fail(-1, 'document contains excessive aliasing');
+    }
+  }
+
+  private scalarType(node: Scalar): GoScalar | { tag: 'other'; value: string } {
+    const text = String(node.value ?? '');
+    const tag = node.tag ?? '';
+    const implicit = (node.type === Scalar.PLAIN && tag === '') || tag === '!';
+    if (tag === '' && !implicit) return { tag: 'str', value: text };
+    try {
+      return resolve(tag, text);
+    } catch (e) {
+      if (e instanceof TagMismatch) this.fail(start(node), e.message);
+      throw e;
+    }
+  }
+
+  private scalar(node: Scalar): unknown {
+    const typed = this.scalarType(node);
+    if (typed.tag === 'other' && node.tag === BINARY) {
+      const bytes = decodeBase64(typed.value);
+      if (!bytes) this.fail(start(node), '!!binary value contains invalid base64 data');
+      return decodeUtf8LikeGo(bytes);
+    }
+    switch (typed.tag) {
+      case 'int':
+        return Number(typed.value);
+      case 'float':
+        return Number.isFinite(typed.value) ? typed.value : new NonFinite(start(node));
+      default:
+        return typed.value;
+    }
+  }
+
+  /** A map key as sigs.k8s.io/yaml turns it into a JSON key. */
+  private key(node: Node | null | undefined, at: number): string {
+    this.count();
+    if (node && isAlias(node)) return this.viaAlias(node, (target) => this.key(target, at));
+    if (node && (isMap(node) || isSeq(node))) this.fail(at, 'a map or list cannot be a map key');
+    const typed = node && isScalar(node) ? this.scalarType(node) : ({ tag: 'null', value: null } as const);
+    switch (typed.tag) {
+      case 'null':
+        return this.fail(at, 'a null map key is not supported (helm cannot convert it to JSON)');
+      case 'bool':
+        return typed.value ? 'true' : 'false';
+      case 'int':
+        if (typed.value > 2n ** 63n - 1n) this.fail(at, 'an integer map key above 9223372036854775807 is not supported');
+        return typed.value.toString();
+      case 'float': {
+        const s = formatFloat32G(typed.value);
+        return s === '+Inf' ? '.inf' : s === '-Inf' ? '-.inf' : s === 'NaN' ? '.nan' : s;
+      }
+      default:
+        return node && isScalar(node) && node.tag === BINARY ? (this.scalar(node) as string) : typed.value;
+    }
+  }
+
+  private isMerge(node: unknown): boolean {
+    if (!isScalar(node) || node.value !== '<<') return false;
+    const tag = node.tag ?? '';
+    return (node.type === Scalar.PLAIN && tag === '') || tag === '!' || tag === MERGE;
+  }
+
+  private mapping(node: Node, out: Record<string, unknown>): void {
+    if (!isMap(node)) return;
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const keyNode = pair.key as Node | null;
+      const valueNode = pair.value as Node | null;
+      if (this.isMerge(keyNode)) this.merge(valueNode, start(keyNode), out);
+      else {
+        const key = this.key(keyNode, keyNode ? start(keyNode) : start(valueNode));
+        setOwn(out, key, this.decode(valueNode));
+      }
+    }
+  }
+
+  /**
+   * go-yaml v2's merge: a map (or alias of one) is copied into `out` key by
+   * key; a list of them is copied last first, so that the first wins.
+   */
+  private merge(node: Node | null, at: number, out: Record<string, unknown>): void {
+    const wantMap = (n: Node | null | undefined): never =>
+      this.fail(n ? start(n) : at, 'map merge requires map or sequence of maps as the value');
+    const into = (n: Node) => {
+      this.count();
+      if (isAlias(n)) this.viaAlias(n, (target) => this.mapping(target, out));
+      else this.mapping(n, out);
+    };
+    const isMapOrAliasOfMap = (n: Node | null) => !!n && (isMap(n) || (isAlias(n) && isMap(this.targets.get(n))));
+    if (node && isSeq(node)) {
+      const items = node.items as (Node | null)[];
+      for (let i = items.length - 1; i >= 0; i--) {
+        const item = items[i];
+        if (!isMapOrAliasOfMap(item)) wantMap(item);
+        into(item!);
+      }
+    } else if (isMapOrAliasOfMap(node)) into(node!);
+    else wantMap(node);
+  }
+
+  /** JSON cannot hold ±Inf or NaN: Helm fails on them. */
+  static checkFinite(value: unknown, fail: (offset: number, reason: string) => never): void {
+    if (value instanceof NonFinite) {
+      fail(value.offset, '.inf and .nan cannot be values (helm converts values to JSON, which has neither); quote it for a string');
+    }
+    if (Array.isArray(value)) for (const v of value) Decoder.checkFinite(v, fail);
+    else if (value !== null && typeof value === 'object') for (const v of Object.values(value)) Decoder.checkFinite(v, fail);
+  }
+}
+
+function start(node: Node | null | undefined): number {
+  return node?.range?.[0] ?? 0;
+}
+
+/** 1-based line and column of an offset. */
+function lineCol(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text[i] === '\n') {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: Array.from(text.slice(lineStart, offset)).length + 1 };
+}
+
+/** Characters libyaml refuses anywhere in a stream. */
+function checkCharacters(text: string, fail: (offset: number, reason: string) => never): void {
+  // eslint-disable-next-line no-control-regex
+  const bad = /[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u.exec(text);
+  const lineBreak = /[\x85\u2028\u2029]/.exec(text);
+  if (lineBreak && (!bad || lineBreak.index < bad.index)) {
+    const name = { '\x85': 'NEXT LINE', '\u2028': 'LINE SEPARATOR', '\u2029': 'PARAGRAPH SEPARATOR' }[lineBreak[0]];
+    fail(
+      lineBreak.index,
+      `U+${lineBreak[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} (${name}) is a line break for Helm's YAML 1.1 reader; remove it, or write \\N, \\L or \\P in double quotes`,
+    );
+  }
+  if (bad) {
+    const cp = bad[0].codePointAt(0)!;
+    fail(bad.index, `control characters are not allowed (U+${cp.toString(16).toUpperCase().padStart(4, '0')}); is this a binary file?`);
+  }
+}
+
+interface CstToken {
+  type: string;
+  offset: number;
+  indent?: number;
+  source?: string;
+  [key: string]: unknown;
+}
+
+/**
+ * Where go-yaml v2 (a YAML 1.1 scanner, like libyaml) reads the syntax
+ * differently from the `yaml` package, rewrite the text so that the `yaml`
+ * package reads what Helm reads, or fail as Helm does:
+ * - anchor and alias names hold only letters, digits, `_` and `-`;
+ * - inside `[ ]`/`{ }`, `?` is always an indicator (`[?x]` is `[? x]`; a `?`
+ *   inside an unquoted value fails), a value cannot start with `:`, and
+ *   `a:` directly before `,`, `]`, `}` is the text "a:";
+ * - `\/` is not an escape in double quotes;
+ * - a tab where a line's indentation ends is an error, on blank lines too
+ *   (except blank lines inside a plain value, indented past its parent).
+ * Returns the text to parse (rewrites keep every line on its line).
+ */
+function goYamlSyntax(text: string, fail: (offset: number, reason: string) => never, allDocuments: boolean): string {
+  const tokens = [...new Parser().parse(text)] as unknown as CstToken[];
+  const docs = tokens.filter((t) => t.type === 'document');
+  const edits: Edit[] = [];
+  for (let i = 0; i < (allDocuments ? docs.length : Math.min(1, docs.length)); i++) {
+    edits.push(...checkDocument(text, docs[i], i === 0 ? 0 : docs[i].offset, docs[i + 1] ? docs[i + 1].offset : text.length, fail));
+  }
+  let out = text;
+  for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
+}
+
+/** A replacement of text[start, end). */
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function checkDocument(
+  text: string,
+  doc: CstToken,
+  docStart: number,
+  docEnd: number,
+  fail: (offset: number, reason: string) => never,
+): Edit[] {
+  const edits: Edit[] = [];
+  const leaves: { token: CstToken; end: number; inFlow: boolean; blockIndent: number }[] = [];
+  const excluded: [number, number][] = [];
+  const endOf = (t: CstToken): number => {
+    let end = t.offset + (t.source?.length ?? 0);
+    for (const key of ['start', 'key', 'sep', 'value', 'items', 'props', 'end']) {
+      const v = t[key];
+      for (const child of Array.isArray(v) ? v : v ? [v] : []) {
+        if (child && typeof child === 'object') {
+          const c = child as CstToken;
+          end = Math.max(end, typeof c.type === 'string' ? endOf(c) : endOfItem(c));
+        }
+      }
+    }
+    return end;
+  };
+  const endOfItem = (item: Record<string, unknown>): number => endOf({ type: 'item', offset: 0, ...item } as CstToken);
+  // blockIndent: the column of the enclosing block collection (go-yaml's parser.indent), -1 at the top.
+  const walk = (node: unknown, inFlow: boolean, blockIndent: number): void => {
+    if (Array.isArray(node)) return node.forEach((n) => walk(n, inFlow, blockIndent));
+    if (!node || typeof node !== 'object') return;
+    const t = node as CstToken;
+    if (typeof t.type !== 'string') {
+      for (const key of ['start', 'key', 'sep', 'value']) walk((node as Record<string, unknown>)[key], inFlow, blockIndent);
+      return;
+    }
+    if (t.type === 'flow-collection') {
+      excluded.push([t.offset, endOf(t)]);
+      walk(t.start, true, blockIndent);
+      walk(t.items, true, blockIndent);
+      walk(t.end, true, blockIndent);
+      return;
+    }
+    if (t.type === 'block-scalar') {
+      walk(t.props, inFlow, blockIndent);
+      const end = endOf(t);
+      excluded.push([t.offset, end]);
+      leaves.push({ token: t, end, inFlow, blockIndent });
+      return;
+    }
+    if (t.source !== undefined && !('items' in t)) {
+      const end = t.offset + t.source.length;
+      leaves.push({ token: t, end, inFlow, blockIndent });
+      if (t.type === 'scalar' || t.type === 'single-quoted-scalar' || t.type === 'double-quoted-scalar') excluded.push([t.offset, end]);
+    }
+    const inner = t.type === 'block-map' || t.type === 'block-seq' ? (t.indent ?? blockIndent) : blockIndent;
+    for (const key of ['start', 'key', 'sep', 'value', 'items', 'props', 'end']) walk(t[key], inFlow, inner);
+  };
+  walk(doc, false, -1);
+  leaves.sort((a, b) => a.token.offset - b.token.offset);
+
+  for (let i = 0; i < leaves.length; i++) {
+    const { token: t, inFlow } = leaves[i];
+    const src = t.source ?? '';
+    if ((t.type === 'anchor' || t.type === 'alias') && !/^[A-Za-z0-9_-]+$/.test(src.slice(1))) {
+      fail(
+        t.offset,
+        'an anchor or alias name may only hold letters, digits, "_" and "-" (did not find expected alphabetic or numeric character)',
+      );
+    }
+    if (t.type === 'double-quoted-scalar') {
+      const m = /\\(.)/gs;
+      for (let e = m.exec(src); e; e = m.exec(src)) {
+        if (e[1] === '/') fail(t.offset + e.index, 'found unknown escape character \\/ (Helm reads YAML 1.1, which has no \\/ escape)');
+      }
+    }
+    if (inFlow && t.type === 'scalar') {
+      // go-yaml: "?" starts a key in flow context ("?x" is "? x"), and ends an unquoted value.
+      if (src.startsWith('?') && src.length > 1) edits.push({ start: t.offset + 1, end: t.offset + 1, text: ' ' });
+      const q = src.indexOf('?', 1);
+      if (q >= 0 || src.startsWith(':')) {
+        fail(
+          t.offset + Math.max(q, 0),
+          'Helm reads a "?" or a leading ":" in an unquoted value inside [ ] or { } as YAML syntax; quote the value',
+        );
+      }
+    }
+    if (inFlow && t.type === 'map-value-ind' && i > 0) {
+      // go-yaml: a ":" not followed by a space is part of an unquoted value ("a:" before "," or "]").
+      const prev = leaves[i - 1];
+      const after = text[t.offset + 1];
+      if (prev.token.type === 'scalar' && prev.end === t.offset && after !== undefined && !' \t\r\n'.includes(after)) {
+        const value = `${prev.token.source ?? ''}:`.replace(/[\\"]/g, (c) => `\\${c}`);
+        edits.push({ start: prev.token.offset, end: t.offset + 1, text: `"${value}"` });
+      }
+    }
+  }
+
+  const inExcluded = (p: number) => excluded.some(([a, b]) => p >= a && p < b);
+  for (let lineStart = docStart; lineStart < docEnd;) {
+    const nl = text.indexOf('\n', lineStart);
+    const lineEnd = nl < 0 ? text.length : nl;
+    let p = lineStart;
+    while (p < lineEnd && text[p] === ' ') p++;
+    if (text[p] === '\t' && !inExcluded(p)) {
+      const blank = /^[ \t\r]*$/.test(text.slice(lineStart, lineEnd));
+      // The last token before this line: a plain value (block context) takes blank lines indented past its parent.
+      let prev: (typeof leaves)[number] | undefined;
+      for (const leaf of leaves) {
+        if (leaf.token.offset >= lineStart) break;
+        if (!['space', 'newline'].includes(leaf.token.type)) prev = leaf;
+      }
+      const threshold = prev && prev.token.type === 'scalar' && !prev.inFlow ? prev.blockIndent + 1 : undefined;
+      if (!(blank && threshold !== undefined && p - lineStart >= threshold)) {
+        fail(p, 'a tab where the indentation of a line ends (even on an empty line) is refused by Helm; use spaces');
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+  return edits;
+}
+
+const PARSE_OPTIONS = {
+  schema: 'failsafe',
+  merge: false,
+  uniqueKeys: false,
+  prettyErrors: false,
+  version: '1.1',
+  strict: false,
+  logLevel: 'silent',
+} as const;
+
+function failer(text: string, source: string | undefined): (offset: number, reason: string) => never {
+  return (offset, reason) => {
+    if (offset < 0) throw new YamlError(source, 0, 0, reason);
+    const { line, column } = lineCol(text, offset);
+    throw new YamlError(source, line, column, reason);
+  };
+}
+
+/** The reason of a `yaml` package error, without the source snippet it may carry. */
+function reasonOf(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function decodeDocument(doc: Document, text: string, source: string | undefined): unknown {
+  const fail = failer(text, source);
+  const error = doc.errors[0];
+  if (error) fail(error.pos?.[0] ?? 0, reasonOf(error.message));
+  const value = new Decoder(doc, fail).decode(doc.contents as Node | null);
+  Decoder.checkFinite(value, fail);
+  return value;
+}
+
+function documentsOf(text: string): Document[] {
+  const docs = parseAllDocuments(text, PARSE_OPTIONS);
+  return Array.isArray(docs) ? (docs as Document[]) : [];
+}
+
+function stripBom(text: string): string {
+  return text.startsWith('\uFEFF') ? text.slice(1) : text;
+}
+
+/**
+ * Parses the first document of a YAML stream as Helm reads a values file
+ * (null for an empty stream). Later documents are ignored, as by Helm.
+ * @throws YamlError
+ */
+export function parseYaml(text: string, options: YamlOptions = {}): unknown {
+  const body = stripBom(text);
+  checkCharacters(body, failer(body, options.source));
+  const text2 = goYamlSyntax(body, failer(body, options.source), false);
+  const [first] = documentsOf(text2);
+  return first ? decodeDocument(first, text2, options.source) : null;
+}
+
+/**
+ * Parses every document of a stream (e.g. rendered manifests, which the
+ * Kubernetes tools read with the same go-yaml v2 rules), skipping empty ones.
+ * @throws YamlError
+ */
+export function parseYamlDocuments(text: string, options: YamlOptions = {}): unknown[] {
+  const body = stripBom(text);
+  checkCharacters(body, failer(body, options.source));
+  const text2 = goYamlSyntax(body, failer(body, options.source), true);
   const out: unknown[] = [];
-  for (const doc of list) {
-    if (doc.errors.length > 0) throw new SyntaxError(doc.errors[0].message);
-    const value = doc.toJS();
+  for (const doc of documentsOf(text2)) {
+    const value = decodeDocument(doc, text2, options.source);
     if (value !== null && value !== undefined) out.push(value);
   }
   return out;
 }
 
-/** Reads a single-line string as the YAML scalar it would be in a file; other text stays a string. */
+/**
+ * Parses a values file as Helm does: the first document must be a map (or
+ * empty: `{}`).
+ * @throws YamlError (with `source` as the file name)
+ */
+export function parseValuesYaml(text: string, options: YamlOptions = {}): Record<string, unknown> {
+  const value = parseYaml(text, options);
+  if (value === null) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    const what = Array.isArray(value)
+      ? 'a list'
+      : typeof value === 'string'
+        ? 'a string'
+        : typeof value === 'number'
+          ? 'a number'
+          : 'a boolean';
+    throw new YamlError(options.source, 0, 0, `a values file must hold a map of values at the top level, not ${what}`);
+  }
+  return value as Record<string, unknown>;
+}
+
+/**
+ * Reads a single-line string as the scalar it would be in a YAML file
+ * (`"2"` → 2, `"yes"` → true); anything else (and null, .inf, .nan) stays the string.
+ */
 export function parseYamlScalar(text: string): unknown {
   if (text.includes('\n')) return text;
   try {
-    const v = parse(text, OPTIONS);
+    const v = parseYaml(text);
     return v === null || typeof v === 'object' ? text : v;
   } catch {
     return text;

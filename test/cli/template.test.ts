@@ -1,105 +1,245 @@
-/** `cdk8s-ppm template` prints, for every parity case, what the chart prints (under the parity rules). */
+/** `cdk8s-ppm template`, run in process through main(argv, io); one spawned run checks the real entry point. */
 import { spawnSync } from 'child_process';
-import { existsSync, readdirSync, readFileSync } from 'fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
 import { join } from 'path';
-import { parseArgs, UsageError } from '../../src/cli/args';
-import { applySet, mergeValues } from '../../src/cli/set-values';
+import { main, type CliIo } from '../../src/cli/main';
+import { matchTemplate } from '../../src/cli/template';
 import { parityDiff, parseManifests } from '../helpers/parity';
 
 const ROOT = join(__dirname, '..', '..');
-const CLI = join(ROOT, 'lib', 'cli', 'main.js');
 const DIR = join(ROOT, 'test', 'fixtures', 'parity');
 
-function run(args: string[]) {
-  return spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+function run(argv: string[], io: Partial<CliIo> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const code = main(argv, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    readStdin: () => '',
+    ...io,
+  });
+  return { code, stdout, stderr };
 }
+
+let work: string;
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'cdk8s-ppm-cli-'));
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const cases = readdirSync(join(DIR, 'cases'))
   .filter((f) => f.endsWith('.values.yaml'))
   .map((f) => f.replace(/\.values\.yaml$/, ''))
   .sort();
 
-describe('cdk8s-ppm template (the built command)', () => {
-  beforeAll(() => {
-    if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first (npm test does)`);
-  });
-
+describe('renders every parity case as the chart does', () => {
   it.each(cases)('%s', (name) => {
     const releaseFile = join(DIR, 'cases', `${name}.release`);
     const release = existsSync(releaseFile) ? readFileSync(releaseFile, 'utf8').trim() : 'my-release';
-    const result = run(['template', release, '-n', 'posit', '-f', join(DIR, 'cases', `${name}.values.yaml`)]);
-    const errorFile = join(DIR, 'expected', `${name}.error.txt`);
-    if (existsSync(errorFile) || existsSync(join(DIR, 'cases', `${name}.reject`))) {
-      expect(result.status).toBe(1);
+    const result = run([
+      'template',
+      release,
+      'rstudio/rstudio-pm',
+      '--version',
+      '0.5.29',
+      '-n',
+      'posit',
+      '-f',
+      join(DIR, 'cases', `${name}.values.yaml`),
+    ]);
+    if (existsSync(join(DIR, 'expected', `${name}.error.txt`)) || existsSync(join(DIR, 'cases', `${name}.reject`))) {
+      expect(result.code).toBe(1);
       expect(result.stdout).toBe('');
       expect(result.stderr).toMatch(/^Error: PackageManager .*invalid value/);
-      expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+      expect(result.stderr).not.toMatch(/\n\s+at /);
       return;
     }
-    expect(result.stderr).not.toMatch(/Error/);
-    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
     const expected = parseManifests(readFileSync(join(DIR, 'expected', `${name}.yaml`), 'utf8'));
     expect(parityDiff(expected, parseManifests(result.stdout), 'posit')).toEqual([]);
   });
+});
 
+const kinds = (stdout: string) => parseManifests(stdout).map((o) => `${o.kind}/${o.metadata.name}`);
+
+describe('values on the command line', () => {
   it('defaults the namespace to "default" and takes --set', () => {
-    const result = run(['template', 'r1', '--set', 'replicas=1', '--set', 'service.type=NodePort', '--set', 'service.nodePort=30001']);
-    expect(result.status).toBe(0);
-    const objects = parseManifests(result.stdout);
-    const svc = objects.find((o) => o.kind === 'Service')!;
+    const result = run(['template', 'r1', '--set', 'service.type=NodePort,service.nodePort=30001']);
+    expect(result.code).toBe(0);
+    const svc = parseManifests(result.stdout).find((o) => o.kind === 'Service')!;
     expect(svc.metadata.namespace).toBe('default');
     expect(svc.spec.ports[0].nodePort).toBe(30001);
   });
 
-  it('prints usage and exits 2 for a bad command line', () => {
-    const result = run(['render', 'x']);
-    expect(result.status).toBe(2);
-    expect(result.stderr).toContain('unknown command "render"');
+  it('reads values from stdin with -f -', () => {
+    const result = run(['template', 'r1', '-f', '-'], { readStdin: () => 'replicas: 1\nserviceAccount: {create: false}\n' });
+    expect(result.code).toBe(0);
+    expect(kinds(result.stdout)).not.toContain('ServiceAccount/r1-rstudio-pm');
+  });
+
+  it('lets a --set null delete a chart default', () => {
+    const result = run(['template', 'r1', '--set', 'serviceAccount.create=null']);
+    expect(result.code).toBe(0);
+  });
+
+  it('takes the values flags in helm order: --set-literal last', () => {
+    const result = run(['template', 'r1', '--set-literal', 'nameOverride=lit', '--set', 'nameOverride=set']);
+    expect(kinds(result.stdout)).toContain('Deployment/r1-lit');
+  });
+
+  it.each([
+    [['-f', join(DIR, 'cases')], /^Error: values file .*cases: is a directory, not a file\n$/],
+    [['-f', '/nonexistent/values.yaml'], /^Error: values file \/nonexistent\/values\.yaml: no such file or directory\n$/],
+    [['--set', 'image=s3cret,image.tag=1'], /^Error: --set "image=…,image\.tag=…": "image" holds a string, not a map\n$/],
+    [['--set-json', 'a={'], /^Error: --set-json "a=…": not valid JSON/],
+  ])('%j fails with exit code 1, naming the file or flag', (flags, message) => {
+    const result = run(['template', 'r1', ...flags]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toContain('s3cret');
+  });
+});
+
+describe('--show-only, --no-hooks and --output-dir', () => {
+  const storage = ['--set', 'sharedStorage.create=true'];
+
+  it('shows only the objects of a template, patterns in order as helm', () => {
+    const result = run(['template', 'r1', 'rstudio-pm', '-s', 'templates/svc.yaml', '-s', 'templates/configmap.yaml']);
+    expect(result.code).toBe(0);
+    expect(kinds(result.stdout)).toEqual(['Service/r1-rstudio-pm', 'ConfigMap/r1-rstudio-pm-config']);
+  });
+
+  it('matches globs and puts every extraObjects item under extra-objects.yaml', () => {
+    const values = join(work, 'extra.yaml');
+    writeFileSync(
+      values,
+      'extraObjects:\n  - {apiVersion: v1, kind: ConfigMap, metadata: {name: mine}}\n  - {apiVersion: v1, kind: Secret, metadata: {name: s}}\n',
+    );
+    expect(kinds(run(['template', 'r1', '-f', values, '--show-only', 'templates/extra-*.yaml']).stdout)).toEqual([
+      'ConfigMap/mine',
+      'Secret/s',
+    ]);
+    expect(kinds(run(['template', 'r1', '-f', values, '-s', 'templates/configmap.yaml']).stdout)).toEqual([
+      'ConfigMap/r1-rstudio-pm-config',
+    ]);
+  });
+
+  it('puts each Secret under its template', () => {
+    const result = run([
+      'template',
+      'r1',
+      '--set',
+      'awsAccessKeyId=a,awsSecretAccessKey=b,rstudioPMKey=k,license.key=l',
+      '-s',
+      'templates/secret-*.yaml',
+    ]);
+    expect(kinds(result.stdout).sort()).toEqual([
+      'Secret/r1-rstudio-pm-aws-creds',
+      'Secret/r1-rstudio-pm-license',
+      'Secret/r1-rstudio-pm-rstudio-pm-key',
+    ]);
+  });
+
+  it('refuses a template that rendered nothing, as helm', () => {
+    const result = run(['template', 'r1', '-s', 'templates/ingress.yaml']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('Error: could not find template templates/ingress.yaml in chart\n');
+  });
+
+  it('leaves out the chown hook with --no-hooks', () => {
+    expect(kinds(run(['template', 'r1', ...storage]).stdout)).toContain('Job/r1-rstudio-pm-chown-shared-storage');
+    expect(kinds(run(['template', 'r1', ...storage, '--no-hooks']).stdout)).not.toContain('Job/r1-rstudio-pm-chown-shared-storage');
+  });
+
+  it('writes DIR/rstudio-pm/templates/NAME.yaml with # Source lines, as helm', () => {
+    const out = join(work, 'out');
+    const result = run(['template', 'r1', ...storage, '--output-dir', out]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`wrote ${out}/rstudio-pm/templates/deployment.yaml\n`);
+    const deployment = readFileSync(join(out, 'rstudio-pm', 'templates', 'deployment.yaml'), 'utf8');
+    expect(deployment).toMatch(/^---\n# Source: rstudio-pm\/templates\/deployment\.yaml\napiVersion: apps\/v1\nkind: Deployment\n/);
+    expect(readdirSync(join(out, 'rstudio-pm', 'templates')).sort()).toEqual([
+      'configmap.yaml',
+      'deployment.yaml',
+      'post-upgrade-chown-job.yaml',
+      'pvc.yaml',
+      'serviceaccount.yaml',
+      'svc.yaml',
+    ]);
+  });
+
+  it('writes under DIR/RELEASE with --release-name, and only the --show-only templates', () => {
+    const files = new Map<string, string>();
+    const result = run(['template', 'r2', '--output-dir', 'out', '--release-name', '-s', 'templates/svc.yaml'], {
+      writeFile: (p, t) => files.set(p, t),
+    });
+    expect(result.code).toBe(0);
+    expect([...files.keys()]).toEqual(['out/r2/rstudio-pm/templates/svc.yaml']);
+  });
+
+  it.each([
+    ['templates/*.yaml', 'templates/svc.yaml', true],
+    ['templates/s?c.yaml', 'templates/svc.yaml', true],
+    ['templates/[rs]vc.yaml', 'templates/svc.yaml', true],
+    ['templates/[^s]vc.yaml', 'templates/svc.yaml', false],
+    ['*.yaml', 'templates/svc.yaml', false],
+    ['templates/svc.yaml', 'templates/svc.yaml', true],
+    ['templates/svc', 'templates/svc.yaml', false],
+  ])('matchTemplate(%j, %j) is %s', (pattern, name, expected) => {
+    expect(matchTemplate(pattern, name)).toBe(expected);
+  });
+});
+
+describe('command line errors', () => {
+  it.each([
+    [['render', 'x'], 'unknown command "render"'],
+    [['template', 'r1', '--bogus'], 'unknown flag: --bogus'],
+    [['template', 'r1', 'bitnami/nginx'], 'chart "bitnami/nginx" is not rstudio-pm'],
+    [['template'], '"cdk8s-ppm template" requires at least 1 argument'],
+  ])('%j exits 2 with the usage', (argv, message) => {
+    const result = run(argv);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`Error: ${message}`);
     expect(result.stderr).toContain('usage: cdk8s-ppm template');
   });
 
-  it('reports an unreadable values file without a stack trace', () => {
-    const result = run(['template', 'r1', '-f', '/nonexistent/values.yaml']);
-    expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/^Error: .*no such file/);
+  it('prints the usage for no arguments (exit 2) and for --help (exit 0)', () => {
+    expect(run([]).code).toBe(2);
+    const help = run(['template', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--set-literal');
+  });
+
+  it('names a chart version it knows but does not render yet', () => {
+    const result = run(['template', 'r1', '--version', '0.20.4']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/chart version 0\.20\.4 is recognized but not rendered yet/);
   });
 });
 
-describe('command line parsing', () => {
-  it('reads release, namespace, files and sets in any order', () => {
-    expect(parseArgs(['template', '-f', 'a.yaml', 'rel', '--namespace=ns', '--values', 'b.yaml', '--set', 'x=1'])).toEqual({
-      release: 'rel',
-      namespace: 'ns',
-      valuesFiles: ['a.yaml', 'b.yaml'],
-      sets: ['x=1'],
+describe('the cdk8s-ppm executable', () => {
+  it('is the bin of the package, with a shebang', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect(pkg.bin['cdk8s-ppm']).toBe('lib/cli/main.js');
+    expect(readFileSync(join(ROOT, 'src', 'cli', 'main.ts'), 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
+  });
+
+  it('runs as a process, and ends quietly when its output pipe closes early', () => {
+    const values = join(work, 'big.yaml');
+    const items = Array.from(
+      { length: 400 },
+      (_, i) => `  - {apiVersion: v1, kind: ConfigMap, metadata: {name: c${i}}, data: {k: "${'x'.repeat(400)}"}}`,
+    );
+    writeFileSync(values, `extraObjects:\n${items.join('\n')}\n`);
+    const cli = `"${process.execPath}" -r ts-node/register/transpile-only src/cli/main.ts`;
+    const result = spawnSync('bash', ['-c', `${cli} template r1 -f "${values}" | head -c 100 >/dev/null; echo "exit \${PIPESTATUS[0]}"`], {
+      cwd: ROOT,
+      encoding: 'utf8',
     });
-  });
-  it.each([
-    [['template'], 'missing RELEASE'],
-    [['template', 'a', 'b'], 'unexpected argument "b"'],
-    [['template', 'a', '-n'], '-n needs a value'],
-    [['template', 'a', '--bogus'], 'unknown option "--bogus"'],
-  ])('%j is refused: %s', (argv, message) => {
-    expect(() => parseArgs(argv)).toThrow(UsageError);
-    expect(() => parseArgs(argv)).toThrow(message);
-  });
-});
-
-describe('values merging and --set', () => {
-  it('merges maps and replaces lists, later files winning', () => {
-    expect(mergeValues({ a: { b: 1, c: [1, 2] } }, { a: { c: [3], d: null } })).toEqual({ a: { b: 1, c: [3], d: null } });
-  });
-  it('types --set values as Helm does', () => {
-    expect(applySet({}, 'a.b=true')).toEqual({ a: { b: true } });
-    expect(applySet({}, 'a=42')).toEqual({ a: 42 });
-    expect(applySet({}, 'a=1.5')).toEqual({ a: '1.5' });
-    expect(applySet({}, 'a=yes')).toEqual({ a: 'yes' });
-    expect(applySet({}, 'a=null')).toEqual({ a: null });
-    expect(applySet({}, 'a={x,2}')).toEqual({ a: ['x', 2] });
-    expect(applySet({}, 'pod.annotations.team\\.io/x=y')).toEqual({ pod: { annotations: { 'team.io/x': 'y' } } });
-    expect(applySet({}, 'hosts[0].host=h')).toEqual({ hosts: [{ host: 'h' }] });
-  });
-  it('refuses a --set without "="', () => {
-    expect(() => applySet({}, 'novalue')).toThrow('expected key=value');
-  });
+    expect(result.stdout.trim()).toBe('exit 0');
+    expect(result.stderr.split('\n').filter((l) => l && !l.includes('WARNING'))).toEqual([]);
+  }, 60000);
 });

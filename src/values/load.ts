@@ -1,0 +1,171 @@
+/**
+ * The user values of a command line, merged exactly as Helm 3.16.4's
+ * `helm template` merges them (pkg/cli/values/options.go): the `-f` files in
+ * order, then every `--set-json`, every `--set`, every `--set-string`, every
+ * `--set-file`, every `--set-literal` (each flavour in the order given).
+ * The result still holds the user's nulls; coalesce it over the chart's
+ * values with `coalesceValues` to get `.Values`.
+ */
+import { readFileSync, statSync } from 'fs';
+import { mergeValueLayers } from './coalesce';
+import { applySetFlag, SetValueError, type SetFlag } from './strvals';
+import { decodeUtf8LikeGo, invalidUtf8Offset } from './go-text';
+import { parseValuesYaml, YamlError } from './yaml';
+
+/** A values file or `--set` that cannot be used. The message names the file or flag, never the file's content. */
+export class ValuesError extends Error {
+  constructor(
+    message: string,
+    /** The file or flag at fault. */
+    readonly source: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'ValuesError';
+  }
+}
+
+/** A values file given by content rather than by path. */
+export interface ValuesText {
+  /** Named in error messages. */
+  readonly name: string;
+  readonly content: string | Uint8Array;
+}
+
+/** Options of {@link loadValues}: the value flags of `helm template`, plus how to read files. */
+export interface LoadValuesOptions {
+  /** `-f/--values`: paths (`-` is stdin) or named contents, merged in order. */
+  readonly files?: readonly (string | ValuesText)[];
+  /** Values files given as text, merged after `files` (named "values text 1", …). */
+  readonly texts?: readonly string[];
+  /** `--set key=value,…` (typed values). */
+  readonly set?: readonly string[];
+  /** `--set-string key=value,…` (string values). */
+  readonly setString?: readonly string[];
+  /** `--set-file key=path,…` (the file's content as a string). */
+  readonly setFile?: readonly string[];
+  /** `--set-json key=json,…` (JSON values). */
+  readonly setJson?: readonly string[];
+  /** `--set-literal key=value` (one key; the value is taken as is). */
+  readonly setLiteral?: readonly string[];
+  /**
+   * Reads a file (values files and `--set-file`); throws if it cannot.
+   * @default fs.readFileSync
+   */
+  readonly readFile?: (path: string) => string | Uint8Array;
+  /**
+   * Reads standard input (for `-`).
+   * @default fs.readFileSync(0)
+   */
+  readonly readStdin?: () => string | Uint8Array;
+}
+
+/** Why a file could not be read, without a stack or the content. */
+function readProblem(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  switch (err?.code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EISDIR':
+      return 'is a directory, not a file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    default:
+      return err?.code ? `cannot be read (${err.code})` : err instanceof Error ? err.message : 'cannot be read';
+  }
+}
+
+function defaultReadFile(path: string): Uint8Array {
+  // A directory reads as EISDIR on Linux but not everywhere: check first.
+  if (statSync(path).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+  return readFileSync(path);
+}
+
+/** Text of a values file as go-yaml reads it: UTF-8 (BOM allowed) or UTF-16 with a BOM. */
+function decodeValuesFile(content: string | Uint8Array, name: string): string {
+  if (typeof content === 'string') return content;
+  const b = content;
+  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return new TextDecoder('utf-16le').decode(b.subarray(2));
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return new TextDecoder('utf-16be').decode(b.subarray(2));
+  const bad = invalidUtf8Offset(b);
+  if (bad >= 0) throw new ValuesError(`values file ${name}: not UTF-8 text (invalid byte at offset ${bad}); is it a binary file?`, name);
+  return Buffer.from(b).toString('utf8');
+}
+
+const REMOTE = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+/** Reads and parses one values file (a path, `-`, or named content) as Helm does. */
+export function readValuesFile(
+  file: string | ValuesText,
+  options: Pick<LoadValuesOptions, 'readFile' | 'readStdin'> = {},
+): Record<string, unknown> {
+  let name: string;
+  let content: string | Uint8Array;
+  if (typeof file === 'string') {
+    name = file;
+    if (file.trim() === '-') {
+      name = '<stdin>';
+      content = (options.readStdin ?? (() => readFileSync(0)))();
+    } else if (REMOTE.test(file)) {
+      throw new ValuesError(`values file ${file}: remote values files are not supported; download it and give the local path`, file);
+    } else {
+      try {
+        content = (options.readFile ?? defaultReadFile)(file);
+      } catch (e) {
+        throw new ValuesError(`values file ${file}: ${readProblem(e)}`, file);
+      }
+    }
+  } else {
+    name = file.name;
+    content = file.content;
+  }
+  const text = decodeValuesFile(content, name);
+  try {
+    return parseValuesYaml(text, { source: name });
+  } catch (e) {
+    if (e instanceof YamlError) throw new ValuesError(`values file ${e.message}`, name, { cause: e });
+    throw e;
+  }
+}
+
+/**
+ * Merges the values of a command line as `helm template` does, before the
+ * chart's defaults: files, then --set-json, --set, --set-string, --set-file,
+ * --set-literal.
+ * @throws ValuesError naming the file or flag at fault
+ */
+export function loadValues(options: LoadValuesOptions = {}): Record<string, unknown> {
+  const layers = [
+    ...(options.files ?? []).map((f) => readValuesFile(f, options)),
+    ...(options.texts ?? []).map((content, i) => readValuesFile({ name: `values text ${i + 1}`, content }, options)),
+  ];
+  const base = mergeValueLayers(layers);
+  const readSetFile = (path: string): string => {
+    let content: string | Uint8Array;
+    try {
+      content = path.trim() === '-' ? (options.readStdin ?? (() => readFileSync(0)))() : (options.readFile ?? defaultReadFile)(path);
+    } catch (e) {
+      throw new Error(`cannot read file ${JSON.stringify(path)}: ${readProblem(e)}`);
+    }
+    return typeof content === 'string' ? content : decodeUtf8LikeGo(content);
+  };
+  const flags: [SetFlag, readonly string[] | undefined][] = [
+    ['--set-json', options.setJson],
+    ['--set', options.set],
+    ['--set-string', options.setString],
+    ['--set-file', options.setFile],
+    ['--set-literal', options.setLiteral],
+  ];
+  for (const [flag, expressions] of flags) {
+    for (const expression of expressions ?? []) {
+      try {
+        applySetFlag(base, flag, expression, { readFile: readSetFile });
+      } catch (e) {
+        if (e instanceof SetValueError) throw new ValuesError(e.message, flag, { cause: e });
+        throw e;
+      }
+    }
+  }
+  return base;
+}
