@@ -44,6 +44,8 @@ export interface TemplateArgs {
   readonly kubeVersion?: string;
   /** `--debug`. */
   readonly debug: boolean;
+  /** `--acknowledge-warning ID,…`: warnings not to print (ours; helm has no such flag). */
+  readonly acknowledgeWarnings: string[];
 }
 
 /** A command line that cannot be run (exit code 2). */
@@ -75,6 +77,7 @@ Flags:
       --release-name           with --output-dir: write under DIR/NAME/
       --no-hooks               leave out hooks (the shared-storage chown Job)
       --kube-version VERSION   accepted and checked (the chart does not use it)
+      --acknowledge-warning ID don't print this warning (repeatable, e.g. ppm:sandboxing)
   -h, --help                   this help
 Other helm template flags that change nothing for this chart are accepted and ignored
 (e.g. --include-crds, --skip-crds, --skip-tests, --is-upgrade, --debug, -a/--api-versions,
@@ -99,6 +102,7 @@ interface State {
   noHooks: boolean;
   kubeVersion?: string;
   debug: boolean;
+  acknowledgeWarnings: string[];
   generateName: boolean;
   nameTemplate?: string;
 }
@@ -163,6 +167,7 @@ const FLAGS: Readonly<Record<string, FlagSpec>> = {
   'no-hooks': { kind: 'bool', apply: (s, v) => (s.noHooks = boolValue('--no-hooks', v)) },
   'kube-version': { kind: 'string', apply: (s, v) => (s.kubeVersion = v) },
   debug: { kind: 'bool', apply: (s, v) => (s.debug = boolValue('--debug', v)) },
+  'acknowledge-warning': { kind: 'string', apply: (s, v) => s.acknowledgeWarnings.push(...csvFields(v, '--acknowledge-warning')) },
   'generate-name': { kind: 'bool', short: 'g', apply: (s, v) => (s.generateName = boolValue('--generate-name', v)) },
   'name-template': { kind: 'string', apply: (s, v) => (s.nameTemplate = v) },
   validate: {
@@ -270,6 +275,7 @@ export function parseArgs(argv: readonly string[]): TemplateArgs {
     releaseNameDir: false,
     noHooks: false,
     debug: false,
+    acknowledgeWarnings: [],
     generateName: false,
   };
   const positional: string[] = [];
@@ -377,6 +383,7 @@ export function parseArgs(argv: readonly string[]): TemplateArgs {
     noHooks: state.noHooks,
     kubeVersion: state.kubeVersion,
     debug: state.debug,
+    acknowledgeWarnings: state.acknowledgeWarnings,
   };
 }
 

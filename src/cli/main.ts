@@ -36,7 +36,10 @@ export function main(argv: readonly string[], io: CliIo): number {
   try {
     const args = parseArgs(argv);
     const read = { readFile: io.readFile ?? defaultReadFile, readStdin: io.readStdin ?? (() => readFileSync(0)) };
-    const objects = selectObjects(args, renderObjects(args, loadValues(args, read)));
+    const rendered = renderObjects(args, loadValues(args, read));
+    const objects = selectObjects(args, rendered.objects);
+    // Each warning once per run; `--acknowledge-warning ID` silences one.
+    for (const w of rendered.warnings) io.stderr(`Warning: [${w.id}] ${w.path ? `${w.path}: ` : ''}${w.message}\n`);
     if (args.outputDir !== undefined) {
       const write = io.writeFile ?? defaultWriteFile;
       for (const [path, text] of outputFiles(args, objects)) {

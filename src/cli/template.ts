@@ -1,7 +1,10 @@
 /** `cdk8s-ppm template`: chart values → the YAML PackageManager synthesizes, laid out as `helm template` does. */
-import { ApiObject, App, Chart, DependencyGraph, Yaml } from 'cdk8s';
-import { PackageManager } from '../package-manager';
+import type { ChartVersion } from '../chart-versions';
+import { sanitize } from '../parts/manifest';
 import { loadValues as loadValueFlags } from '../values/load';
+import { renderValues } from '../values/render-values';
+import type { PackageManagerWarning, WarningId } from '../warnings';
+import { toYamlDocuments } from '../yaml/emit';
 import type { TemplateArgs } from './args';
 import { templateOf } from './templates';
 
@@ -21,34 +24,26 @@ export interface RenderedObject {
 /** A values problem (exit code 1), e.g. an unknown `--show-only` template. */
 export class TemplateError extends Error {}
 
-/** Chart versions rendered today (the lead wires 0.20.4 in PackageManager). */
-const RENDERED_VERSIONS = ['0.5.29'];
-
 /** Reads and merges the values of the command line, as helm does (before the chart's defaults). */
 export function loadValues(args: TemplateArgs, io: ReadIo = {}): Record<string, unknown> {
   return loadValueFlags({ ...args.values, readFile: io.readFile, readStdin: io.readStdin });
 }
 
-/** Synthesizes the objects for the command line, each with its chart template. */
-export function renderObjects(args: TemplateArgs, values: Record<string, unknown>): RenderedObject[] {
-  if (args.chartVersion !== undefined && !RENDERED_VERSIONS.includes(args.chartVersion)) {
-    throw new TemplateError(
-      `chart version ${args.chartVersion} is recognized but not rendered yet; use --version ${RENDERED_VERSIONS.join(' or ')}`,
-    );
-  }
-  const app = new App({ outdir: '/dev/null' });
-  const chart = new Chart(app, 'template', { disableResourceNameHashes: true });
-  const pm = PackageManager.fromValues(chart, args.release, values, { releaseName: args.release, namespace: args.namespace });
-  const manifests = chart.toJson() as Record<string, unknown>[];
-  // The ApiObjects in the order chart.toJson() gives them (cdk8s' dependency order).
-  const apiObjects = new DependencyGraph(chart.node)
-    .topology()
-    .filter((c): c is ApiObject => ApiObject.isApiObject(c) && Chart.of(c) === chart);
-  const extras = new Set<ApiObject>(pm.extraObjects);
-  return manifests.map((manifest, i) => ({
-    template: templateOf(manifest, { fullName: pm.fullName, extraObject: extras.has(apiObjects[i]) }),
-    manifest,
-  }));
+/** Renders the objects for the command line through the pure core (no cdk8s), each with its chart template. */
+export function renderObjects(
+  args: TemplateArgs,
+  values: Record<string, unknown>,
+): { objects: RenderedObject[]; warnings: readonly PackageManagerWarning[] } {
+  const result = renderValues(values, {
+    releaseName: args.release,
+    namespace: args.namespace,
+    chartVersion: args.chartVersion as ChartVersion | undefined,
+    acknowledgeWarnings: args.acknowledgeWarnings as WarningId[],
+  });
+  return {
+    objects: result.objects.map((o) => ({ template: templateOf(o.id), manifest: sanitize(o.manifest) })),
+    warnings: result.warnings,
+  };
 }
 
 /** Go's filepath.Match, as helm matches `--show-only` patterns against `templates/NAME.yaml`. */
@@ -94,9 +89,9 @@ function hookOf(manifest: Record<string, unknown>): boolean {
   return annotations !== undefined && Object.prototype.hasOwnProperty.call(annotations, 'helm.sh/hook');
 }
 
-/** The objects as multi-document YAML (the output of the command). */
+/** The objects as multi-document YAML (the output of the command), byte for byte what `cdk8s synth` writes. */
 export function toYaml(objects: readonly RenderedObject[]): string {
-  return Yaml.stringify(...objects.map((o) => o.manifest));
+  return toYamlDocuments(objects.map((o) => o.manifest));
 }
 
 /** Files of `--output-dir`, as helm writes them: DIR[/RELEASE]/rstudio-pm/templates/NAME.yaml. */
@@ -106,12 +101,12 @@ export function outputFiles(args: TemplateArgs, objects: readonly RenderedObject
   for (const o of objects) {
     const source = `rstudio-pm/${o.template}`;
     const path = `${base}/${source}`;
-    files.set(path, `${files.get(path) ?? ''}---\n# Source: ${source}\n${Yaml.stringify(o.manifest)}`);
+    files.set(path, `${files.get(path) ?? ''}---\n# Source: ${source}\n${toYamlDocuments([o.manifest])}`);
   }
   return files;
 }
 
 /** Synthesizes the manifests for the command line as multi-document YAML. */
 export function renderTemplate(args: TemplateArgs, values: Record<string, unknown>): string {
-  return toYaml(selectObjects(args, renderObjects(args, values)));
+  return toYaml(selectObjects(args, renderObjects(args, values).objects));
 }

@@ -42,39 +42,29 @@ export const CHART_TEMPLATES: readonly string[] = [
   'templates/svc.yaml',
 ];
 
-/** Template by kind, for kinds only one template renders. */
-const BY_KIND: Readonly<Record<string, string>> = {
+/** The template of each object, by the id the core gives it (`ExtraObjectN` for every extra object). */
+const BY_ID: Readonly<Record<string, string>> = {
+  ServiceAccount: 'templates/serviceaccount.yaml',
+  AwsCredentialsSecret: 'templates/secret-aws-creds.yaml',
+  LicenseSecret: 'templates/secret-license.yaml',
+  LicenseFileSecret: 'templates/secret-license.yaml',
+  EncryptionKeySecret: 'templates/secret-rstudio-pm-key.yaml',
+  ConfigSecretsSecret: 'templates/configmap.yaml',
   ConfigMap: 'templates/configmap.yaml',
+  PersistentVolumeClaim: 'templates/pvc.yaml',
+  Service: 'templates/svc.yaml',
   Deployment: 'templates/deployment.yaml',
   Ingress: 'templates/ingress.yaml',
-  PodDisruptionBudget: 'templates/poddisruptionbudget.yaml',
-  Job: 'templates/post-upgrade-chown-job.yaml',
-  PersistentVolumeClaim: 'templates/pvc.yaml',
-  ServiceAccount: 'templates/serviceaccount.yaml',
   ServiceMonitor: 'templates/servicemonitor.yaml',
-  Service: 'templates/svc.yaml',
+  PodDisruptionBudget: 'templates/poddisruptionbudget.yaml',
   NetworkPolicy: 'templates/networkpolicy.yaml',
+  MigrationJob: 'templates/post-upgrade-chown-job.yaml',
 };
 
-/** Secrets by name suffix after the full name. */
-const SECRETS: Readonly<Record<string, string>> = {
-  '-aws-creds': 'templates/secret-aws-creds.yaml',
-  '-license': 'templates/secret-license.yaml',
-  '-license-file': 'templates/secret-license.yaml',
-  '-rstudio-pm-key': 'templates/secret-rstudio-pm-key.yaml',
-  '-config-secrets': 'templates/configmap.yaml',
-};
-
-/** The chart template (`templates/NAME.yaml`) that renders an object. */
-export function templateOf(
-  object: { kind?: unknown; metadata?: { name?: unknown } },
-  context: { fullName: string; extraObject: boolean },
-): string {
-  if (context.extraObject) return 'templates/extra-objects.yaml';
-  const kind = String(object.kind ?? '');
-  if (kind === 'Secret') {
-    const name = String(object.metadata?.name ?? '');
-    for (const [suffix, template] of Object.entries(SECRETS)) if (name === `${context.fullName}${suffix}`) return template;
-  }
-  return BY_KIND[kind] ?? `templates/${kind.toLowerCase() || 'unknown'}.yaml`;
+/** The chart template (`templates/NAME.yaml`) that renders the object of a construct id. */
+export function templateOf(id: string): string {
+  if (/^ExtraObject\d+$/.test(id)) return 'templates/extra-objects.yaml';
+  const template = BY_ID[id];
+  if (!template) throw new Error(`no chart template for the object ${id}`);
+  return template;
 }

@@ -13,14 +13,15 @@
  */
 import { chartRecord, isChartVersion, unsupportedChartVersion, type ChartVersion, type ChartVersionRecord } from '../chart-versions';
 import { PackageManagerValidationError, formatPath, type ValidationIssue } from '../errors';
-import { deepMerge, isPlainObject } from '../merge';
+import { isPlainObject } from '../merge';
 import { helmTruthy } from '../model/defaults';
 import { chartName, commonLabels, fullName, selectorLabels, serviceAccountName } from '../names';
 import type { PackageManagerProps } from '../props';
 import { STALE_VALUES, traitsOf, VALUE_TRAITS, type TraitsTable } from '../traits';
 import type { PackageManagerWarning } from '../warnings';
 import { goPrint, isTemplate, renderTemplate, TemplateError, type TemplateContext } from './template';
-import { parseYamlDocuments, parseYamlScalar, parseYaml } from './yaml';
+import { coalesceValues, mergeValueLayers } from './coalesce';
+import { parseValuesYaml, parseYamlDocuments, parseYamlScalar, parseYaml } from './yaml';
 
 export type { FromValuesOptions } from './options';
 
@@ -92,6 +93,15 @@ export function valuesToProps(
     );
   }
   const record = chartRecord(release.chartVersion);
+  // YAML text, or layers as several `-f` files (each an object or YAML text), merged as Helm merges them.
+  const parse = (layer: unknown, i: number) => (typeof layer === 'string' ? parseValuesYaml(layer, { source: `values[${i}]` }) : layer);
+  try {
+    if (typeof input === 'string') input = parse(input, 0);
+    else if (Array.isArray(input)) input = mergeValueLayers(input.map((l, i) => (parse(l, i) ?? {}) as Record<string, unknown>));
+  } catch (e) {
+    if (!(e instanceof SyntaxError)) throw e;
+    throw new PackageManagerValidationError([{ path: '', message: e.message }], 'fromValues');
+  }
   if (input === null || input === undefined) input = {};
   if (!isPlainObject(input)) {
     throw new PackageManagerValidationError([{ path: '', message: 'a values file must hold a map of values' }], 'fromValues');
@@ -118,7 +128,8 @@ export function valuesToProps(
     if (isPlainObject(parent) && Object.prototype.hasOwnProperty.call(parent, last) && !helmTruthy(parent[last])) delete parent[last];
   }
 
-  const merged = deepMerge(record.values as Record<string, unknown>, values, { nullDeletes: true });
+  // `.Values` as the chart's templates see it.
+  const merged = coalesceValues(record.values as Record<string, unknown>, values);
   const ctx: TemplateContext = {
     release: { name: release.releaseName, namespace: release.namespace },
     chart: { name: record.name, version: record.version, appVersion: record.appVersion },

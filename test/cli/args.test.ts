@@ -98,6 +98,7 @@ describe('flags', () => {
       '--debug',
     );
     expect(args).toEqual({
+      acknowledgeWarnings: [],
       release: 'r',
       chart: 'rstudio-pm',
       namespace: 'ns',

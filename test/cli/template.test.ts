@@ -28,13 +28,18 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const cases = readdirSync(join(DIR, 'cases'))
-  .filter((f) => f.endsWith('.values.yaml'))
-  .map((f) => f.replace(/\.values\.yaml$/, ''))
-  .sort();
+const casesOf = (dir: string) =>
+  readdirSync(join(dir, 'cases'))
+    .filter((f) => f.endsWith('.values.yaml'))
+    .map((f) => f.replace(/\.values\.yaml$/, ''))
+    .sort();
+const VERSIONS = [
+  ['0.5.29', DIR],
+  ['0.20.4', join(__dirname, '..', 'fixtures', 'parity-0.20.4')],
+] as const;
 
-describe('renders every parity case as the chart does', () => {
-  it.each(cases)('%s', (name) => {
+describe.each(VERSIONS)('renders every parity case of chart %s as the chart does (--version)', (version, DIR) => {
+  it.each(casesOf(DIR))('%s', (name) => {
     const releaseFile = join(DIR, 'cases', `${name}.release`);
     const release = existsSync(releaseFile) ? readFileSync(releaseFile, 'utf8').trim() : 'my-release';
     const result = run([
@@ -42,7 +47,7 @@ describe('renders every parity case as the chart does', () => {
       release,
       'rstudio/rstudio-pm',
       '--version',
-      '0.5.29',
+      version,
       '-n',
       'posit',
       '-f',
@@ -51,11 +56,12 @@ describe('renders every parity case as the chart does', () => {
     if (existsSync(join(DIR, 'expected', `${name}.error.txt`)) || existsSync(join(DIR, 'cases', `${name}.reject`))) {
       expect(result.code).toBe(1);
       expect(result.stdout).toBe('');
-      expect(result.stderr).toMatch(/^Error: PackageManager .*invalid value/);
+      expect(result.stderr).toMatch(/^Error: values: \d+ invalid values?:\n/);
       expect(result.stderr).not.toMatch(/\n\s+at /);
       return;
     }
-    expect(result.stderr).toBe('');
+    // Warnings only, each with its id.
+    expect(result.stderr).toMatch(/^(Warning: \[ppm:[a-z-]+\] [^\n]*\n)*$/);
     expect(result.code).toBe(0);
     const expected = parseManifests(readFileSync(join(DIR, 'expected', `${name}.yaml`), 'utf8'));
     expect(parityDiff(expected, parseManifests(result.stdout), 'posit')).toEqual([]);
@@ -213,10 +219,20 @@ describe('command line errors', () => {
     expect(help.stdout).toContain('--set-literal');
   });
 
-  it('names a chart version it knows but does not render yet', () => {
-    const result = run(['template', 'r1', '--version', '0.20.4']);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/chart version 0\.20\.4 is recognized but not rendered yet/);
+  it('renders chart 0.20.4 with --version 0.20.4, and refuses its removed image.tagPrefix', () => {
+    const result = run(['template', 'r1', 'rstudio/rstudio-pm', '--version', '0.20.4', '--acknowledge-warning', 'ppm:sandboxing']);
+    expect([result.code, result.stderr]).toEqual([0, '']);
+    expect(result.stdout).toContain('image: posit/package-manager:2026.08.0-ubuntu-24.04');
+    const refused = run(['template', 'r1', 'rstudio/rstudio-pm', '--version', '0.20.4', '--set', 'image.tagPrefix=ubuntu2204-']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/image\.tagPrefix: is set, but chart 0\.20\.4 refuses it/);
+  });
+
+  it('prints each warning with its id on stderr; --acknowledge-warning silences it; an unknown id is an error', () => {
+    expect(run(['template', 'r1']).stderr).toMatch(/^Warning: \[ppm:sandboxing\] enableSandboxing: /);
+    expect(run(['template', 'r1', '--acknowledge-warning=ppm:sandboxing']).stderr).toBe('');
+    const bad = run(['template', 'r1', '--acknowledge-warning', 'ppm:nope']);
+    expect([bad.code, bad.stderr]).toEqual([1, expect.stringMatching(/unknown warning id "ppm:nope"/)]);
   });
 });
 
@@ -240,6 +256,6 @@ describe('the cdk8s-ppm executable', () => {
       encoding: 'utf8',
     });
     expect(result.stdout.trim()).toBe('exit 0');
-    expect(result.stderr.split('\n').filter((l) => l && !l.includes('WARNING'))).toEqual([]);
+    expect(result.stderr.split('\n').filter((l) => l && !l.startsWith('Warning: [ppm:'))).toEqual([]);
   }, 60000);
 });
