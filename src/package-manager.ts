@@ -9,8 +9,12 @@ import { Construct } from 'constructs';
 import type { PackageManagerProps } from './props';
 import { renderObjects } from './render';
 import { WARNING_METADATA } from './report-warnings';
+import { inlineSecretWarnings } from './secret-refs';
 import type { FromValuesOptions } from './values/options';
 import type { PackageManagerWarning } from './warnings';
+
+/** Depth of `fromValues` calls under way: the props it builds follow a values file, not typed props. */
+let fromValuesDepth = 0;
 
 function enclosingNamespace(scope: Construct): string | undefined {
   try {
@@ -40,13 +44,19 @@ export class PackageManager extends Construct {
     const release = options.releaseName ?? id;
     const namespace = options.namespace ?? enclosingNamespace(scope) ?? 'default';
     const { props, warnings } = valuesToProps(values, { releaseName: release, namespace, chartVersion: options.chartVersion });
-    const pm = new PackageManager(scope, id, {
-      ...props,
-      releaseName: release,
-      namespace,
-      chartVersion: options.chartVersion,
-      acknowledgeWarnings: options.acknowledgeWarnings,
-    });
+    let pm: PackageManager;
+    fromValuesDepth++;
+    try {
+      pm = new PackageManager(scope, id, {
+        ...props,
+        releaseName: release,
+        namespace,
+        chartVersion: options.chartVersion,
+        acknowledgeWarnings: options.acknowledgeWarnings,
+      });
+    } finally {
+      fromValuesDepth--;
+    }
     const acknowledged = new Set(options.acknowledgeWarnings ?? []);
     for (const w of warnings) if (!acknowledged.has(w.id)) pm.node.addMetadata(WARNING_METADATA, w);
     return pm;
@@ -130,6 +140,10 @@ export class PackageManager extends Construct {
     this.migrationJob = objects.get('MigrationJob');
     this.extraObjects = result.objects.filter((o) => o.id.startsWith('ExtraObject')).map((o) => objects.get(o.id)!);
     for (const w of result.warnings) this.node.addMetadata(WARNING_METADATA, w);
+    // Secrets inline in typed props (a values file keeps the chart's habit without this warning).
+    if (fromValuesDepth === 0 && !(props.acknowledgeWarnings ?? []).includes('ppm:inline-secret-prop')) {
+      for (const w of inlineSecretWarnings(props)) this.node.addMetadata(WARNING_METADATA, w);
+    }
   }
 
   /** The warnings recorded on this instance (those it acknowledged are not recorded). */
