@@ -76,14 +76,36 @@ export function formatReport(result: DiffResult, options: { readonly source: str
   for (const o of objects) {
     const where = o.presence === 'chart-only' ? ' — only in the chart render' : o.presence === 'ours-only' ? ' — only in ours' : '';
     lines.push(`${KIND_TITLES[o.kind].padEnd(width)}  ${objectName(o.ref)}${where}${o.fix ? `  [${o.fix}]` : ''}`);
-    for (const d of o.differences) {
+    const indent = ' '.repeat(width + 4);
+    // Labels and checksums on one line each: what they are matters, not their values.
+    const labels = o.differences.filter((d) => d.kind === 'label');
+    if (labels.length > 0) {
+      const items = labels.map((d) => {
+        const key = String(d.path[d.path.length - 1]);
+        return d.chart === undefined
+          ? `+${key}`
+          : d.ours === undefined
+            ? `-${key}`
+            : `${key} ${show(d.chart, d.secret)} → ${show(d.ours, d.secret)}`;
+      });
+      lines.push(`${indent}labels and annotations: ${items.join(', ')}`);
+    }
+    const checksums = o.differences.filter((d) => d.kind === 'checksum');
+    if (checksums.length > 0) {
+      const items = checksums.map((d) => {
+        const key = String(d.path[d.path.length - 1]);
+        return d.chart === undefined ? `+${key}` : d.ours === undefined ? `-${key}` : key;
+      });
+      lines.push(`${indent}checksums (the pods roll once): ${items.join(', ')}`);
+    }
+    for (const d of o.differences.filter((x) => x.kind !== 'label' && x.kind !== 'checksum')) {
       const path = formatPath(d.path) || '(the object)';
       const change =
         d.note && d.chart === undefined && d.ours === undefined ? d.note : `${show(d.chart, d.secret)} → ${show(d.ours, d.secret)}`;
       const tail = [d.kind !== o.kind ? KIND_TITLES[d.kind] : undefined, d.fix, d.note && !change.includes(d.note) ? d.note : undefined]
         .filter(Boolean)
         .join('; ');
-      lines.push(`${' '.repeat(width + 4)}${path}: ${change}${tail ? `  (${tail})` : ''}`);
+      lines.push(`${indent}${path}: ${change}${tail ? `  (${tail})` : ''}`);
     }
   }
   const fixes = fixesFound(objects);

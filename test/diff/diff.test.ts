@@ -333,7 +333,7 @@ describe('cdk8s-ppm diff (runDiff)', () => {
     expect(lines[1]).toBe('release rel, namespace posit, chart 0.5.29');
     expect(lines).toContain('same                   Deployment posit/rel-rstudio-pm (apps/v1)');
     expect(lines).toContain('label/annotation only  Service posit/rel-rstudio-pm (v1)');
-    expect(lines).toContain('                         metadata.labels["helm.sh/chart"]: "rstudio-pm-0.5.29" → (none)');
+    expect(lines).toContain('                         labels and annotations: -helm.sh/chart');
     expect(lines.at(-3)).toBe('6 objects: 5 same, 1 label/annotation only, 0 checksum only, 0 deliberate fix, 0 real change.');
     expect(lines.at(-2)).toBe('Nothing changes but labels, annotations and checksums (pods roll once where a checksum changed).');
   });
