@@ -233,6 +233,13 @@ describe('README claims', () => {
     expect((error as Error).message).toBe(shown);
   });
 
+  it('counts the parity cases there are', () => {
+    const count = ['parity', 'parity-0.20.4']
+      .map((d) => readdirSync(join(ROOT, 'test', 'fixtures', d, 'cases')).filter((f) => f.endsWith('.values.yaml')).length)
+      .reduce((a, b) => a + b, 0);
+    expect(README.replace(/\s+/g, ' ')).toContain(`checked case by case against the chart's own output (${count} cases)`);
+  });
+
   it('says where validation happens as the code does: when the construct is created', () => {
     expect(README).not.toMatch(/at synth time/);
     expect(README).toContain('Bad input is an error when the construct is created');
