@@ -11,6 +11,7 @@ import { join, resolve } from 'path';
 import * as ts from 'typescript';
 import { App, Chart } from 'cdk8s';
 import { PackageManager, PackageManagerValidationError } from '../src';
+import { parseDiffArgs } from '../src/cli/diff';
 import { DELIBERATE_FIXES } from '../src/diff';
 
 const ROOT = resolve(__dirname, '..');
@@ -209,6 +210,15 @@ describe('README claims', () => {
     const listed = new Set([...section.matchAll(/^\| `(\w+)/gm)].map((m) => m[1]));
     expect(members.filter((m) => !listed.has(m))).toEqual([]);
     expect([...listed].filter((m) => !members.includes(m))).toEqual([]);
+  });
+
+  it('the cdk8s-ppm diff command lines it shows are valid', () => {
+    const lines = blocks(README)
+      .filter((b) => b.lang === 'sh')
+      .flatMap((b) => b.code.split('\n'))
+      .filter((l) => l.startsWith('npx cdk8s-ppm diff '));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const l of lines) expect(() => parseDiffArgs(l.replace('npx cdk8s-ppm diff ', '').split(/\s+/))).not.toThrow();
   });
 
   it('lists every deliberate fix of cdk8s-ppm diff, by its name', () => {

@@ -114,7 +114,10 @@ export function formatReport(result: DiffResult, options: { readonly source: str
     for (const f of fixes) lines.push(`  ${f}: ${DELIBERATE_FIXES[f]}`);
   }
   if (objects.length > 0 && objects.every((o) => o.presence !== 'both')) {
-    lines.push('', `No object of the chart render has a name of ours: is ${result.releaseName} the release name of that render?`);
+    lines.push(
+      '',
+      `No object of the chart render matches one of ours: is ${result.releaseName} its release name, and ${result.namespace} its namespace (-n)?`,
+    );
   }
   const counts = countKinds(objects);
   lines.push(

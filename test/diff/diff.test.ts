@@ -395,7 +395,7 @@ describe('cdk8s-ppm diff (runDiff)', () => {
   it('says when no object matches: probably another release name', () => {
     const r = run(['other', '-n', NS, '-f', 'values.yaml', '--from', 'chart.yaml']);
     expect(r.code).toBe(1);
-    expect(r.out).toContain('No object of the chart render has a name of ours: is other the release name of that render?');
+    expect(r.out).toContain('No object of the chart render matches one of ours: is other its release name, and posit its namespace (-n)?');
   });
 
   it('prints the warnings of the values on stderr', () => {
