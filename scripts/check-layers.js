@@ -15,9 +15,9 @@ const LAYERS = [
   ['chart-versions/', 'warnings.ts', 'names.ts', 'config/types.ts', 'props.ts', 'traits.ts'],
   ['gcfg/', 'config/', 'schema.ts'],
   ['model/'],
-  ['parts/', 'validation/', 'checksums.ts'],
+  ['parts/', 'validation/', 'checksums.ts', 'secret-refs.ts'],
   ['render.ts', 'values/'],
-  ['report-warnings.ts', 'package-manager.ts'],
+  ['report-warnings.ts', 'package-manager.ts', 'diff/'],
   ['cli/', 'index.ts'],
 ];
 

@@ -9,6 +9,7 @@ import { Construct } from 'constructs';
 import type { PackageManagerProps } from './props';
 import { renderObjects } from './render';
 import { WARNING_METADATA } from './report-warnings';
+import { inlineSecretWarnings } from './secret-refs';
 import type { FromValuesOptions } from './values/options';
 import type { PackageManagerWarning } from './warnings';
 
@@ -33,6 +34,8 @@ function collisionsBetweenInstances(root: Construct): string[] {
   }
   return errors;
 }
+/** Marks props that `fromValues` built from a values file (not typed props): no warnings about inline typed secrets. */
+const FROM_VALUES = Symbol('fromValues');
 
 function enclosingNamespace(scope: Construct): string | undefined {
   try {
@@ -73,7 +76,8 @@ export class PackageManager extends Construct {
       namespace,
       chartVersion: options.chartVersion,
       acknowledgeWarnings: options.acknowledgeWarnings,
-    });
+      [FROM_VALUES]: true,
+    } as PackageManagerProps);
     const acknowledged = new Set(options.acknowledgeWarnings ?? []);
     for (const w of warnings) if (!acknowledged.has(w.id)) pm.node.addMetadata(WARNING_METADATA, w);
     return pm;
@@ -159,6 +163,10 @@ export class PackageManager extends Construct {
     this.migrationJob = objects.get('MigrationJob');
     this.extraObjects = result.objects.filter((o) => o.id.startsWith('ExtraObject')).map((o) => objects.get(o.id)!);
     for (const w of result.warnings) this.node.addMetadata(WARNING_METADATA, w);
+    // Secrets inline in typed props (a values file keeps the chart's habit without this warning).
+    if (!(FROM_VALUES in props) && !(props.acknowledgeWarnings ?? []).includes('ppm:inline-secret-prop')) {
+      for (const w of inlineSecretWarnings(props)) this.node.addMetadata(WARNING_METADATA, w);
+    }
   }
 
   /** The warnings recorded on this instance (those it acknowledged are not recorded). */

@@ -27,6 +27,7 @@ import type {
   Volume,
   VolumeMount,
 } from './k8s/types';
+import type { ISecret } from 'cdk8s-plus-28';
 import type { ChartVersion } from './chart-versions/record';
 import type { ExtraConfig, PackageManagerConfig } from './config/types';
 import type { WarningId } from './warnings';
@@ -55,6 +56,43 @@ export interface SecretKeyRef {
   /** Key in the Secret. */
   readonly key: string;
 }
+
+/**
+ * A key of a Secret given as a construct: a cdk8s-plus `ISecret`, such as
+ * `kplus.Secret.fromSecretName(this, 'db', 'ppm-db')` for a Secret that exists
+ * already, or a `kplus.Secret` of the same app. The compiler checks the
+ * reference, and it follows the Secret when it is renamed. The same shape as
+ * cdk8s-plus's `SecretValue`.
+ */
+export interface SecretValueRef {
+  /** The Secret, in the release namespace. */
+  readonly secret: ISecret;
+  /** Key in the Secret. */
+  readonly key: string;
+}
+
+/** An AWS credentials Secret given as a construct (see `SecretValueRef`). */
+export interface AwsCredentialsSecretValueRef {
+  /** The Secret, in the release namespace. */
+  readonly secret: ISecret;
+  /**
+   * Key of the credentials file (INI with a `[default]` profile) in the Secret.
+   * @default - `credentials`, the file name the AWS SDK reads
+   */
+  readonly key?: string;
+}
+
+/**
+ * The props as the pure core works on them: each Secret given as a construct
+ * replaced by its name (`{ secret, key }` → `{ name, key }`).
+ */
+export type SecretsByName<T> = T extends ISecret | SecretValueRef | AwsCredentialsSecretValueRef
+  ? never
+  : T extends readonly (infer E)[]
+    ? SecretsByName<E>[]
+    : T extends object
+      ? { [K in keyof T]: SecretsByName<T[K]> }
+      : T;
 
 /** An existing Secret holding an AWS credentials file. */
 export interface AwsCredentialsSecretRef {
@@ -216,10 +254,10 @@ export interface LicenseFileProps {
    */
   readonly secretKey?: string;
   /**
-   * Name of an existing Secret holding the license file.
+   * An existing Secret holding the license file: its name, or the Secret as a construct (a cdk8s-plus `ISecret`).
    * @default - none
    */
-  readonly secret?: string;
+  readonly secret?: string | ISecret;
 }
 
 /** How Package Manager is licensed. */
@@ -230,10 +268,11 @@ export interface LicenseProps {
    */
   readonly key?: string;
   /**
-   * License key from an existing Secret, passed as `RSPM_LICENSE` (instead of `key`).
+   * License key from an existing Secret, passed as `RSPM_LICENSE` (instead of `key`): `{ name, key }`, or
+   * `{ secret, key }` with the Secret as a construct (a cdk8s-plus `ISecret`).
    * @default - none
    */
-  readonly keySecret?: SecretKeyRef;
+  readonly keySecret?: SecretKeyRef | SecretValueRef;
   /**
    * License server, `<hostname>:<port>`; also sets `Licensing.LicenseType = remote`.
    * @default - none
@@ -803,22 +842,25 @@ export interface PackageManagerNetworkPolicyProps {
 /** What this library adds to the chart's values; unset, the output is the chart's. */
 export interface PackageManagerExtensions {
   /**
-   * Encryption key from an existing Secret, passed as `PACKAGEMANAGER_ENCRYPTION_KEY` (instead of `rstudioPMKey`).
+   * Encryption key from an existing Secret, passed as `PACKAGEMANAGER_ENCRYPTION_KEY` (instead of `rstudioPMKey`):
+   * `{ name, key }`, or `{ secret, key }` with the Secret as a construct (a cdk8s-plus `ISecret`).
    * @default - none
    */
-  readonly rstudioPMKeySecret?: SecretKeyRef;
+  readonly rstudioPMKeySecret?: SecretKeyRef | SecretValueRef;
   /**
    * An existing Secret with an AWS credentials file, mounted where the chart mounts its own
-   * (instead of `awsAccessKeyId`/`awsSecretAccessKey`).
+   * (instead of `awsAccessKeyId`/`awsSecretAccessKey`): `{ name, key? }`, or `{ secret, key? }` with the Secret as a
+   * construct (a cdk8s-plus `ISecret`).
    * @default - none
    */
-  readonly awsCredentialsSecret?: AwsCredentialsSecretRef;
+  readonly awsCredentialsSecret?: AwsCredentialsSecretRef | AwsCredentialsSecretValueRef;
   /**
    * Config settings taken from existing Secrets, as `PACKAGEMANAGER_<SECTION>_<KEY>` environment variables,
-   * e.g. `{ Postgres: { Password: { name: 'ppm-db', key: 'password' } } }`.
+   * e.g. `{ Postgres: { Password: { name: 'ppm-db', key: 'password' } } }`; each may also be
+   * `{ secret, key }` with the Secret as a construct (a cdk8s-plus `ISecret`).
    * @default - none
    */
-  readonly configFromSecrets?: { readonly [section: string]: { readonly [key: string]: SecretKeyRef } };
+  readonly configFromSecrets?: { readonly [section: string]: { readonly [key: string]: SecretKeyRef | SecretValueRef } };
   /**
    * Restart the pods when a license Secret created here changes (`checksum/license`; the chart has none).
    * @default false

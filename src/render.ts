@@ -31,6 +31,7 @@ import { renderService } from './parts/service';
 import { renderServiceAccount } from './parts/service-account';
 import { renderServiceMonitor } from './parts/service-monitor';
 import type { PackageManagerProps } from './props';
+import { resolveSecretReferences } from './secret-refs';
 import { checkOutput } from './validation/output-rules';
 import { parseProps } from './validation/parse';
 import { checkModel } from './validation/rules';
@@ -72,13 +73,14 @@ export interface RenderResult {
 
 /** Renders one instance, with ids and warnings. @throws PackageManagerValidationError */
 export function renderObjects(givenProps: PackageManagerProps, options: RenderOptions = {}, context = 'PackageManager'): RenderResult {
-  // A copy of plain objects: later changes to the caller's objects do not leak in.
-  const props = plainCopy(givenProps ?? {});
-  const releaseName = props.releaseName ?? options.releaseName ?? 'release';
-  const namespace = props.namespace ?? options.namespace;
+  const releaseName = givenProps?.releaseName ?? options.releaseName ?? 'release';
+  const namespace = givenProps?.namespace ?? options.namespace;
+  // Secrets given as constructs become their names; then a copy of plain objects: later changes to the caller's objects do not leak in.
+  const refs = resolveSecretReferences(givenProps ?? {}, namespace);
+  const props = plainCopy(refs.props);
 
   const parsed = parseProps(props);
-  if (!parsed.parsed) throw new PackageManagerValidationError(parsed.errors, context);
+  if (!parsed.parsed || refs.errors.length > 0) throw new PackageManagerValidationError([...refs.errors, ...parsed.errors], context);
   const model = resolveModel(parsed.parsed, { release: releaseName, namespace });
   const checked = checkModel(model);
   if (checked.errors.length > 0) throw new PackageManagerValidationError(checked.errors, context);

@@ -34,7 +34,7 @@ import {
   SUBDOMAIN_RULE,
 } from './k8s/names';
 import { configSchema, extraConfigSchema } from './config/schema';
-import type { NoNull, PackageManagerProps } from './props';
+import type { NoNull, PackageManagerProps, SecretsByName } from './props';
 
 const PERCENT = /^\d+%$/;
 const INT32_MAX = 2 ** 31 - 1;
@@ -387,7 +387,7 @@ export type SchemaMatches<S extends z.ZodTypeAny, P> = DeepSame<z.input<S>, P>;
 /** `true` when the schema's input type and `PackageManagerProps` agree, key by key. */
 export type SchemaMatchesProps = DeepSame<
   z.input<typeof propsSchema>,
-  NoNull<Omit<PackageManagerProps, 'chartVersion' | 'acknowledgeWarnings'>>
+  NoNull<SecretsByName<Omit<PackageManagerProps, 'chartVersion' | 'acknowledgeWarnings'>>>
 >;
 const schemaMatchesProps: SchemaMatchesProps = true;
 void schemaMatchesProps;

@@ -5,7 +5,7 @@
  * no-secrets checks (which values are secret) and the docs. A path that is
  * not a prop does not compile.
  */
-import type { PackageManagerProps } from './props';
+import type { PackageManagerProps, SecretsByName } from './props';
 
 /** One step less of recursion depth. */
 type Prev = [never, 0, 1, 2, 3, 4];
@@ -20,7 +20,9 @@ export type PathsOf<T, D extends number = 4> = [D] extends [never]
       : never;
 
 /** The path of a prop of `P`: `license.file.secretKey`, `pod.env`, `strategy.rollingUpdate.maxSurge`. */
-export type PropPath<P = PackageManagerProps> = PathsOf<Omit<P, 'releaseName' | 'namespace' | 'chartVersion' | 'acknowledgeWarnings'>>;
+export type PropPath<P = PackageManagerProps> = PathsOf<
+  SecretsByName<Omit<P, 'releaseName' | 'namespace' | 'chartVersion' | 'acknowledgeWarnings'>>
+>;
 
 /** Keys of older chart versions (or of the chart's own CI files) that no version we render reads. */
 export type StalePath = 'storageClaim' | 'nodePort' | 'metricsNodePort' | 'image.pullPolicy';

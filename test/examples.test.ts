@@ -10,6 +10,12 @@ import * as licenseSecret from '../examples/license-secret';
 import * as fromHelmValues from '../examples/from-helm-values';
 import * as manyTeams from '../examples/many-teams';
 import * as openshift from '../examples/openshift';
+import * as migration from '../examples/migration';
+import * as argoCd from '../examples/argo-cd';
+import * as flux from '../examples/flux';
+import * as airGapped from '../examples/air-gapped';
+import * as cloudnativePg from '../examples/cloudnative-pg';
+import { exitCodeOf, fixesFound } from '../src/diff';
 import { parityDiff, parseManifests } from './helpers/parity';
 import { find, type Obj } from './helpers/synth';
 
@@ -171,6 +177,88 @@ describe('examples', () => {
     expect(ids(objects)).toEqual(ids(expected));
     expect(fromHelmValues.diffAgainstHelm(objects, helmOutput)).toEqual({ onlyInHelm: [], onlyInCdk8s: [] });
     expect(parityDiff(expected, objects, 'posit')).toEqual([]);
+  });
+
+  it('migration: the diff of a real chart render names the hook Job; without it, nothing but labels and checksums', () => {
+    const asInstalled = migration.report(migration.values({}));
+    expect(fixesFound(asInstalled.objects)).toEqual(['helm-hook-job']);
+    expect(asInstalled.objects.filter((o) => o.kind === 'change')).toEqual([]);
+    expect(exitCodeOf(asInstalled)).toBe(1);
+    expect(exitCodeOf(asInstalled, ['helm-hook-job'])).toBe(0);
+
+    const decided = migration.report();
+    expect(exitCodeOf(decided)).toBe(0);
+    expect(Object.fromEntries(decided.objects.map((o) => [o.ref.kind, o.kind]))).toEqual({
+      ServiceAccount: 'label',
+      ConfigMap: 'label',
+      PersistentVolumeClaim: 'label',
+      Service: 'label',
+      Deployment: 'checksum',
+    });
+    // The app renders what the report compared: the same objects as the chart, by name.
+    const { objects, pm } = synth(migration.build(new App()));
+    expect(warnings(pm)).toEqual([]);
+    expect(ids(objects)).toEqual(decided.objects.map((o) => `${o.ref.kind}/${o.ref.name}`).sort());
+  });
+
+  it('argo-cd: no hook Job, the claim kept by Argo CD, an Application named like the release', () => {
+    const { release, argocd } = argoCd.build(new App());
+    const { objects, pm } = synth(release);
+    expect(warnings(pm)).toEqual([]);
+    expect(objects.some((o) => o.kind === 'Job')).toBe(false);
+    expect(find(objects, 'PersistentVolumeClaim').metadata.annotations).toEqual({
+      'helm.sh/resource-policy': 'keep',
+      'argocd.argoproj.io/sync-options': 'Delete=false,Prune=false',
+    });
+    const application = find(argocd.toJson(), 'Application');
+    expect(application.metadata).toEqual({ name: pm.releaseName, namespace: 'argocd' });
+    expect(application.spec.destination.namespace).toBe(pm.namespace);
+    // Argo CD's default tracking label is the release's instance label: the same value, so nothing is rewritten.
+    expect(find(objects, 'Deployment').spec.selector.matchLabels['app.kubernetes.io/instance']).toBe(application.metadata.name);
+  });
+
+  it('flux: the claim kept by Flux, the Job pinned and recreated by Flux when it changes', () => {
+    const { release, flux: kustomization } = flux.build(new App());
+    const { objects, pm } = synth(release);
+    expect(warnings(pm)).toEqual([]);
+    expect(find(objects, 'PersistentVolumeClaim').metadata.annotations['kustomize.toolkit.fluxcd.io/prune']).toBe('disabled');
+    const job = find(objects, 'Job');
+    expect(job.metadata.annotations['kustomize.toolkit.fluxcd.io/force']).toBe('enabled');
+    expect(job.spec.template.spec.containers[0].image).toBe('busybox:1.36.1');
+    expect(find(kustomization.toJson(), 'Kustomization').spec).toMatchObject({
+      path: './dist',
+      prune: true,
+      targetNamespace: pm.namespace,
+    });
+  });
+
+  it('air-gapped: every image from the internal registry, each pod with its pull Secret', () => {
+    const { objects, pm } = synth(airGapped.build(new App()));
+    expect(warnings(pm)).toEqual([]);
+    const pods = objects.filter((o) => o.kind === 'Deployment' || o.kind === 'Job').map((o) => o.spec.template.spec);
+    expect(pods).toHaveLength(2);
+    for (const pod of pods) {
+      for (const c of [...(pod.initContainers ?? []), ...pod.containers]) expect(c.image.startsWith(`${airGapped.REGISTRY}/`)).toBe(true);
+      expect(pod.imagePullSecrets).toEqual([{ name: 'internal-registry' }]);
+    }
+    expect(container(objects).image).toBe(`${airGapped.REGISTRY}/posit/rstudio-package-manager:ubuntu2204-2024.04.4`);
+  });
+
+  it("cloudnative-pg: Postgres.URL from the operator's Secret (key uri), no password in the ConfigMap", () => {
+    const chart = cloudnativePg.build(new App());
+    const { objects, pm } = synth(chart);
+    expect(warnings(pm)).toEqual([]);
+    expect(envOf(objects)).toMatchObject({
+      PACKAGEMANAGER_POSTGRES_URL: { secretKeyRef: { name: `${cloudnativePg.CLUSTER}-app`, key: 'uri' } },
+      PACKAGEMANAGER_POSTGRES_USAGEDATAPASSWORD: { secretKeyRef: { name: `${cloudnativePg.CLUSTER}-app`, key: 'password' } },
+    });
+    const gcfg: string = find(objects, 'ConfigMap').data['rstudio-pm.gcfg'];
+    expect(gcfg).toMatch(/^\[Database\]\nProvider = postgres$/m);
+    expect(gcfg).not.toMatch(/^URL =/m);
+    expect(gcfg).toMatch(/^UsageDataURL = postgres:\/\/ppm@ppm-db-rw\.posit:5432\/ppm_usage$/m);
+    expect(find(objects, 'Cluster').spec.bootstrap.initdb).toEqual({ database: 'ppm', owner: 'ppm' });
+    expect(find(objects, 'Database').spec).toEqual({ name: 'ppm_usage', owner: 'ppm', cluster: { name: cloudnativePg.CLUSTER } });
+    expect(objects.some((o) => o.kind === 'Secret')).toBe(false);
   });
 
   it('diffAgainstHelm reports the objects on one side only', () => {

@@ -55,6 +55,7 @@ export class UsageError extends Error {}
 export const CHART_VERSIONS = ['0.5.29', '0.20.4'] as const;
 
 export const USAGE = `usage: cdk8s-ppm template [NAME] [CHART] [flags]
+       cdk8s-ppm diff RELEASE --from FILE|- [flags]   (the migration report: cdk8s-ppm diff --help)
 
 Prints the manifests PackageManager synthesizes for chart values, like
 \`helm template NAME rstudio/rstudio-pm -n NAMESPACE -f values.yaml\`.

@@ -5,6 +5,8 @@ import { dirname } from 'path';
 import { PackageManagerValidationError } from '../errors';
 import { ValuesError } from '../values/load';
 import { HelpRequested, parseArgs, USAGE, UsageError } from './args';
+import { loadValues as loadValueFlags } from '../values/load';
+import { runDiff, type LoadValues } from './diff';
 import { loadValues, outputFiles, renderObjects, selectObjects, TemplateError, toYaml } from './template';
 
 /** Where the command reads and writes (the process by default; tests inject their own). */
@@ -33,9 +35,23 @@ export function main(argv: readonly string[], io: CliIo): number {
     io.stderr(`${USAGE}\n`);
     return 2;
   }
+  const readFile = io.readFile ?? defaultReadFile;
+  const readStdin = io.readStdin ?? (() => readFileSync(0));
+  if (argv[0] === 'diff') {
+    // The migration report reads values exactly as `template` does.
+    const load: LoadValues = (o) => loadValueFlags({ ...o, readFile, readStdin });
+    const text = (b: string | Uint8Array) => (typeof b === 'string' ? b : Buffer.from(b).toString('utf8'));
+    return runDiff(argv.slice(1), {
+      readFile: (path) => text(readFile(path)),
+      readStdin: () => text(readStdin()),
+      stdout: io.stdout,
+      stderr: io.stderr,
+      loadValues: load,
+    });
+  }
   try {
     const args = parseArgs(argv);
-    const read = { readFile: io.readFile ?? defaultReadFile, readStdin: io.readStdin ?? (() => readFileSync(0)) };
+    const read = { readFile, readStdin };
     const rendered = renderObjects(args, loadValues(args, read));
     const objects = selectObjects(args, rendered.objects);
     // Each warning once per run; `--acknowledge-warning ID` silences one.

@@ -6,7 +6,7 @@
 import type { ChartVersionRecord } from '../chart-versions';
 import type { GcfgValue } from '../config/types';
 import type { EnvVar, Probe, SecurityContext, Volume, VolumeMount } from '../k8s/types';
-import type { NoNull, PackageManagerProps, SecretKeyRef } from '../props';
+import type { NoNull, PackageManagerProps, SecretKeyRef, SecretsByName } from '../props';
 import type { WarningId } from '../warnings';
 
 /** Labels as a plain map. */
@@ -17,7 +17,9 @@ export type Labels = Record<string, string>;
  * version's defaults (`null` removed what it named). Every member may be
  * absent, since a values file or a prop may remove any default.
  */
-export type ResolvedValues = NoNull<Omit<PackageManagerProps, 'releaseName' | 'namespace' | 'chartVersion' | 'acknowledgeWarnings'>>;
+export type ResolvedValues = NoNull<
+  SecretsByName<Omit<PackageManagerProps, 'releaseName' | 'namespace' | 'chartVersion' | 'acknowledgeWarnings'>>
+>;
 
 /** A gcfg document: sections of keys. */
 export type GcfgDocument = Record<string, Record<string, GcfgValue>>;

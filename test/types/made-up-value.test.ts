@@ -6,7 +6,7 @@
  * loader reads it through the table.
  */
 import { z } from 'zod';
-import type { NoNull, PackageManagerProps } from '../../src';
+import type { NoNull, PackageManagerProps, SecretsByName } from '../../src';
 import { propsSchema, type SchemaMatches } from '../../src/schema';
 import { VALUE_TRAITS, type TraitsTable } from '../../src/traits';
 import { valuesToProps } from '../../src/values/from-values';
@@ -19,7 +19,7 @@ interface MadeUpProps extends PackageManagerProps {
    */
   readonly banner?: string;
 }
-type Values = NoNull<Omit<MadeUpProps, 'chartVersion' | 'acknowledgeWarnings'>>;
+type Values = NoNull<SecretsByName<Omit<MadeUpProps, 'chartVersion' | 'acknowledgeWarnings'>>>;
 
 // 2. The schema: without the new key it no longer matches the props…
 // @ts-expect-error the schema lacks `banner`
