@@ -13,6 +13,8 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
  */
 export function deepMerge<T>(base: T, override: unknown, options: { nullDeletes?: boolean } = {}): T {
   if (override === undefined) return base;
+  // Where the base has no map, a null inside the override is still "no value": merging over {} drops it.
+  if (!isPlainObject(base) && isPlainObject(override) && options.nullDeletes) return deepMerge({} as T, override, options);
   if (!isPlainObject(base) || !isPlainObject(override)) return override as T;
   const result: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(override)) {

@@ -143,7 +143,7 @@ export interface SharedStorageProps {
      * Size of the created claim.
      * @default '10Gi'
      */
-    readonly storage?: string;
+    readonly storage?: string | number;
   };
   /**
    * Annotations of the created claim. `null` (or, in a values file, `false`) removes the default.

@@ -188,10 +188,7 @@ export const propsSchema = z
         path: absolutePath.optional(),
         storageClassName: z.string().optional(),
         accessModes: z.array(z.enum(['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'])).optional(),
-        requests: z
-          .object({ storage: z.string().regex(QUANTITY_PATTERN, 'must be a Kubernetes quantity such as "10Gi"').optional() })
-          .strict()
-          .optional(),
+        requests: z.object({ storage: quantity.optional() }).strict().optional(),
         annotations: annotations.optional(),
         labels: labels.optional(),
         selector: k8sObject<LabelSelector>('LabelSelector').optional(),

@@ -43,6 +43,11 @@ export interface ValueTraits {
   /** Evaluated by the chart as a template (`tpl`) before use. */
   readonly templated?: true;
   /**
+   * The chart reads fields of it (`.Values.x.enabled`): `null` or a scalar there makes Helm fail, so a values file
+   * may not remove it.
+   */
+  readonly dereferenced?: true;
+  /**
    * The chart's default is a constant, but this library derives it instead
    * (the same value with the chart's other defaults): what it follows.
    */
@@ -54,23 +59,23 @@ export type TraitsTable<P = PackageManagerProps> = { readonly [K in PropPath<P>]
 
 /** The traits of every chart value that has any. */
 export const VALUE_TRAITS: TraitsTable = {
-  nameOverride: { falsyUnset: true, usedAsText: true },
-  fullnameOverride: { falsyUnset: true, usedAsText: true },
-  versionOverride: { falsyUnset: true, usedAsText: true },
+  nameOverride: { falsyUnset: true },
+  fullnameOverride: { falsyUnset: true },
+  versionOverride: { falsyUnset: true },
   'sharedStorage.name': { falsyUnset: true },
   'sharedStorage.path': { usedAsText: true },
   'sharedStorage.storageClassName': { falsyUnset: true },
   'sharedStorage.volumeName': { falsyUnset: true },
   'sharedStorage.selector': { falsyUnset: true },
   'sharedStorage.annotations': { falsyUnset: true },
-  'sharedStorage.requests.storage': { usedAsText: true },
+  'sharedStorage.requests.storage': { printedAsYaml: true },
   'image.repository': { usedAsText: true },
-  'image.tagPrefix': { usedAsText: true },
+
   'image.tag': { falsyUnset: true, usedAsText: true },
   'image.imagePullSecrets': { falsyUnset: true },
   'license.key': { falsyUnset: true, usedAsText: true, secret: true },
   'license.server': { falsyUnset: true, usedAsText: true },
-  'license.file.contents': { falsyUnset: true, usedAsText: true, secret: true },
+  'license.file.contents': { falsyUnset: true, secret: true },
   'license.file.secret': { falsyUnset: true },
   'license.file.mountPath': { usedAsText: true },
   'license.file.secretKey': { usedAsText: true },
@@ -79,6 +84,8 @@ export const VALUE_TRAITS: TraitsTable = {
   'service.nodePort': { falsyUnset: true, printedAsYaml: true },
   'service.annotations': { falsyUnset: true },
   'service.port': { printedAsYaml: true },
+  'service.type': { printedAsYaml: true },
+  'strategy.type': { printedAsYaml: true },
   'service.targetPort': { printedAsYaml: true, derivedFrom: 'the port of config.HTTP.Listen' },
   replicas: { printedAsYaml: true },
   revisionHistoryLimit: { printedAsYaml: true },
@@ -125,6 +132,26 @@ export const VALUE_TRAITS: TraitsTable = {
   'serviceAccount.labels': { falsyUnset: true },
   'serviceMonitor.namespace': { falsyUnset: true },
   'serviceMonitor.additionalLabels': { falsyUnset: true },
+  // Maps whose fields the chart's templates read: Helm fails ("nil pointer evaluating interface {}.enabled") when
+  // a values file sets them to null.
+  sharedStorage: { dereferenced: true },
+  image: { dereferenced: true },
+  strategy: { dereferenced: true },
+  license: { dereferenced: true },
+  'license.file': { dereferenced: true },
+  service: { dereferenced: true },
+  pod: { dereferenced: true },
+  resources: { dereferenced: true },
+  'resources.requests': { dereferenced: true },
+  'resources.limits': { dereferenced: true },
+  livenessProbe: { dereferenced: true },
+  startupProbe: { dereferenced: true },
+  readinessProbe: { dereferenced: true },
+  ingress: { dereferenced: true },
+  serviceAccount: { dereferenced: true },
+  serviceMonitor: { dereferenced: true },
+  config: { dereferenced: true },
+  'config.Metrics': { dereferenced: true },
 };
 
 /** Keys of older charts that no version we render reads: dropped from a values file with a warning. */

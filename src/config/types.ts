@@ -58,7 +58,7 @@ export interface ServerConfig {
 /** `[HTTP]`: the plain HTTP listener. */
 export interface HttpConfig {
   /**
-   * Address to listen on, `[host]:port`; empty turns HTTP off. Its port becomes the container port,
+   * Address to listen on, `[host]:port`. Its port becomes the container port,
    * the probes' port and the Service's target port.
    * @default ':4242'
    */

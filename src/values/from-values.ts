@@ -140,16 +140,24 @@ export function valuesToProps(
   const translate = (value: unknown, path: string[]): unknown => {
     const key = path.join('.');
     const trait = traitsOf(key, traits);
-    if (value === null) return null;
-    if (trait.falsyUnset && !isPlainObject(value) && !helmTruthy(value)) return null;
     const chartDefault = path.reduce<unknown>((o, seg) => (isPlainObject(o) ? o[seg] : undefined), record.values);
+    if (trait.dereferenced && !isPlainObject(value)) {
+      errors.push({
+        path: key,
+        message: `is ${value === null ? 'null' : 'not a map'}, but the chart reads its fields (Helm fails to render it): remove it to keep the defaults, or set the fields you want`,
+      });
+      return undefined;
+    }
+    if (value === null) return null;
+    // Off where the chart tests it with if/with; `{}` too, unless it is a map the chart merges with its default map.
+    if (trait.falsyUnset && !helmTruthy(value) && !(isPlainObject(value) && isPlainObject(chartDefault))) return null;
+    if (trait.printedAsYaml && value === '') return null; // printed as nothing: Kubernetes' default
     if (typeof chartDefault === 'boolean' && !trait.falsyUnset && typeof value !== 'boolean') {
       // The chart tests it with `if`: read it as Helm does, and refuse only what Helm silently misreads.
-      if (typeof value === 'string' && value !== '' && value !== 'true') {
-        const meant = /^(false|no|off|n|0)$/i.test(value.trim()) ? 'false' : 'true';
+      if (typeof value === 'string' && /^\s*(false|no|off|n|f|0)\s*$/i.test(value)) {
         errors.push({
           path: key,
-          message: `is the string ${JSON.stringify(value)}, which Helm reads as true (any non-empty string is): write ${meant} without quotes`,
+          message: `is the string ${JSON.stringify(value)}, which Helm reads as true (any non-empty string is): write false without quotes`,
         });
         return undefined;
       }
@@ -176,7 +184,9 @@ export function valuesToProps(
       return value.map((v) => (typeof v === 'number' || typeof v === 'boolean' ? goPrint(v) : v));
     }
     if (key === 'pod.annotations' && isPlainObject(value)) {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, v === null || typeof v === 'object' ? v : String(v)]));
+      // The chart quotes each value as Go prints it (`1000000` is "1e+06").
+      const text = (v: unknown) => (typeof v === 'number' || typeof v === 'boolean' ? goPrint(v) : v);
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, v === null || typeof v === 'object' ? v : text(v)]));
     }
     if (key === 'pod.containerSecurityContext' && isPlainObject(value)) {
       // The chart evaluates the merged value as a template.
@@ -203,7 +213,23 @@ export function valuesToProps(
         }
       });
     }
-    if (key === 'config' && isPlainObject(value)) return value;
+    if (key === 'config' && isPlainObject(value)) {
+      // A null setting without a chart default is printed as nothing: `Key =`, an empty value.
+      const defaults = isPlainObject(chartDefault) ? chartDefault : {};
+      return Object.fromEntries(
+        Object.entries(value).map(([section, keys]) => {
+          if (traitsOf(`config.${section}`, traits).dereferenced && !isPlainObject(keys)) {
+            errors.push({
+              path: `config.${section}`,
+              message: `is ${keys === null ? 'null' : 'not a map'}, but the chart reads its fields (Helm fails to render it): remove it to keep the defaults, or set the fields you want`,
+            });
+          }
+          if (!isPlainObject(keys)) return [section, keys];
+          const known = isPlainObject(defaults[section]) ? (defaults[section] as Record<string, unknown>) : {};
+          return [section, Object.fromEntries(Object.entries(keys).map(([k, v]) => [k, v === null && !(k in known) ? '' : v]))];
+        }),
+      );
+    }
     if (Array.isArray(value)) return dropNullsInItems(value);
     if (isPlainObject(value)) {
       const out: Record<string, unknown> = {};

@@ -35,7 +35,7 @@ const CASES: Case[] = [
     'bad storage quantity',
     { sharedStorage: { create: true, requests: { storage: '10GB' } } },
     'sharedStorage.requests.storage',
-    /quantity such as "10Gi"/,
+    /quantity such as "500m", "2Gi" or "1.5"; got "10GB"/,
   ],
   ['bad memory quantity', { resources: { requests: { enabled: true, memory: 'lots' } } }, 'resources.requests.memory', /quantity/],
   ['bad maxSurge', { strategy: { rollingUpdate: { maxSurge: '50' } } }, 'strategy.rollingUpdate.maxSurge', /percentage such as "25%"/],

@@ -1,5 +1,6 @@
 /** Values files read as Helm reads them: null removes defaults, falsy means off, no false refusals (issue: Helm-faithful values). */
 import { PackageManagerValidationError } from '../../src';
+import { parseGcfg } from '../../src/gcfg/parse';
 import { find, synthValues, type Obj } from '../helpers/synth';
 
 const deployment = (values: unknown, chartVersion?: '0.5.29' | '0.20.4') =>
@@ -132,5 +133,69 @@ describe('no false refusals', () => {
 
   it('a top-level global map is accepted and ignored', () => {
     expect(() => synthValues({ global: { imageRegistry: 'r.example.com' } })).not.toThrow();
+  });
+});
+
+describe('what the differential run against the real chart found (each read as helm reads it)', () => {
+  it.each([['tolerations'], ['extraContainers'], ['pod.env'], ['image.imagePullSecrets'], ['command']])(
+    '%s: {} is off, like []',
+    (path) => {
+      const values = path.split('.').reduceRight<unknown>((v, k) => ({ [k]: v }), {});
+      expect(() => synthValues(values)).not.toThrow();
+    },
+  );
+
+  it('a config setting set to null without a chart default is written empty, as the chart prints it', () => {
+    const gcfg = find(synthValues({ config: { Server: { Address: null } } }).objects, 'ConfigMap').data['rstudio-pm.gcfg'];
+    expect(parseGcfg(gcfg).server).toEqual({ address: [''] });
+  });
+
+  it.each([['livenessProbe'], ['resources'], ['serviceAccount'], ['pod'], ['license.file'], ['config.Metrics']])(
+    '%s: null is an error (the chart reads its fields and Helm fails)',
+    (path) => {
+      const values = path.split('.').reduceRight<unknown>((v, k) => ({ [k]: v }), null);
+      expect(issuesOf(() => synthValues(values))).toContainEqual({ path, message: expect.stringMatching(/chart reads its fields/) });
+    },
+  );
+
+  it.each([['yes'], ['1'], ['True'], ['on'], ['enabled']])('a quoted %j where a boolean is tested is on, as Helm reads it', (text) => {
+    expect(find(synthValues({ serviceMonitor: { enabled: text } }).objects, 'ServiceMonitor').kind).toBe('ServiceMonitor');
+  });
+
+  it('"" for a value the chart prints leaves it to Kubernetes', () => {
+    const d = deployment({ strategy: { type: '' }, pod: { terminationGracePeriodSeconds: '' } });
+    expect(d.spec.strategy).toEqual({}); // the chart prints `type:` with nothing, then no rollingUpdate
+    expect(d.spec.template.spec).not.toHaveProperty('terminationGracePeriodSeconds');
+    expect(find(synthValues({ service: { type: '' } }).objects, 'Service').spec).not.toHaveProperty('type');
+  });
+
+  it('a null member of a map without a default renders as nothing', () => {
+    const pdb = find(synthValues({ podDisruptionBudget: { minAvailable: null, maxUnavailable: 1 } }).objects, 'PodDisruptionBudget');
+    expect(pdb.spec).toEqual({ maxUnavailable: 1, selector: expect.anything() });
+    expect(deployment({ pod: { labels: { team: null, app: 'x' } } }).spec.template.metadata.labels).not.toHaveProperty('team');
+  });
+
+  it('sharedStorage.path: null with storage mounted is an error, not a silently missing mount', () => {
+    expect(issuesOf(() => synthValues({ sharedStorage: { mount: true, path: null } }))).toContainEqual({
+      path: 'sharedStorage.path',
+      message: expect.stringMatching(/without a mount path/),
+    });
+  });
+
+  it('strategy.rollingUpdate: null with RollingUpdate says what is missing', () => {
+    expect(issuesOf(() => synthValues({ strategy: { rollingUpdate: null } }))).toEqual([
+      { path: 'strategy.rollingUpdate', message: expect.stringMatching(/removed \(null\).*Recreate/) },
+    ]);
+  });
+
+  it('names, license contents and versions must be text: Helm fails or corrupts the image on a number or boolean', () => {
+    expect(issuesOf(() => synthValues({ nameOverride: true })).map((i) => i.path)).toEqual(['nameOverride']);
+    expect(issuesOf(() => synthValues({ versionOverride: 2024.08 })).map((i) => i.path)).toEqual(['versionOverride']);
+  });
+
+  it('a number of storage stays a number; pod annotations print numbers as Go does', () => {
+    const pvc = find(synthValues({ sharedStorage: { create: true, requests: { storage: 10 } } }).objects, 'PersistentVolumeClaim');
+    expect(pvc.spec.resources.requests.storage).toBe(10);
+    expect(deployment({ pod: { annotations: { big: 1000000 } } }).spec.template.metadata.annotations.big).toBe('1e+06');
   });
 });

@@ -39,6 +39,20 @@ export const requiredDefaults: Rule = ({ model, error }) => {
     if (v.sharedStorage?.requests?.storage === undefined)
       removed('sharedStorage.requests.storage', 'a claim without a size (Kubernetes refuses it)', 'give a size such as "10Gi"');
   }
+  if (model.mountSharedStorage && v.sharedStorage?.path === undefined) {
+    removed(
+      'sharedStorage.path',
+      'the shared storage without a mount path (Kubernetes refuses it)',
+      'give the path, e.g. "/var/lib/rstudio-pm"',
+    );
+  }
+  if (v.strategy?.type === 'RollingUpdate' && v.strategy.rollingUpdate === undefined) {
+    removed(
+      'strategy.rollingUpdate',
+      'a rolling update without its parameters (Helm fails to render it)',
+      'give maxSurge and maxUnavailable, or set strategy.type: Recreate',
+    );
+  }
   if (v.service?.port === undefined)
     removed('service.port', 'a Service port without a number (Kubernetes refuses it)', 'give a port such as 80');
   if (model.objects.migrationJob && !v.migrationJob?.image)

@@ -171,7 +171,7 @@ export const mainContainer: Rule = ({ model, error }) => {
 /** A rolling update must be able to make progress. */
 export const rollingUpdate: Rule = ({ model, error }) => {
   const s = model.values.strategy;
-  if (s?.type !== 'RollingUpdate') return;
+  if (s?.type !== 'RollingUpdate' || !s.rollingUpdate) return; // a removed rollingUpdate: see rules/chart.ts
   const zero = (v: number | string | undefined) => v === undefined || v === 0 || v === '0%';
   if (zero(s.rollingUpdate?.maxSurge) && zero(s.rollingUpdate?.maxUnavailable)) {
     error(
