@@ -6,6 +6,25 @@ export interface ValidationIssue {
   readonly path: string;
   /** What is wrong, what is allowed, and how to fix it. */
   readonly message: string;
+  /**
+   * Whether `message` shows the bad value: `'shown'` (it ends with `; got <value>`), `'hidden'` (the value may
+   * be a secret, so the message says `(hidden: a secret)` instead). Absent when the message is about no single
+   * value. Only `issueAbout` sets it: no other code puts a value of the input into a message.
+   */
+  readonly value?: 'shown' | 'hidden';
+}
+
+/** What a message says instead of a value that may be a secret. */
+export const HIDDEN_VALUE = '(hidden: a secret)';
+
+/**
+ * An issue about a bad value: `expectation` (what is allowed), then the
+ * value, unless `secret` says it may be a secret. The one place that writes
+ * a value of the input into a message.
+ */
+export function issueAbout(path: string, expectation: string, value: unknown, secret: boolean): ValidationIssue {
+  const hidden = secret && value !== undefined && value !== null;
+  return { path, message: `${expectation}; got ${hidden ? HIDDEN_VALUE : describeValue(value)}`, value: hidden ? 'hidden' : 'shown' };
 }
 
 const BRAND = Symbol.for('cdk8s-posit-package-manager.PackageManagerValidationError');

@@ -28,10 +28,12 @@ import type {
   VolumeMount,
 } from './k8s/types';
 import type { ChartVersion } from './chart-versions/record';
+import type { ConfigFromSecrets } from './config/secret-refs';
 import type { ExtraConfig, PackageManagerConfig } from './config/types';
 import type { WarningId } from './warnings';
 
 export type * from './config/types';
+export type * from './config/secret-refs';
 
 /**
  * A Kubernetes type whose fields may each be `null`: `null` removes the
@@ -815,10 +817,12 @@ export interface PackageManagerExtensions {
   readonly awsCredentialsSecret?: AwsCredentialsSecretRef;
   /**
    * Config settings taken from existing Secrets, as `PACKAGEMANAGER_<SECTION>_<KEY>` environment variables,
-   * e.g. `{ Postgres: { Password: { name: 'ppm-db', key: 'password' } } }`.
+   * e.g. `{ Postgres: { Password: { name: 'ppm-db', key: 'password' } } }`. Typed and checked like `config`
+   * (a known name in another case is read as the known one, a typo of a known key is an error); a subsection
+   * (`'Git "my-repo"'`) is kept as written in the variable name, so it may hold only letters, digits, `_`, `-`, `.`.
    * @default - none
    */
-  readonly configFromSecrets?: { readonly [section: string]: { readonly [key: string]: SecretKeyRef } };
+  readonly configFromSecrets?: ConfigFromSecrets;
   /**
    * Restart the pods when a license Secret created here changes (`checksum/license`; the chart has none).
    * @default false

@@ -1,6 +1,7 @@
 /** The gcfg document: typed config over the default, then `extraConfig`, then what the chart merges in; secrets moved out. */
 import { isSecretSetting, settingEnvName, settingSecretKey } from '../config/secrets';
 import type { GcfgValue } from '../config/types';
+import { emptyMap, own } from '../config/normalize';
 import { isPlainObject } from '../merge';
 import type { GcfgDocument, ResolvedValues, SecretSetting } from './types';
 
@@ -23,26 +24,27 @@ export function gcfgTruthy(value: GcfgValue | undefined): boolean {
 
 /** The whole document, secrets included: `config`, then `extraConfig`, then the chart's additions. */
 export function fullConfig(values: ResolvedValues): GcfgDocument {
-  const config: GcfgDocument = {};
+  // Maps without a prototype: a section named `constructor` is a section, not `Object`.
+  const config: GcfgDocument = emptyMap();
   const add = (sections: object | undefined) => {
     for (const [section, keys] of Object.entries(sections ?? {})) {
       if (!isPlainObject(keys)) continue;
-      const target = (config[section] ??= {});
+      const target = (config[section] ??= emptyMap());
       for (const [k, v] of Object.entries(keys)) if (v !== undefined && v !== null) target[k] = v as GcfgValue;
     }
   };
   add(values.config);
   add(values.extraConfig);
-  if (values.license?.server) config.Licensing = { ...config.Licensing, LicenseType: 'remote' };
+  if (values.license?.server) config.Licensing = { ...own(config, 'Licensing'), LicenseType: 'remote' };
   return config;
 }
 
 /** Moves secret settings (passwords, tokens, URLs with a password) out of the document. */
 export function extractSecrets(doc: GcfgDocument): { config: GcfgDocument; secrets: SecretSetting[] } {
-  const config: GcfgDocument = {};
+  const config: GcfgDocument = emptyMap();
   const secrets: SecretSetting[] = [];
   for (const [section, keys] of Object.entries(doc)) {
-    config[section] = {};
+    config[section] = emptyMap();
     for (const [key, value] of Object.entries(keys)) {
       if (isSecretSetting(key, value) && !Array.isArray(value)) {
         secrets.push({

@@ -13,13 +13,15 @@
  */
 import { chartRecord, isChartVersion, unsupportedChartVersion, type ChartVersion, type ChartVersionRecord } from '../chart-versions';
 import { PackageManagerValidationError, formatPath, type ValidationIssue } from '../errors';
-import { deepMerge, isPlainObject } from '../merge';
+import { deepMerge, isPlainObject, setOwn } from '../merge';
 import { helmTruthy } from '../model/defaults';
 import { chartName, commonLabels, fullName, selectorLabels, serviceAccountName } from '../names';
 import type { PackageManagerProps } from '../props';
 import { STALE_VALUES, traitsOf } from '../traits';
+import { redactIssues, secretStringsIn } from '../validation/secrecy';
 import type { PackageManagerWarning } from '../warnings';
 import { goPrint, isTemplate, renderTemplate, TemplateError, type TemplateContext } from './template';
+import { parseAllDocuments } from 'yaml';
 import { parseYamlDocuments, parseYamlScalar, parseYaml } from './yaml';
 
 export type { FromValuesOptions } from './options';
@@ -44,6 +46,20 @@ function includes(values: Record<string, unknown>, release: string, record: Char
   };
 }
 
+/**
+ * Where and what is wrong in YAML text, without quoting it: the line, the
+ * column and the kind of problem (the parser's own message shows the lines).
+ */
+export function yamlProblemAt(text: string): string {
+  const docs = parseAllDocuments(text, { version: '1.1' });
+  const first = (Array.isArray(docs) ? docs : [docs]).flatMap((d) => d.errors)[0];
+  const hidden = '(the text is not shown: it may hold secrets)';
+  if (!first) return `it cannot be read as YAML, e.g. an alias (*name) without its anchor ${hidden}`;
+  const at = first.linePos?.[0];
+  const where = at ? ` at line ${at.line}, column ${at.col}` : '';
+  return `${first.code.toLowerCase().replace(/_/g, ' ')}${where} ${hidden}`;
+}
+
 /** Evaluates templated strings inside a structure, re-reading plain scalars as YAML would. */
 function renderStrings(value: unknown, ctx: TemplateContext): unknown {
   if (typeof value === 'string') {
@@ -55,7 +71,7 @@ function renderStrings(value: unknown, ctx: TemplateContext): unknown {
   if (Array.isArray(value)) return value.map((v) => renderStrings(v, ctx));
   if (isPlainObject(value)) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[isTemplate(k) ? renderTemplate(k, ctx) : k] = renderStrings(v, ctx);
+    for (const [k, v] of Object.entries(value)) setOwn(out, isTemplate(k) ? renderTemplate(k, ctx) : k, renderStrings(v, ctx));
     return out;
   }
   return value;
@@ -66,7 +82,7 @@ function dropNullsInItems(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(dropNullsInItems);
   if (isPlainObject(value)) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== null) out[k] = dropNullsInItems(v);
+    for (const [k, v] of Object.entries(value)) if (v !== null) setOwn(out, k, dropNullsInItems(v));
     return out;
   }
   return value;
@@ -138,10 +154,10 @@ export function valuesToProps(
     if ((key === 'command' || key === 'args') && typeof value === 'string') {
       try {
         return parseYaml(value);
-      } catch (e) {
+      } catch {
         errors.push({
           path: key,
-          message: `is a string that is not valid YAML (${(e as Error).message.split('\n')[0]}); give a list such as ["sleep", "1000"]`,
+          message: `is a string that is not valid YAML (${yamlProblemAt(value)}); give a list such as ["sleep", "1000"]`,
         });
         return undefined;
       }
@@ -165,15 +181,20 @@ export function valuesToProps(
     }
     if (key === 'extraObjects' && Array.isArray(value)) {
       return value.flatMap((item, i) => {
+        const path = formatPath(['extraObjects', i]);
         try {
-          if (typeof item === 'string') return parseYamlDocuments(renderTemplate(item, ctx));
-          return [renderStrings(dropNullsInItems(item), ctx)];
+          if (typeof item !== 'string') return [renderStrings(dropNullsInItems(item), ctx)];
+          const text = renderTemplate(item, ctx);
+          try {
+            return parseYamlDocuments(text);
+          } catch {
+            // Never the parser's message: it quotes the rendered lines, which may hold secrets.
+            errors.push({ path, message: `not valid YAML after templating: ${yamlProblemAt(text)}` });
+            return [];
+          }
         } catch (e) {
-          if (!(e instanceof TemplateError) && !(e instanceof SyntaxError)) throw e;
-          errors.push({
-            path: formatPath(['extraObjects', i]),
-            message: `${e instanceof TemplateError ? 'template not supported' : 'not valid YAML after templating'}: ${e.message}`,
-          });
+          if (!(e instanceof TemplateError)) throw e;
+          errors.push({ path, message: `template not supported: ${e.message}` });
           return [];
         }
       });
@@ -184,7 +205,7 @@ export function valuesToProps(
       const out: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(value)) {
         const t = translate(v, [...path, k]);
-        if (t !== undefined) out[k] = t;
+        if (t !== undefined) setOwn(out, k, t);
       }
       return out;
     }
@@ -192,6 +213,7 @@ export function valuesToProps(
   };
 
   const props = translate(values, []) as PackageManagerProps;
-  if (errors.length > 0) throw new PackageManagerValidationError(errors, 'fromValues');
+  // No message may show a value that may be a secret (a template's error can quote what it rendered).
+  if (errors.length > 0) throw new PackageManagerValidationError(redactIssues(errors, secretStringsIn(merged)), 'fromValues');
   return { props, warnings };
 }

@@ -9,7 +9,7 @@ import { PackageManager, PackageManagerValidationError } from '../../src';
 import type { PackageManagerProps } from '../../src';
 import * as checksums from '../../src/checksums';
 import { validateManifests } from '../helpers/k8s-validate';
-import { assertNoSecretsInConfigMaps } from '../helpers/no-secrets';
+import { assertNoSecretsOutsideSecrets } from '../helpers/no-secrets';
 
 const label = fc.stringMatching(/^[a-z][a-z0-9-]{0,8}[a-z0-9]$/);
 const labelValue = fc.stringMatching(/^[A-Za-z0-9]([A-Za-z0-9._-]{0,10}[A-Za-z0-9])?$/);
@@ -325,7 +325,7 @@ export function runOnce(props: PackageManagerProps): Outcome {
     return { kind: 'crash', error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
   }
   try {
-    assertNoSecretsInConfigMaps(props, objects);
+    assertNoSecretsOutsideSecrets(props, objects);
   } catch (e) {
     return { kind: 'invalid-manifest', problems: [(e as Error).message] };
   }

@@ -11,10 +11,27 @@ import {
   replicasShareData,
 } from './config';
 import { runRules } from './context';
+import { redactIssues, secretStringsIn } from '../secrecy';
 import { imageReference, referencedNames, releaseAndNames } from './names';
 import { extraObjects, ingress, podDisruptionBudget, serviceAddresses } from './network';
-import { configFromSecrets, inlineSecretSettings, oneSourcePerSecret, sandboxingSecurity } from './security';
-import { awsKeys, containers, deprecatedServiceAccountName, licenseFile, mainContainer, rollingUpdate, volumesAndMounts } from './pod';
+import {
+  configFromSecrets,
+  inlineSecretSettings,
+  oneSourcePerSecret,
+  plainSecretEnv,
+  sandboxingSecurity,
+  settingEnvCollisions,
+} from './security';
+import {
+  awsKeys,
+  containers,
+  deprecatedServiceAccountName,
+  licenseFile,
+  mainContainer,
+  podLabels,
+  rollingUpdate,
+  volumesAndMounts,
+} from './pod';
 
 const RULES = [
   chartGuards,
@@ -35,6 +52,7 @@ const RULES = [
   rollingUpdate,
   licenseFile,
   awsKeys,
+  podLabels,
   serviceAddresses,
   ingress,
   podDisruptionBudget,
@@ -42,11 +60,16 @@ const RULES = [
   oneSourcePerSecret,
   configFromSecrets,
   inlineSecretSettings,
+  settingEnvCollisions,
+  plainSecretEnv,
   podPort,
   sandboxingSecurity,
 ];
 
-/** Runs every rule on the model; returns errors and warnings. */
+/** Runs every rule on the model; returns errors and warnings (no message holds a value that may be a secret). */
 export function checkModel(model: Model) {
-  return runRules(RULES, model);
+  const { errors, warnings } = runRules(RULES, model);
+  if (errors.length === 0 && warnings.length === 0) return { errors, warnings };
+  const secrets = secretStringsIn(model.values);
+  return { errors: redactIssues(errors, secrets), warnings: redactIssues(warnings, secrets) };
 }

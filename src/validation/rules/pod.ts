@@ -1,8 +1,10 @@
 /** Rules on the pod: volumes, mounts, containers, env, probes. */
 import type { Container, EnvVar, Probe, VolumeMount } from '../../k8s/types';
 import { requestsOverLimits } from '../../k8s/quantity';
-import { CONFIG_KEY, ENV_VAR_NAME, isDns1123Label, LABEL_RULE, PORT_NAME } from '../../k8s/names';
+import { ENV_VAR_NAME, isDns1123Label, LABEL_RULE, PORT_NAME } from '../../k8s/names';
+import { isSecretKey, SECRET_KEY_RULE } from '../../schema';
 import { CONTAINER_NAME } from '../../constants';
+import { formatPath } from '../../errors';
 import type { Rule } from './context';
 
 /** Pod volumes have unique DNS-label names, and every mount names a volume and has its own path. */
@@ -193,11 +195,9 @@ export const licenseFile: Rule = ({ model, error }) => {
         'is removed (null) while a license file is given: give it a value, or drop the null to keep the default',
       );
   }
-  if (f.secretKey !== undefined && (!CONFIG_KEY.test(f.secretKey) || f.secretKey.length > 253)) {
-    error(
-      'license.file.secretKey',
-      `must be a Secret key (letters, digits, "-", "_", "."), as it names the file; got ${JSON.stringify(f.secretKey)}`,
-    );
+  if (f.secretKey !== undefined && !isSecretKey(f.secretKey)) {
+    // "..", mounted with mountSubPath, would mount the Secret's parent directory.
+    error('license.file.secretKey', `${SECRET_KEY_RULE}; got ${JSON.stringify(f.secretKey)}`);
   }
   if (f.contents && f.secret) {
     error(
@@ -207,8 +207,16 @@ export const licenseFile: Rule = ({ model, error }) => {
   }
 };
 
-/** AWS keys come in pairs. */
+/** AWS keys come in pairs, each on one line of the credentials file. */
 export const awsKeys: Rule = ({ model, error }) => {
+  for (const key of ['awsAccessKeyId', 'awsSecretAccessKey'] as const) {
+    // A line break would add lines to the credentials file, e.g. a `credential_process` that runs a command.
+    if ([...(model.values[key] ?? '')].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f))
+      error(
+        key,
+        'holds a line break or another control character, which would add lines to the AWS credentials file (such as a credential_process that runs a command): give the key alone, on one line',
+      );
+  }
   if (model.values.awsAccessKeyId && !model.values.awsSecretAccessKey)
     error('awsSecretAccessKey', 'is required when awsAccessKeyId is set');
   if (!model.values.awsAccessKeyId && model.values.awsSecretAccessKey)
@@ -219,4 +227,16 @@ export const awsKeys: Rule = ({ model, error }) => {
 export const deprecatedServiceAccountName: Rule = ({ model, warn }) => {
   if (model.values.pod?.serviceAccountName)
     warn('ppm:deprecated-value', 'pod.serviceAccountName', 'is deprecated; use serviceAccount.name instead');
+};
+
+/** `pod.labels` may add labels, not change the selector labels: the Deployment would not select its own pods. */
+export const podLabels: Rule = ({ model, error }) => {
+  for (const [key, value] of Object.entries(model.values.pod?.labels ?? {})) {
+    const selector = Object.hasOwn(model.selectorLabels, key) ? model.selectorLabels[key] : undefined;
+    if (selector !== undefined && value !== selector)
+      error(
+        formatPath(['pod', 'labels', key]),
+        `is a selector label of the Deployment (${JSON.stringify(selector)}); another value would make the Deployment select no pod of its own, and Kubernetes refuses it: remove it (set nameOverride or the release name to change it)`,
+      );
+  }
 };
