@@ -69,6 +69,16 @@ export const configDependencies: Rule = ({ model, error }) => {
   if (model.ports.metricsEnabled && model.ports.metrics === model.ports.http) {
     error('config.Metrics.Listen', `uses port ${model.ports.metrics}, which HTTP uses too: pick another port`);
   }
+  const https = configValue(c, 'HTTPS', 'Listen');
+  if (https !== undefined && https !== '' && model.ports.https === undefined) {
+    error('config.HTTPS.Listen', `must be "[host]:port" with a port of 1-65535, e.g. ":443"; got ${JSON.stringify(https)}`);
+  }
+  if (model.ports.https !== undefined) {
+    if (model.ports.https === model.ports.http)
+      error('config.HTTPS.Listen', `uses port ${model.ports.https}, which HTTP uses too: pick another port`);
+    else if (model.ports.metricsEnabled && model.ports.https === model.ports.metrics)
+      error('config.HTTPS.Listen', `uses port ${model.ports.https}, which metrics use too: pick another port`);
+  }
 };
 
 /** Data must live where the shared storage is mounted. */

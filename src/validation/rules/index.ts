@@ -13,7 +13,7 @@ import {
 import { runRules } from './context';
 import { redactIssues, secretStringsIn } from '../secrecy';
 import { imageReference, referencedNames, releaseAndNames } from './names';
-import { extraObjects, ingress, podDisruptionBudget, serviceAddresses } from './network';
+import { extraObjects, ingress, networkPolicyPeers, podDisruptionBudget, serviceAddresses, serviceTarget } from './network';
 import {
   configFromSecrets,
   inlineSecretSettings,
@@ -54,6 +54,8 @@ const RULES = [
   awsKeys,
   podLabels,
   serviceAddresses,
+  serviceTarget,
+  networkPolicyPeers,
   ingress,
   podDisruptionBudget,
   extraObjects,

@@ -77,3 +77,38 @@ export const extraObjects: Rule = ({ model, error }) => {
     if (!isDns1123Subdomain(name)) error(`extraObjects[${i}].metadata.name`, `${SUBDOMAIN_RULE}; got ${JSON.stringify(name)}`);
   });
 };
+
+/** The Service targets a port some container of the pod has. */
+export const serviceTarget: Rule = ({ model, error }) => {
+  const { serviceTarget: target, serviceTargetPort } = model.ports;
+  if (typeof target === 'string' && serviceTargetPort === undefined) {
+    const names = [
+      ...model.ports.containerPorts.map((p) => p.name),
+      ...(model.values.extraContainers ?? []).flatMap((c) => (c.ports ?? []).map((p) => p.name)),
+    ].filter((n): n is string => n !== undefined);
+    error(
+      'service.targetPort',
+      `names the port ${JSON.stringify(target)}, which no container of the pod has (named ports: ${names.join(', ') || 'none'}): the Service would send traffic nowhere; give a port number or the name of a container port`,
+    );
+  }
+};
+
+/** The NetworkPolicy admits exactly its peers: an empty list would admit everyone. */
+export const networkPolicyPeers: Rule = ({ model, error }) => {
+  if (!model.objects.networkPolicy) return;
+  const np = model.values.networkPolicy ?? {};
+  for (const key of ['ingressFrom', 'metricsFrom'] as const) {
+    const peers = np[key];
+    if (!peers) continue;
+    if (peers.length === 0)
+      error(
+        `networkPolicy.${key}`,
+        `is an empty list, which Kubernetes reads as "from anywhere": list the peers allowed${key === 'ingressFrom' ? ', or leave it out to allow everyone' : ''}`,
+      );
+    peers.forEach((peer, i) => {
+      const set = Object.entries(peer ?? {}).filter(([, v]) => v !== undefined && v !== null);
+      if (set.length === 0)
+        error(`networkPolicy.${key}[${i}]`, 'is an empty peer, which Kubernetes refuses: give podSelector, namespaceSelector or ipBlock');
+    });
+  }
+};

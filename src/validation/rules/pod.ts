@@ -139,6 +139,29 @@ export const containers: Rule = ({ model, error }) => {
   each(v.extraContainers ?? [], 'extraContainers');
   each(v.initContainers ?? [], 'initContainers');
   checkEnv(v.pod?.env ?? [], 'pod.env', error);
+  // Port names are unique in the pod: the Service and the NetworkPolicy find ports by name.
+  const portNames = new Map(
+    model.ports.containerPorts
+      .filter((p) => p.name !== undefined)
+      .map((p) => [p.name!, `the ${CONTAINER_NAME} container (PackageManager adds it)`]),
+  );
+  for (const [list, path] of [
+    [v.extraContainers ?? [], 'extraContainers'],
+    [v.initContainers ?? [], 'initContainers'],
+  ] as const) {
+    list.forEach((c, i) =>
+      (c.ports ?? []).forEach((p, j) => {
+        if (p.name === undefined) return;
+        const first = portNames.get(p.name);
+        if (first)
+          error(
+            `${path}[${i}].ports[${j}].name`,
+            `${JSON.stringify(p.name)} is already a port of ${first}: port names are unique in a pod`,
+          );
+        else portNames.set(p.name, `${path}[${i}]`);
+      }),
+    );
+  }
 };
 
 /** The Package Manager container's probes (after the defaults) and resources. */
