@@ -840,6 +840,14 @@ export interface PackageManagerExtensions {
   readonly migrationJob?: MigrationJobProps;
   /** An opt-in NetworkPolicy. */
   readonly networkPolicy?: PackageManagerNetworkPolicyProps;
+  /**
+   * Whether the pods get a Kubernetes API token. Package Manager does not call the Kubernetes API, so `false` is
+   * the hardened choice: the ServiceAccount created here and the pods (the migration Job's too) get
+   * `automountServiceAccountToken: false`. S3 through IRSA or EKS Pod Identity keeps working: their webhook
+   * mounts a token volume of its own, which this setting does not affect. `true` sets it on the pods.
+   * @default - unset: nothing is rendered (the chart's output), and Kubernetes mounts the token
+   */
+  readonly automountServiceAccountToken?: boolean;
 }
 
 /** Props of `PackageManager`: the chart's values plus the release identity. */

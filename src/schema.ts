@@ -340,6 +340,7 @@ export const propsSchema = z
     rstudioPMKeySecret: secretKeyRef.optional(),
     awsCredentialsSecret: z.object({ name: objectName, key: secretKey.optional() }).strict().optional(),
     configFromSecrets: z.record(z.string(), z.record(z.string(), secretKeyRef).optional()).optional(),
+    automountServiceAccountToken: z.boolean().optional(),
     restartOnLicenseChange: z.boolean().optional(),
     revisionHistoryLimit: z.number().int('must be a whole number').nonnegative().max(INT32_MAX, `must be at most ${INT32_MAX}`).optional(),
     deployment: z.object({ labels: labels.optional(), annotations: annotations.optional() }).strict().optional(),

@@ -90,6 +90,7 @@ export function renderDeployment(model: Model, checksums: PodChecksums): Manifes
         spec: compact({
           securityContext: nonEmpty(v.pod?.securityContext),
           serviceAccountName: pod.serviceAccountName,
+          automountServiceAccountToken: v.automountServiceAccountToken,
           imagePullSecrets: nonEmpty(v.image?.imagePullSecrets),
           nodeSelector: nonEmpty(v.nodeSelector),
           topologySpreadConstraints: nonEmpty(v.topologySpreadConstraints),

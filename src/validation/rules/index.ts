@@ -16,6 +16,7 @@ import { imageReference, referencedNames, releaseAndNames } from './names';
 import { extraObjects, ingress, networkPolicyPeers, podDisruptionBudget, serviceAddresses, serviceTarget } from './network';
 import {
   configFromSecrets,
+  hardenedPodSecurity,
   inlineSecretSettings,
   oneSourcePerSecret,
   plainSecretEnv,
@@ -66,6 +67,7 @@ const RULES = [
   plainSecretEnv,
   podPort,
   sandboxingSecurity,
+  hardenedPodSecurity,
 ];
 
 /** Runs every rule on the model; returns errors and warnings (no message holds a value that may be a secret). */
