@@ -12,13 +12,13 @@
  * key would get several values. `configFromSecrets` names are read like
  * `config`'s.
  *
- * Maps are built without a prototype and read by own property only: a section
- * or key named `constructor`, `toString` or `hasOwnProperty` is carried like
- * any other name, and never reaches a built-in object.
+ * Maps are read and written by own property only: a section or key named
+ * `constructor`, `toString` or `hasOwnProperty` is carried like any other
+ * name, and never reaches a built-in object.
  */
 import { closest, formatPath, type ValidationIssue } from '../errors';
 import { parseSectionName } from '../gcfg/serialize';
-import { isPlainObject } from '../merge';
+import { isPlainObject, setOwn } from '../merge';
 import type { PackageManagerWarning } from '../warnings';
 import { BOOLEAN_KEYS, INTEGER_KEYS, KNOWN_CONFIG, LIST_KEYS } from './schema';
 import type { ExtraConfig, GcfgValue, PackageManagerConfig } from './types';
@@ -37,19 +37,18 @@ export interface NormalizedConfig {
 const GCFG_TRUE = /^(true|yes|on|1)$/i;
 const GCFG_FALSE = /^(false|no|off|0)$/i;
 
-/** A map without a prototype: no inherited `constructor`, `toString`, `__proto__`. */
-export function emptyMap<T>(): Record<string, T> {
-  return Object.create(null) as Record<string, T>;
-}
-
-/** The own property `key` of `obj`, never an inherited one. */
+/** The own property `key` of `obj`, never an inherited one (`constructor`, `toString`…). */
 export function own<T = unknown>(obj: object | null | undefined, key: string): T | undefined {
   return obj !== null && obj !== undefined && Object.hasOwn(obj, key) ? ((obj as Record<string, T>)[key] as T) : undefined;
 }
 
-/** A plain object (with the usual prototype) with the same own entries; `__proto__` stays an own key. */
-export function plainMap<T>(map: Record<string, T>): Record<string, T> {
-  return Object.fromEntries(Object.entries(map)) as Record<string, T>;
+/** The map at `map[key]`, created when `map` has no own one: `??=` would find `Object` under `constructor`. */
+export function child<T>(map: Record<string, Record<string, T>>, key: string): Record<string, T> {
+  const found = own<Record<string, T> | null>(map, key);
+  if (found) return found;
+  const created: Record<string, T> = {};
+  setOwn(map, key, created);
+  return created;
 }
 
 function coerce(id: string, value: unknown): unknown {
@@ -114,8 +113,8 @@ class Spellings {
 export function normalizeConfig(config: unknown, extraConfig: unknown): NormalizedConfig {
   const errors: ValidationIssue[] = [];
   const warnings: PackageManagerWarning[] = [];
-  const typed = emptyMap<Keys>();
-  const extra = emptyMap<Keys>();
+  const typed: Sections = {};
+  const extra: Sections = {};
   const passedThrough: string[] = [];
   const knownSections = [...KNOWN_CONFIG.keys()];
   const spellings = new Spellings(errors);
@@ -149,7 +148,7 @@ export function normalizeConfig(config: unknown, extraConfig: unknown): Normaliz
         });
       } else {
         spellings.section(section, formatPath(['config', section]));
-        const target = (extra[section] ??= emptyMap());
+        const target = child(extra, section);
         for (const [key, value] of Object.entries(keys)) {
           if (value === undefined) continue;
           spellings.key(section, key, formatPath(['config', section, key]));
@@ -174,7 +173,7 @@ export function normalizeConfig(config: unknown, extraConfig: unknown): Normaliz
     }
     spellings.section(canonical, formatPath(['config', canonical]));
     const knownKeys = KNOWN_CONFIG.get(canonical) ?? [];
-    const target = (typed[canonical] ??= emptyMap());
+    const target = child(typed, canonical);
     for (const [key, value] of Object.entries(keys)) {
       if (value === undefined) continue;
       const canonicalKey = knownName(key, knownKeys);
@@ -188,7 +187,7 @@ export function normalizeConfig(config: unknown, extraConfig: unknown): Normaliz
           });
         } else {
           spellings.key(canonical, key, path);
-          (extra[canonical] ??= emptyMap())[key] = value;
+          setOwn(child(extra, canonical), key, value);
           passedThrough.push(`${canonical}.${key}`);
         }
         continue;
@@ -223,7 +222,7 @@ export function normalizeConfig(config: unknown, extraConfig: unknown): Normaliz
         continue;
       }
       spellings.section(section, formatPath(['extraConfig', section]));
-      const target = (extra[section] ??= emptyMap());
+      const target = child(extra, section);
       const typedSection = knownName(parseSectionName(section).name === section ? section : '', knownSections);
       for (const [key, value] of Object.entries(keys)) {
         const path = formatPath(['extraConfig', section, key]);
@@ -242,11 +241,9 @@ export function normalizeConfig(config: unknown, extraConfig: unknown): Normaliz
   } else if (extraConfig !== undefined) {
     errors.push({ path: 'extraConfig', message: 'must be a map of sections, each a map of keys to values' });
   }
-  const plain = (sections: Sections) =>
-    plainMap(Object.fromEntries(Object.entries(sections).map(([s, keys]) => [s, keys === null ? keys : plainMap(keys)])));
   return {
-    config: plain(typed) as PackageManagerConfig,
-    extra: plain(extra) as Record<string, Record<string, GcfgValue>>,
+    config: typed as PackageManagerConfig,
+    extra: extra as Record<string, Record<string, GcfgValue>>,
     errors,
     warnings,
   };
@@ -273,7 +270,7 @@ export interface NormalizedSecretRefs {
 export function normalizeConfigFromSecrets(value: unknown): NormalizedSecretRefs {
   const errors: ValidationIssue[] = [];
   const warnings: PackageManagerWarning[] = [];
-  const refs = emptyMap<Record<string, unknown>>();
+  const refs: Record<string, Record<string, unknown>> = {};
   if (!isPlainObject(value)) return { refs: {}, errors, warnings }; // the schema reports a non-map
   const knownSections = [...KNOWN_CONFIG.keys()];
   for (const [section, keys] of Object.entries(value)) {
@@ -300,7 +297,7 @@ export function normalizeConfigFromSecrets(value: unknown): NormalizedSecretRefs
       });
     }
     const knownKeys = canonical ? (KNOWN_CONFIG.get(canonical) ?? []) : [];
-    const target = (refs[name] ??= emptyMap());
+    const target = child(refs, name);
     for (const [key, ref] of Object.entries(keys)) {
       if (ref === undefined) continue;
       const path = formatPath(['configFromSecrets', section, key]);
@@ -338,7 +335,7 @@ export function normalizeConfigFromSecrets(value: unknown): NormalizedSecretRefs
     }
   }
   return {
-    refs: plainMap(Object.fromEntries(Object.entries(refs).map(([s, k]) => [s, isPlainObject(k) ? plainMap(k) : k]))),
+    refs,
     errors,
     warnings,
   };

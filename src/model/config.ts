@@ -1,8 +1,8 @@
 /** The gcfg document: typed config over the default, then `extraConfig`, then what the chart merges in; secrets moved out. */
 import { isSecretSetting, settingEnvName, settingSecretKey } from '../config/secrets';
 import type { GcfgValue } from '../config/types';
-import { emptyMap, own } from '../config/normalize';
-import { isPlainObject } from '../merge';
+import { child, own } from '../config/normalize';
+import { isPlainObject, setOwn } from '../merge';
 import type { GcfgDocument, ResolvedValues, SecretSetting } from './types';
 
 /** Reads `section.key` of a config case-insensitively, as gcfg does. */
@@ -24,13 +24,13 @@ export function gcfgTruthy(value: GcfgValue | undefined): boolean {
 
 /** The whole document, secrets included: `config`, then `extraConfig`, then the chart's additions. */
 export function fullConfig(values: ResolvedValues): GcfgDocument {
-  // Maps without a prototype: a section named `constructor` is a section, not `Object`.
-  const config: GcfgDocument = emptyMap();
+  // Own properties only: a section named `constructor` is a section, not `Object`.
+  const config: GcfgDocument = {};
   const add = (sections: object | undefined) => {
     for (const [section, keys] of Object.entries(sections ?? {})) {
       if (!isPlainObject(keys)) continue;
-      const target = (config[section] ??= emptyMap());
-      for (const [k, v] of Object.entries(keys)) if (v !== undefined && v !== null) target[k] = v as GcfgValue;
+      const target = child(config, section);
+      for (const [k, v] of Object.entries(keys)) if (v !== undefined && v !== null) setOwn(target, k, v as GcfgValue);
     }
   };
   add(values.config);
@@ -41,10 +41,10 @@ export function fullConfig(values: ResolvedValues): GcfgDocument {
 
 /** Moves secret settings (passwords, tokens, URLs with a password) out of the document. */
 export function extractSecrets(doc: GcfgDocument): { config: GcfgDocument; secrets: SecretSetting[] } {
-  const config: GcfgDocument = emptyMap();
+  const config: GcfgDocument = {};
   const secrets: SecretSetting[] = [];
   for (const [section, keys] of Object.entries(doc)) {
-    config[section] = emptyMap();
+    setOwn(config, section, {});
     for (const [key, value] of Object.entries(keys)) {
       if (isSecretSetting(key, value) && !Array.isArray(value)) {
         secrets.push({

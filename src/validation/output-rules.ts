@@ -139,11 +139,13 @@ export function checkSizes(objects: readonly RenderedObject[]): ValidationIssue[
   for (const o of objects) {
     const m = o.manifest as Manifest & Record<string, unknown>;
     const template = (m.spec as { template?: { metadata?: { annotations?: unknown } } } | undefined)?.template;
-    for (const issue of [
+    const annotationIssues = [
       annotationIssue(o, m.metadata.annotations, 'own'),
       annotationIssue(o, template?.metadata?.annotations, 'template'),
-    ])
-      if (issue) errors.push(issue);
+    ].filter((issue): issue is ValidationIssue => issue !== undefined);
+    errors.push(...annotationIssues);
+    // An object whose annotations are too large is too large for that reason: one error is enough.
+    if (annotationIssues.length > 0) continue;
     const what = `${m.kind} ${JSON.stringify(m.metadata.name)}`;
     const extra = /^ExtraObject(\d+)$/.exec(o.id);
     const name = (inner: (string | number)[]) =>
@@ -156,7 +158,9 @@ export function checkSizes(objects: readonly RenderedObject[]): ValidationIssue[
       });
       continue;
     }
-    const size = bytes(JSON.stringify(m));
+    const json = JSON.stringify(m);
+    // UTF-8 takes at most 3 bytes per UTF-16 unit: most objects need no byte count.
+    const size = json.length * 3 <= MAX_OBJECT_BYTES ? json.length : bytes(json);
     if (size > MAX_OBJECT_BYTES) {
       const largest = largestString(m);
       errors.push({

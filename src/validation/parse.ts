@@ -15,7 +15,7 @@ import type { PackageManagerProps } from '../props';
 import { propsSchema } from '../schema';
 import { isWarningId, WARNINGS, type PackageManagerWarning, type WarningId } from '../warnings';
 import { schemaIssues } from './schema-issues';
-import { redactIssues, secretStringsIn } from './secrecy';
+import { needsRedaction, redactIssues, secretStringsIn } from './secrecy';
 
 /** The props, parsed. */
 export interface ParsedProps {
@@ -74,7 +74,7 @@ export function parseProps(props: PackageManagerProps): ParseResult {
   const reserved = reservedKeyIssues(props);
   if (reserved.length > 0) return { errors: reserved, warnings: [] };
   const result = parse(props);
-  if (result.errors.length === 0 && result.warnings.length === 0) return result;
+  if (!needsRedaction(result.errors, result.warnings)) return result;
   const secrets = secretStringsIn(props);
   return { ...result, errors: redactIssues(result.errors, secrets), warnings: redactIssues(result.warnings, secrets) };
 }

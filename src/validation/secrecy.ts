@@ -64,6 +64,20 @@ export function mayBeSecret(path: Path, value: unknown): boolean {
   return typeof value === 'string' && isSecretValue(value);
 }
 
+/** Warnings whose messages quote names or values of the input; the others hold fixed text and non-secret values. */
+const WARNINGS_QUOTING_INPUT = new Set([
+  'ppm:config-untyped',
+  'ppm:config-spelling',
+  'ppm:inline-secret',
+  'ppm:plain-secret-env',
+  'ppm:pod-security',
+]);
+
+/** Whether the net (`redactIssues`) must look at these errors and warnings (finding the input's secrets walks the whole input). */
+export function needsRedaction(errors: readonly ValidationIssue[], warnings: readonly { readonly id: string }[]): boolean {
+  return errors.length > 0 || warnings.some((w) => WARNINGS_QUOTING_INPUT.has(w.id));
+}
+
 /** Strings shorter than this are not searched for in messages: they would match by accident. */
 const MIN_REDACTED_LENGTH = 6;
 

@@ -11,7 +11,7 @@ import {
   replicasShareData,
 } from './config';
 import { runRules } from './context';
-import { redactIssues, secretStringsIn } from '../secrecy';
+import { needsRedaction, redactIssues, secretStringsIn } from '../secrecy';
 import { imageReference, referencedNames, releaseAndNames } from './names';
 import { extraObjects, ingress, networkPolicyPeers, podDisruptionBudget, serviceAddresses, serviceTarget } from './network';
 import {
@@ -73,7 +73,7 @@ const RULES = [
 /** Runs every rule on the model; returns errors and warnings (no message holds a value that may be a secret). */
 export function checkModel(model: Model) {
   const { errors, warnings } = runRules(RULES, model);
-  if (errors.length === 0 && warnings.length === 0) return { errors, warnings };
+  if (!needsRedaction(errors, warnings)) return { errors, warnings };
   const secrets = secretStringsIn(model.values);
   return { errors: redactIssues(errors, secrets), warnings: redactIssues(warnings, secrets) };
 }
