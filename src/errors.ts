@@ -9,7 +9,8 @@ export interface ValidationIssue {
   /**
    * Whether `message` shows the bad value: `'shown'` (it ends with `; got <value>`), `'hidden'` (the value may
    * be a secret, so the message says `(hidden: a secret)` instead). Absent when the message is about no single
-   * value. Only `issueAbout` sets it: no other code puts a value of the input into a message.
+   * value (it may still name things the input names: a volume, a container, a key). `issueAbout` sets it, and is
+   * how every check writes a bad value into a message.
    */
   readonly value?: 'shown' | 'hidden';
 }
@@ -66,6 +67,14 @@ export function formatPath(path: readonly (string | number)[]): string {
     else if (/^[A-Za-z_$][\w$-]*$/.test(seg)) out += out ? `.${seg}` : seg;
     else out += `[${JSON.stringify(seg)}]`;
   }
+  return out;
+}
+
+/** Splits a path written by `formatPath` back into its segments: `pod.env[0]["a.b"]` → `['pod', 'env', 0, 'a.b']`. */
+export function parsePath(path: string): (string | number)[] {
+  const out: (string | number)[] = [];
+  const re = /\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]|\.?([^.[]+)/g;
+  for (const m of path.matchAll(re)) out.push(m[1] !== undefined ? Number(m[1]) : m[2] !== undefined ? (JSON.parse(m[2]) as string) : m[3]);
   return out;
 }
 

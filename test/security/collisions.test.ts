@@ -63,6 +63,7 @@ describe('item 8: labels and keys the API server would refuse', () => {
     expect(issuesOf(() => synthProps({ license: { file: { contents: 'x', secretKey, mountSubPath: true } } }))).toContainEqual({
       path: 'license.file.secretKey',
       message: expect.stringMatching(/not "\." or "\.\."/),
+      value: 'shown',
     });
   });
 });
