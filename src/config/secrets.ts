@@ -15,7 +15,9 @@
  *   something is, and are never secret by name (their values still are checked).
  * - Values: a URL with a password (`scheme://user:password@host`), a
  *   `name=value` pair whose name is secret (`?sslmode=require&password=…`,
- *   libpq's `host=db user=ppm password=…`, `--api-token=…`), or a PEM private key.
+ *   libpq's `host=db user=ppm password=…`, `--api-token=…`), a PEM private key,
+ *   an HTTP `Bearer`/`Basic` credential, or a token of a common service by its
+ *   prefix (`ghp_…`, `github_pat_…`, `glpat-…`, `xoxb-…`).
  */
 import { parseSectionName } from '../gcfg/serialize';
 import { ENV_VAR_NAME } from '../k8s/names';
@@ -61,7 +63,8 @@ const squash = (name: string) => name.toLowerCase().replace(/[-_.]/g, '');
 
 /** True when a name says its value is a secret (`Password`, `client_secret`, `API-Token`, `PACKAGEMANAGER_ENCRYPTION_KEY`). */
 export function isSecretName(name: string): boolean {
-  const n = squash(name.replace(/^-+/, ''));
+  // Trailing digits do not change what a name holds: `Password2` is a password.
+  const n = squash(name.replace(/^-+/, '')).replace(/\d+$/, '');
   if (n === '' || NOT_SECRET_NAMES.has(n)) return false;
   if (PATH_NAME_ENDINGS.some((e) => n.endsWith(e))) return false;
   return SECRET_NAME_ENDINGS.some((e) => n.endsWith(e));
@@ -73,10 +76,17 @@ const URL_WITH_PASSWORD = /(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*:\/\/[^/?#@:\s]*:[^/
 const PAIR = /(?:^|[^A-Za-z0-9_.-])-{0,2}([A-Za-z][A-Za-z0-9_.-]*)\s*=(?!=)\s*[^\s&;]/g;
 /** A PEM private key. */
 const PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
+/**
+ * Credentials recognizable by their form: an HTTP `Authorization` value, and
+ * the tokens of common services by their prefix (GitHub, GitLab, Slack), e.g.
+ * as the user of `https://<token>@github.com/org/repo`.
+ */
+const TOKEN =
+  /(?:^|\s)(?:Bearer|Basic)\s+[A-Za-z0-9+/_.=-]{8,}|(?<![A-Za-z0-9])(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_\w{20,}|glpat-[\w-]{20,}|xox[abprs]-[\w-]{10,})/;
 
 /** True when a string holds a credential: a URL with a password, a secret `name=value` pair, a private key. */
 export function isSecretValue(value: string): boolean {
-  if (URL_WITH_PASSWORD.test(value) || PRIVATE_KEY.test(value)) return true;
+  if (URL_WITH_PASSWORD.test(value) || PRIVATE_KEY.test(value) || TOKEN.test(value)) return true;
   for (const m of value.matchAll(PAIR)) if (isSecretName(m[1])) return true;
   return false;
 }

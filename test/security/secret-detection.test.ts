@@ -28,8 +28,14 @@ describe('item 1: secrets by value', () => {
     expect(pm.warnings.map((w) => [w.id, w.path])).toContainEqual(['ppm:inline-secret', `config.${section}.${key}`]);
   });
 
-  it('a private key in a value is a secret; a URL, cron schedule or path without a credential is not', () => {
-    expect(isSecretValue('-----BEGIN RSA PRIVATE KEY-----\nMIIE...')).toBe(true);
+  it('a private key, an Authorization value or a service token in a value is a secret; a URL, cron schedule or path without a credential is not', () => {
+    for (const v of [
+      '-----BEGIN RSA PRIVATE KEY-----\nMIIE...',
+      'Bearer eyJhbGciOiJIUzI1NiJ9.e30',
+      'https://ghp_0123456789abcdefghijABCDEFGHIJ@github.com/org/repo',
+      'glpat-0123456789abcdefghij',
+    ])
+      expect([v, isSecretValue(v)]).toEqual([v, true]);
     for (const v of [
       'postgres://ppm@db:5432/ppm?sslmode=require',
       'https://packages.example.com:8080/a?b=c',
