@@ -12,7 +12,7 @@ const path = require('path');
 const SRC = path.join(__dirname, '..', 'src');
 const LAYERS = [
   ['k8s/', 'yaml/', 'constants.ts', 'merge.ts', 'errors.ts'],
-  ['chart-versions/', 'warnings.ts', 'names.ts', 'config/types.ts', 'props.ts', 'traits.ts'],
+  ['chart-versions/', 'warnings.ts', 'names.ts', 'config/types.ts', 'config/secret-refs.ts', 'props.ts', 'traits.ts'],
   ['gcfg/', 'config/', 'schema.ts'],
   ['model/'],
   ['parts/', 'validation/', 'checksums.ts', 'secret-refs.ts'],

@@ -8,6 +8,8 @@
 export const CONTAINER_NAME = 'rspm';
 /** The Service port of the HTTP listener. */
 export const HTTP_PORT_NAME = 'rspm';
+/** The container port of the HTTPS listener (`config.HTTPS.Listen`). */
+export const HTTPS_PORT_NAME = 'https';
 /** The container and Service port of the metrics listener (the ServiceMonitor scrapes it by this name). */
 export const METRICS_PORT_NAME = 'metrics';
 /** Package Manager's HTTP port when `HTTP.Listen` names none. */

@@ -15,6 +15,26 @@ export interface ValidationIssue {
   readonly path: string;
   /** What is wrong, what is allowed, and how to fix it. */
   readonly message: string;
+  /**
+   * Whether `message` shows the bad value: `'shown'` (it ends with `; got <value>`), `'hidden'` (the value may
+   * be a secret, so the message says `(hidden: a secret)` instead). Absent when the message is about no single
+   * value (it may still name things the input names: a volume, a container, a key). `issueAbout` sets it, and is
+   * how every check writes a bad value into a message.
+   */
+  readonly value?: 'shown' | 'hidden';
+}
+
+/** What a message says instead of a value that may be a secret. */
+export const HIDDEN_VALUE = '(hidden: a secret)';
+
+/**
+ * An issue about a bad value: `expectation` (what is allowed), then the
+ * value, unless `secret` says it may be a secret. The one place that writes
+ * a value of the input into a message.
+ */
+export function issueAbout(path: string, expectation: string, value: unknown, secret: boolean): ValidationIssue {
+  const hidden = secret && value !== undefined && value !== null;
+  return { path, message: `${expectation}; got ${hidden ? HIDDEN_VALUE : describeValue(value)}`, value: hidden ? 'hidden' : 'shown' };
 }
 
 const BRAND = Symbol.for('cdk8s-posit-package-manager.PackageManagerValidationError');
@@ -56,6 +76,14 @@ export function formatPath(path: readonly (string | number)[]): string {
     else if (/^[A-Za-z_$][\w$-]*$/.test(seg)) out += out ? `.${seg}` : seg;
     else out += `[${JSON.stringify(seg)}]`;
   }
+  return out;
+}
+
+/** Splits a path written by `formatPath` back into its segments: `pod.env[0]["a.b"]` → `['pod', 'env', 0, 'a.b']`. */
+export function parsePath(path: string): (string | number)[] {
+  const out: (string | number)[] = [];
+  const re = /\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]|\.?([^.[]+)/g;
+  for (const m of path.matchAll(re)) out.push(m[1] !== undefined ? Number(m[1]) : m[2] !== undefined ? (JSON.parse(m[2]) as string) : m[3]);
   return out;
 }
 

@@ -6,6 +6,16 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 }
 
 /**
+ * Sets an own property of `obj`, also for the key `__proto__` (a plain
+ * assignment would replace the object's prototype instead, and the key
+ * would vanish).
+ */
+export function setOwn(obj: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  else obj[key] = value;
+}
+
+/**
  * Merges `override` over `base`: objects merge key by key, everything else
  * (lists, scalars) in `override` replaces what `base` has. `undefined` in
  * `override` keeps `base`; with `nullDeletes` (Helm's merge of a values file
@@ -19,7 +29,8 @@ export function deepMerge<T>(base: T, override: unknown, options: { nullDeletes?
   const result: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(override)) {
     if (value === null && options.nullDeletes) delete result[key];
-    else result[key] = deepMerge(result[key], value, options);
+    // Own properties only: a key named `constructor` merges over nothing, not over `Object`.
+    else setOwn(result, key, deepMerge(Object.hasOwn(result, key) ? result[key] : undefined, value, options));
   }
   return result as T;
 }

@@ -29,10 +29,12 @@ import type {
 } from './k8s/types';
 import type { ISecret } from 'cdk8s-plus-28';
 import type { ChartVersion } from './chart-versions/record';
+import type { ConfigFromSecretsOf } from './config/secret-refs';
 import type { ExtraConfig, PackageManagerConfig } from './config/types';
 import type { WarningId } from './warnings';
 
 export type * from './config/types';
+export type * from './config/secret-refs';
 
 /**
  * A Kubernetes type whose fields may each be `null`: `null` removes the
@@ -48,6 +50,9 @@ export type NoNull<T> = T extends null
     : T extends object
       ? { [K in keyof T]: NoNull<T[K]> }
       : T;
+
+/** `configFromSecrets`: for each setting, the Secret (by name or as a construct) and key its value comes from. */
+export type ConfigFromSecrets = ConfigFromSecretsOf<SecretKeyRef | SecretValueRef>;
 
 /** A key of an existing Secret (created by External Secrets, Sealed Secrets, Vault, …). */
 export interface SecretKeyRef {
@@ -856,11 +861,12 @@ export interface PackageManagerExtensions {
   readonly awsCredentialsSecret?: AwsCredentialsSecretRef | AwsCredentialsSecretValueRef;
   /**
    * Config settings taken from existing Secrets, as `PACKAGEMANAGER_<SECTION>_<KEY>` environment variables,
-   * e.g. `{ Postgres: { Password: { name: 'ppm-db', key: 'password' } } }`; each may also be
-   * `{ secret, key }` with the Secret as a construct (a cdk8s-plus `ISecret`).
+   * e.g. `{ Postgres: { Password: { name: 'ppm-db', key: 'password' } } }`. Typed and checked like `config`
+   * (a known name in another case is read as the known one, a typo of a known key is an error); a subsection
+   * (`'Git "my-repo"'`) is kept as written in the variable name, so it may hold only letters, digits, `_`, `-`, `.`.
    * @default - none
    */
-  readonly configFromSecrets?: { readonly [section: string]: { readonly [key: string]: SecretKeyRef | SecretValueRef } };
+  readonly configFromSecrets?: ConfigFromSecrets;
   /**
    * Restart the pods when a license Secret created here changes (`checksum/license`; the chart has none).
    * @default false
@@ -878,6 +884,14 @@ export interface PackageManagerExtensions {
   readonly migrationJob?: MigrationJobProps;
   /** An opt-in NetworkPolicy. */
   readonly networkPolicy?: PackageManagerNetworkPolicyProps;
+  /**
+   * Whether the pods get a Kubernetes API token. Package Manager does not call the Kubernetes API, so `false` is
+   * the hardened choice: the ServiceAccount created here and the pods (the migration Job's too) get
+   * `automountServiceAccountToken: false`. S3 through IRSA or EKS Pod Identity keeps working: their webhook
+   * mounts a token volume of its own, which this setting does not affect. `true` sets it on the pods.
+   * @default - unset: nothing is rendered (the chart's output), and Kubernetes mounts the token
+   */
+  readonly automountServiceAccountToken?: boolean;
 }
 
 /** Props of `PackageManager`: the chart's values plus the release identity. */

@@ -6,7 +6,7 @@
  * either returns every object with its construct id, or throws one
  * `PackageManagerValidationError` listing every problem.
  */
-import { checksum, checksumOf } from './checksums';
+import { checksum, secretChecksum } from './checksums';
 import { PackageManagerValidationError } from './errors';
 import { resolveModel, type Model, type OwnObjects } from './model';
 import { renderConfigMap } from './parts/config-map';
@@ -111,11 +111,12 @@ export function renderModel(m: Model): RenderedObject[] {
   const restartOnLicense = m.values.restartOnLicenseChange && (licenseSecret || licenseFileSecret);
   const deployment = renderDeployment(m, {
     config: checksum(configMap),
-    awsCreds: checksum(awsSecret),
-    key: checksum(keySecret),
-    configSecrets: configSecrets && checksum(configSecrets),
+    // Secrets: a memory-hard checksum, so that a reader of the Deployment cannot test guesses of them quickly.
+    awsCreds: secretChecksum([awsSecret]),
+    key: secretChecksum([keySecret]),
+    configSecrets: configSecrets && secretChecksum([configSecrets]),
     // Only Secrets created here: a checksum of a Secret we do not own would never change.
-    license: restartOnLicense ? checksumOf([licenseSecret, licenseFileSecret]) : undefined,
+    license: restartOnLicense ? secretChecksum([licenseSecret, licenseFileSecret]) : undefined,
   });
   const parts: [string, Manifest | undefined][] = [
     ['ServiceAccount', renderServiceAccount(m)],

@@ -22,7 +22,7 @@ import type {
   Volume,
   VolumeMount,
 } from './k8s/types';
-import { QUANTITY_PATTERN, validateK8s, validateK8sObject, type K8sType } from './k8s/validate';
+import { QUANTITY_PATTERN, validateK8s, validateK8sObject, type K8sIssue, type K8sType } from './k8s/validate';
 import {
   CONFIG_KEY,
   isDns1123Label,
@@ -81,15 +81,27 @@ export const absolutePath = z.string().refine((p) => p.startsWith('/'), {
 });
 
 /**
+ * A Kubernetes check's issue as a zod issue. The bad value travels in
+ * `params` (never in the message): validation/schema-issues.ts decides
+ * whether the message may show it.
+ */
+function k8sZodIssue(issue: K8sIssue): z.IssueData {
+  return {
+    code: z.ZodIssueCode.custom,
+    path: issue.path,
+    message: issue.message,
+    params: issue.got ? { got: issue.got } : { noValue: true },
+  };
+}
+
+/**
  * A Kubernetes-shaped value passed through verbatim: typed precisely by the
  * props interfaces, checked strictly against the Kubernetes 1.28 definition
  * of its type here (unknown fields, types, required fields).
  */
 function k8sObject<T>(type: K8sType) {
   return z.custom<T>().superRefine((value, ctx) => {
-    for (const issue of validateK8s(value, type)) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: issue.path, message: issue.message });
-    }
+    for (const issue of validateK8s(value, type)) ctx.addIssue(k8sZodIssue(issue));
   });
 }
 function k8sList<T>(type: K8sType) {
@@ -98,10 +110,20 @@ function k8sList<T>(type: K8sType) {
 
 const stringMap = z.record(z.string(), z.string());
 
+/**
+ * True for a key of a Secret or ConfigMap as Kubernetes accepts it (at most
+ * 253 letters, digits, "-", "_", "."; not "." or "..", not starting with "..":
+ * keys are also file names in a volume).
+ */
+export function isSecretKey(k: string): boolean {
+  return CONFIG_KEY.test(k) && k.length <= 253 && k !== '.' && !k.startsWith('..');
+}
+/** What a Secret key may be, in words. */
+export const SECRET_KEY_RULE =
+  'must be a Secret key: at most 253 letters, digits, "-", "_" and ".", not "." or ".." and not starting with ".." (it is also a file name)';
+
 /** A key of a Secret (or ConfigMap). */
-const secretKey = z
-  .string()
-  .refine((k) => CONFIG_KEY.test(k) && k.length <= 253, { message: 'must be a Secret key: letters, digits, "-", "_" and "."' });
+const secretKey = z.string().refine(isSecretKey, { message: SECRET_KEY_RULE });
 /** A reference to a key of an existing Secret. */
 const secretKeyRef = z.object({ name: objectName, key: secretKey }).strict();
 
@@ -124,9 +146,7 @@ const probeProps = z.custom<Probe & { enabled?: boolean }>().superRefine((value,
   if (enabled !== undefined && typeof enabled !== 'boolean') {
     ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['enabled'], message: 'must be true or false' });
   }
-  for (const issue of validateK8s(probe, 'Probe')) {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, path: issue.path, message: issue.message });
-  }
+  for (const issue of validateK8s(probe, 'Probe')) ctx.addIssue(k8sZodIssue(issue));
 });
 
 const ingressPath = z
@@ -152,20 +172,14 @@ const extraObject = z
   })
   .catchall(z.unknown())
   .superRefine((value, ctx) => {
-    for (const issue of validateK8sObject(value)) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: issue.path, message: issue.message });
-    }
+    for (const issue of validateK8sObject(value)) ctx.addIssue(k8sZodIssue(issue));
     if (value.kind === 'ConfigMap' || value.kind === 'Secret') {
       for (const field of ['data', 'stringData', 'binaryData']) {
         const data = value[field];
         if (data && typeof data === 'object') {
           for (const key of Object.keys(data)) {
-            if (!CONFIG_KEY.test(key) || key.length > 253)
-              ctx.addIssue({
-                code: z.ZodIssueCode.custom,
-                path: [field, key],
-                message: 'keys may hold only letters, digits, "-", "_" and "."',
-              });
+            if (!isSecretKey(key))
+              ctx.addIssue({ code: z.ZodIssueCode.custom, path: [field, key], message: SECRET_KEY_RULE, params: { noValue: true } });
           }
         }
       }
@@ -322,7 +336,8 @@ export const propsSchema = z
     priorityClassName: z.string().optional(),
     rstudioPMKeySecret: secretKeyRef.optional(),
     awsCredentialsSecret: z.object({ name: objectName, key: secretKey.optional() }).strict().optional(),
-    configFromSecrets: z.record(z.string(), z.record(z.string(), secretKeyRef)).optional(),
+    configFromSecrets: z.record(z.string(), z.record(z.string(), secretKeyRef).optional()).optional(),
+    automountServiceAccountToken: z.boolean().optional(),
     restartOnLicenseChange: z.boolean().optional(),
     revisionHistoryLimit: z.number().int('must be a whole number').nonnegative().max(INT32_MAX, `must be at most ${INT32_MAX}`).optional(),
     deployment: z.object({ labels: labels.optional(), annotations: annotations.optional() }).strict().optional(),

@@ -8,6 +8,8 @@ export const WARNINGS = {
   'ppm:inline-secret': 'a secret setting written inline in config is moved out of the ConfigMap into a Secret',
   'ppm:inline-secret-prop':
     'a secret (license key or file, AWS keys, encryption key) written inline in typed props ends up in the synthesized YAML; reference a Secret instead',
+  'ppm:plain-secret-env': 'a secret given as the plain value of an environment variable (readable by anyone who can read the Deployment)',
+  'ppm:pod-security': 'with enableSandboxing: false, an object or container that does not pass Pod Security "restricted", and why',
   'ppm:config-spelling': "a config section or key is spelled differently from Posit's docs (gcfg reads names case-insensitively)",
   'ppm:config-untyped': 'config settings this library does not type are written as given',
   'ppm:license-type': "config.Licensing.LicenseType is set by hand (the chart's note)",

@@ -11,7 +11,10 @@ describe('what later chart versions added', () => {
   });
 
   it('service.targetPort', () => {
-    expect(find(objectsOf({ service: { targetPort: 'http' } }), 'Service').spec.ports[0].targetPort).toBe('http');
+    const sidecar = { name: 'auth', image: 'proxy:1', ports: [{ name: 'http', containerPort: 8080 }] };
+    expect(find(objectsOf({ service: { targetPort: 'http' }, extraContainers: [sidecar] }), 'Service').spec.ports[0].targetPort).toBe(
+      'http',
+    );
   });
 
   it('pod.port names the container port only, as chart 0.20.4 does, with a warning when Package Manager listens elsewhere', () => {

@@ -1,6 +1,6 @@
 /** src/k8s/definitions.json is what scripts/gen-k8s-definitions.js makes of the Kubernetes 1.28 OpenAPI fixture. */
 import { readFileSync } from 'fs';
-import { validateK8s } from '../src/k8s/validate';
+import { k8sIssueText, validateK8s, type K8sIssue } from '../src/k8s/validate';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { generate, TARGET } = require('../scripts/gen-k8s-definitions.js');
 
@@ -10,6 +10,8 @@ describe('Kubernetes definitions used for pass-through values', () => {
   });
 
   it('accept valid values and report invalid ones with paths', () => {
+    // The bad value travels apart from the message (`got`): the caller decides whether to show it.
+    const texts = (issues: K8sIssue[]) => issues.map((i) => ({ path: i.path, message: k8sIssueText(i) }));
     expect(
       validateK8s(
         { name: 'c', image: 'busybox', ports: [{ containerPort: 80 }], resources: { limits: { cpu: '500m', memory: 1 } } },
@@ -17,17 +19,27 @@ describe('Kubernetes definitions used for pass-through values', () => {
       ),
     ).toEqual([]);
     expect(validateK8s({ httpGet: { port: 'http' } }, 'Probe')).toEqual([]);
-    expect(validateK8s({ name: 'c', image: 'b', ports: [{ containerPort: '80' }] }, 'Container')).toEqual([
+    expect(texts(validateK8s({ name: 'c', image: 'b', ports: [{ containerPort: '80' }] }, 'Container'))).toEqual([
       { path: ['ports', 0, 'containerPort'], message: 'must be a whole number; got string "80"' },
     ]);
-    expect(validateK8s({ name: 'v', emptyDir: { sizeLimit: '1GB' } }, 'Volume')).toEqual([
+    expect(texts(validateK8s({ name: 'v', emptyDir: { sizeLimit: '1GB' } }, 'Volume'))).toEqual([
       { path: ['emptyDir', 'sizeLimit'], message: 'must be a Kubernetes quantity such as "500m" or "2Gi"; got string "1GB"' },
     ]);
-    expect(validateK8s({ matchLabels: { a: 1 } }, 'LabelSelector')).toEqual([
+    expect(texts(validateK8s({ matchLabels: { a: 1 } }, 'LabelSelector'))).toEqual([
       { path: ['matchLabels', 'a'], message: 'must be a string; got number 1' },
     ]);
     expect(validateK8s({ runAsUser: 2 ** 40 }, 'SecurityContext')).toEqual([]);
-    expect(validateK8s('x', 'Toleration')).toEqual([{ path: [], message: 'must be a map; got string "x"' }]);
+    expect(texts(validateK8s('x', 'Toleration'))).toEqual([{ path: [], message: 'must be a map; got string "x"' }]);
     expect(validateK8s({ name: 'A', value: null }, 'EnvVar')).toEqual([]);
+    expect(validateK8s({ name: 'A', value: 12345 }, 'EnvVar')).toEqual([
+      { path: ['value'], message: 'must be a string', got: { value: 12345 } },
+    ]);
+  });
+
+  it('know only own fields: "constructor" or "toString" is an unknown field, not a known one', () => {
+    expect(validateK8s({ name: 'A', constructor: 'x', toString: 'y' }, 'EnvVar').map((i) => [i.path, i.message])).toEqual([
+      [['constructor'], 'unknown field'],
+      [['toString'], 'unknown field'],
+    ]);
   });
 });

@@ -4,29 +4,132 @@
  * `PACKAGEMANAGER_<SECTION>_<KEY>`, as Posit's gcfgenv reads them), and
  * where their values are kept (a Secret this construct creates, or one the
  * user names with `configFromSecrets`).
+ *
+ * The rule (README, "Security"): a setting is secret when its key's name
+ * says so, or when its value holds a credential.
+ * - Names, compared without case, `-` and `_`, that end in one of
+ *   {@link SECRET_NAME_ENDINGS} (`Password`, `Passwd`, `Pwd`, `Passphrase`,
+ *   `Secret`, `Token`, `ApiKey`, `SecretKey`, `PrivateKey`, `Credentials`,
+ *   `DSN`…). A bare `Key` is not one of them: `HTTPS.Key` is the path of a
+ *   PEM file; names ending in `Path`, `File`, `Dir` or `URL` say where
+ *   something is, and are never secret by name (their values still are checked).
+ * - Values: a URL with a password (`scheme://user:password@host`), a
+ *   `name=value` pair whose name is secret (`?sslmode=require&password=…`,
+ *   libpq's `host=db user=ppm password=…`, `--api-token=…`), a PEM private key,
+ *   an HTTP `Bearer`/`Basic` credential, or a token of a common service by its
+ *   prefix (`ghp_…`, `github_pat_…`, `glpat-…`, `xoxb-…`).
  */
 import { parseSectionName } from '../gcfg/serialize';
+import { ENV_VAR_NAME } from '../k8s/names';
 import type { GcfgValue } from './types';
 
-/** A key whose name says it holds a secret. */
-const SECRET_KEY = /(password|secret|token)$/i;
-/** A URL with a password in it: `scheme://user:password@host`. */
-const URL_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^/?#@:]*:[^/?#@]*@/i;
+/** Endings of names (lower case, without `-` and `_`) that say a value is a secret. */
+export const SECRET_NAME_ENDINGS = [
+  'password',
+  'passwd',
+  'pwd',
+  'passphrase',
+  'pass',
+  'secret',
+  'secrets',
+  'token',
+  'tokens',
+  'apikey',
+  'apikeys',
+  'secretkey',
+  'privatekey',
+  'accesskey',
+  'encryptionkey',
+  'signingkey',
+  'licensekey',
+  'masterkey',
+  'sessionkey',
+  'credential',
+  'credentials',
+  'creds',
+  'dsn',
+  'connectionstring',
+  'authorization',
+  'license',
+] as const;
 
-/** True when `Section.Key = value` is a secret that must not be written to a ConfigMap. */
-export function isSecretSetting(key: string, value: GcfgValue): boolean {
-  if (SECRET_KEY.test(key)) return true;
-  const values = Array.isArray(value) ? value : [value];
-  return values.some((v) => typeof v === 'string' && URL_WITH_PASSWORD.test(v));
+/** Endings that name a file or a path: such a key holds where a secret is, not the secret. */
+const PATH_NAME_ENDINGS = ['path', 'file', 'dir', 'filename', 'url'] as const;
+
+/** Names (compared without case, `-`, `_`) that end in a secret word but are not secrets. */
+const NOT_SECRET_NAMES = new Set(['bypass', 'compass', 'encompass']);
+
+const squash = (name: string) => name.toLowerCase().replace(/[-_.]/g, '');
+
+/** True when a name says its value is a secret (`Password`, `client_secret`, `API-Token`, `PACKAGEMANAGER_ENCRYPTION_KEY`). */
+export function isSecretName(name: string): boolean {
+  // Trailing digits do not change what a name holds: `Password2` is a password.
+  const n = squash(name.replace(/^-+/, '')).replace(/\d+$/, '');
+  if (n === '' || NOT_SECRET_NAMES.has(n)) return false;
+  if (PATH_NAME_ENDINGS.some((e) => n.endsWith(e))) return false;
+  return SECRET_NAME_ENDINGS.some((e) => n.endsWith(e));
 }
 
-/** The environment variable Package Manager reads a setting from (gcfgenv's convention). */
+/** A URL with a password in it: `scheme://user:password@host`, anywhere in the value. */
+const URL_WITH_PASSWORD = /(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*:\/\/[^/?#@:\s]*:[^/?#@\s]*@/i;
+/** `name=value` pairs (query strings, libpq DSNs, command-line flags). */
+const PAIR = /(?:^|[^A-Za-z0-9_.-])-{0,2}([A-Za-z][A-Za-z0-9_.-]*)\s*=(?!=)\s*[^\s&;]/g;
+/** A PEM private key. */
+const PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
+/**
+ * Credentials recognizable by their form: an HTTP `Authorization` value, and
+ * the tokens of common services by their prefix (GitHub, GitLab, Slack), e.g.
+ * as the user of `https://<token>@github.com/org/repo`.
+ */
+const TOKEN =
+  /(?:^|\s)(?:Bearer|Basic)\s+[A-Za-z0-9+/_.=-]{8,}|(?<![A-Za-z0-9])(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_\w{20,}|glpat-[\w-]{20,}|xox[abprs]-[\w-]{10,})/;
+
+/** True when a string holds a credential: a URL with a password, a secret `name=value` pair, a private key. */
+export function isSecretValue(value: string): boolean {
+  if (URL_WITH_PASSWORD.test(value) || PRIVATE_KEY.test(value) || TOKEN.test(value)) return true;
+  for (const m of value.matchAll(PAIR)) if (isSecretName(m[1])) return true;
+  return false;
+}
+
+/** True when `Section.Key = value` is a secret that must not be written to a ConfigMap. */
+export function isSecretSetting(key: string, value: GcfgValue | null | undefined): boolean {
+  const values = Array.isArray(value) ? value : [value];
+  // A boolean is a switch, never a credential (`RequireToken = true`).
+  if (values.every((v) => typeof v === 'boolean')) return false;
+  if (isSecretName(key)) return true;
+  return values.some((v) => typeof v === 'string' && isSecretValue(v));
+}
+
+/** True when a section name (its subsection) holds a credential, e.g. `[Git "https://user:token@host/repo"]`. */
+export function isSecretSectionName(section: string): boolean {
+  const { subsection } = parseSectionName(section);
+  return subsection !== undefined && isSecretValue(subsection);
+}
+
+/** The environment variable Package Manager reads a setting from (gcfgenv's convention: upper case, `-` → `_`, subsection as written). */
 export function settingEnvName(section: string, key: string): string {
   const { name, subsection } = parseSectionName(section);
   const upper = (s: string) => s.toUpperCase().replace(/-/g, '_');
   return subsection === undefined
     ? `PACKAGEMANAGER_${upper(name)}_${upper(key)}`
     : `PACKAGEMANAGER_${upper(name)}_${subsection}_${upper(key)}`;
+}
+
+/**
+ * Why the setting cannot reach Package Manager as an environment variable,
+ * or undefined when it can. gcfgenv keeps a subsection name as written, so
+ * its characters must be ones Kubernetes allows in a variable name.
+ */
+export function settingEnvProblem(section: string, key: string): string | undefined {
+  const env = settingEnvName(section, key);
+  if (ENV_VAR_NAME.test(env)) return undefined;
+  const { subsection } = parseSectionName(section);
+  const inSubsection = subsection !== undefined && !/^[-._a-zA-Z0-9]*$/.test(subsection);
+  const what = inSubsection
+    ? `the subsection name ${JSON.stringify(subsection)} holds characters`
+    : 'the section or key name holds characters';
+  const fix = inSubsection ? 'rename the subsection (e.g. snake_case or kebab-case)' : 'spell the name with ASCII letters, digits and "-"';
+  return `${what} that Kubernetes does not allow in an environment variable name (Package Manager reads this setting from ${JSON.stringify(env)}; allowed: ASCII letters, digits, "_", "-", "."): ${fix}`;
 }
 
 /** The key of a setting in the Secret the construct creates: `Section.Key` (subsections: `Section.sub.Key`). */

@@ -96,13 +96,14 @@ export function parseGcfg(input: string): GcfgParsed {
       }
       if (text[i] !== ']') fail(illegal(text[i]));
       i++;
-      section = result[id] ??= {};
+      // Own properties only: a section named `constructor` is a section, not `Object`.
+      section = Object.hasOwn(result, id) ? result[id] : (result[id] = {});
       endOfLine();
       continue;
     }
     const key = readName().toLowerCase();
     if (!section) fail('expected section header');
-    const values = (section![key] ??= []);
+    const values = Object.hasOwn(section!, key) ? section![key] : (section![key] = []);
     skipWs();
     if (i >= text.length || text[i] === '\n' || text[i] === ';' || text[i] === '#') {
       values.push(null);

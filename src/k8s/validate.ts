@@ -24,8 +24,18 @@ interface Schema {
 /** One problem, with its path relative to the value checked. */
 export interface K8sIssue {
   readonly path: (string | number)[];
+  /** What is wrong and what is allowed; without the bad value, which is in `got`. */
   readonly message: string;
+  /** The bad value, when the problem is about one: the caller decides whether a message may show it (it may be a secret). */
+  readonly got?: { readonly value: unknown };
 }
+
+/** An issue's text with the value shown (for code that knows the value is not a secret). */
+export function k8sIssueText(issue: K8sIssue): string {
+  return issue.got ? `${issue.message}; got ${typeName(issue.got.value)}` : issue.message;
+}
+
+const bad = (path: (string | number)[], message: string, value: unknown): K8sIssue => ({ path, message, got: { value } });
 
 /** Names of the definitions that props refer to. */
 export type K8sType =
@@ -73,7 +83,7 @@ function check(value: unknown, schema: Schema, path: (string | number)[], out: K
   if (schema.$ref) {
     if (schema.$ref === QUANTITY) {
       const ok = (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && QUANTITY_PATTERN.test(value));
-      if (!ok) out.push({ path, message: `must be a Kubernetes quantity such as "500m" or "2Gi"; got ${typeName(value)}` });
+      if (!ok) out.push(bad(path, `must be a Kubernetes quantity such as "500m" or "2Gi"`, value));
       return;
     }
     check(value, DEFS[schema.$ref], path, out);
@@ -81,33 +91,31 @@ function check(value: unknown, schema: Schema, path: (string | number)[], out: K
   }
   if (schema.format === 'int-or-string') {
     if (!(typeof value === 'string' || (typeof value === 'number' && Number.isInteger(value)))) {
-      out.push({ path, message: `must be a whole number or a string; got ${typeName(value)}` });
+      out.push(bad(path, `must be a whole number or a string`, value));
     }
     return;
   }
   switch (schema.type) {
     case 'string':
-      if (typeof value !== 'string') out.push({ path, message: `must be a string; got ${typeName(value)}` });
+      if (typeof value !== 'string') out.push(bad(path, `must be a string`, value));
       else if (schema.enum && !schema.enum.includes(value)) {
-        out.push({ path, message: `must be one of ${schema.enum.map((e) => JSON.stringify(e)).join(', ')}; got ${typeName(value)}` });
+        out.push(bad(path, `must be one of ${schema.enum.map((e) => JSON.stringify(e)).join(', ')}`, value));
       }
       return;
     case 'boolean':
-      if (typeof value !== 'boolean') out.push({ path, message: `must be true or false; got ${typeName(value)}` });
+      if (typeof value !== 'boolean') out.push(bad(path, `must be true or false`, value));
       return;
     case 'integer':
-      if (typeof value !== 'number' || !Number.isInteger(value))
-        out.push({ path, message: `must be a whole number; got ${typeName(value)}` });
-      else if (schema.format === 'int32' && (value < -INT32 || value >= INT32))
-        out.push({ path, message: `must fit in 32 bits; got ${value}` });
-      else if (value < -INT64 || value >= INT64) out.push({ path, message: `must fit in 64 bits; got ${value}` });
+      if (typeof value !== 'number' || !Number.isInteger(value)) out.push(bad(path, `must be a whole number`, value));
+      else if (schema.format === 'int32' && (value < -INT32 || value >= INT32)) out.push(bad(path, 'must fit in 32 bits', value));
+      else if (value < -INT64 || value >= INT64) out.push(bad(path, 'must fit in 64 bits', value));
       return;
     case 'number':
-      if (typeof value !== 'number') out.push({ path, message: `must be a number; got ${typeName(value)}` });
+      if (typeof value !== 'number') out.push(bad(path, `must be a number`, value));
       return;
     case 'array':
       if (!Array.isArray(value)) {
-        out.push({ path, message: `must be a list; got ${typeName(value)}` });
+        out.push(bad(path, `must be a list`, value));
         return;
       }
       value.forEach((item, i) => {
@@ -125,14 +133,15 @@ function check(value: unknown, schema: Schema, path: (string | number)[], out: K
 
 function checkObject(value: unknown, schema: Schema, path: (string | number)[], out: K8sIssue[]): void {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    out.push({ path, message: `must be a map; got ${typeName(value)}` });
+    out.push(bad(path, `must be a map`, value));
     return;
   }
   const obj = value as Record<string, unknown>;
   if (schema.properties) {
     const known = Object.keys(schema.properties);
     for (const [k, v] of Object.entries(obj)) {
-      const prop = schema.properties[k];
+      // Own properties only: a field named `constructor` or `toString` is not a known field.
+      const prop = Object.hasOwn(schema.properties, k) ? schema.properties[k] : undefined;
       if (prop) check(v, prop, [...path, k], out);
       else {
         const guess = closest(k, known);
@@ -150,7 +159,7 @@ function checkObject(value: unknown, schema: Schema, path: (string | number)[], 
 /** Checks `value` as the Kubernetes type `type` and returns every problem found. */
 export function validateK8s(value: unknown, type: K8sType): K8sIssue[] {
   const name = DEFINITION_NAMES[type] ?? `io.k8s.api.core.v1.${type}`;
-  if (value === null || value === undefined) return [{ path: [], message: 'must be a map; got nothing' }];
+  if (value === null || value === undefined) return [bad([], 'must be a map', value)];
   const out: K8sIssue[] = [];
   check(value, { $ref: name }, [], out);
   return out;
@@ -168,12 +177,10 @@ const groupOf = (apiVersion: string) => (apiVersion.includes('/') ? apiVersion.s
 export function validateK8sObject(value: Record<string, unknown>): K8sIssue[] {
   const { apiVersion, kind } = value;
   if (typeof apiVersion !== 'string' || !API_VERSION.test(apiVersion)) {
-    return [
-      { path: ['apiVersion'], message: `must be an API version such as "v1" or "example.com/v1alpha1"; got ${typeName(apiVersion)}` },
-    ];
+    return [bad(['apiVersion'], 'must be an API version such as "v1" or "example.com/v1alpha1"', apiVersion)];
   }
   if (typeof kind !== 'string' || !KIND.test(kind)) {
-    return [{ path: ['kind'], message: `must be a kind such as "ConfigMap"; got ${typeName(kind)}` }];
+    return [bad(['kind'], 'must be a kind such as "ConfigMap"', kind)];
   }
   const group = groupOf(apiVersion);
   const builtIn = Object.keys(SERVED).filter((v) => groupOf(v) === group);

@@ -1,7 +1,8 @@
 /** The gcfg document: typed config over the default, then `extraConfig`, then what the chart merges in; secrets moved out. */
 import { isSecretSetting, settingEnvName, settingSecretKey } from '../config/secrets';
 import type { GcfgValue } from '../config/types';
-import { isPlainObject } from '../merge';
+import { child, own } from '../config/normalize';
+import { isPlainObject, setOwn } from '../merge';
 import type { GcfgDocument, ResolvedValues, SecretSetting } from './types';
 
 /** Reads `section.key` of a config case-insensitively, as gcfg does. */
@@ -23,17 +24,18 @@ export function gcfgTruthy(value: GcfgValue | undefined): boolean {
 
 /** The whole document, secrets included: `config`, then `extraConfig`, then the chart's additions. */
 export function fullConfig(values: ResolvedValues): GcfgDocument {
+  // Own properties only: a section named `constructor` is a section, not `Object`.
   const config: GcfgDocument = {};
   const add = (sections: object | undefined) => {
     for (const [section, keys] of Object.entries(sections ?? {})) {
       if (!isPlainObject(keys)) continue;
-      const target = (config[section] ??= {});
-      for (const [k, v] of Object.entries(keys)) if (v !== undefined && v !== null) target[k] = v as GcfgValue;
+      const target = child(config, section);
+      for (const [k, v] of Object.entries(keys)) if (v !== undefined && v !== null) setOwn(target, k, v as GcfgValue);
     }
   };
   add(values.config);
   add(values.extraConfig);
-  if (values.license?.server) config.Licensing = { ...config.Licensing, LicenseType: 'remote' };
+  if (values.license?.server) config.Licensing = { ...own(config, 'Licensing'), LicenseType: 'remote' };
   return config;
 }
 
@@ -42,7 +44,7 @@ export function extractSecrets(doc: GcfgDocument): { config: GcfgDocument; secre
   const config: GcfgDocument = {};
   const secrets: SecretSetting[] = [];
   for (const [section, keys] of Object.entries(doc)) {
-    config[section] = {};
+    setOwn(config, section, {});
     for (const [key, value] of Object.entries(keys)) {
       if (isSecretSetting(key, value) && !Array.isArray(value)) {
         secrets.push({

@@ -105,7 +105,7 @@ export function podEnv(
 /** `configFromSecrets` as environment variables. */
 export function settingsFromSecretsOf(v: ResolvedValues): { path: string; env: string; ref: SecretKeyRef }[] {
   return Object.entries(v.configFromSecrets ?? {}).flatMap(([section, keys]) =>
-    Object.entries(keys).map(([key, ref]) => ({ path: `${section}.${key}`, env: settingEnvName(section, key), ref })),
+    Object.entries(keys ?? {}).map(([key, ref]) => ({ path: `${section}.${key}`, env: settingEnvName(section, key), ref })),
   );
 }
 

@@ -1,7 +1,7 @@
 /** Parsed props and the release identity → the model. */
 import { chartRecord, type ChartVersion, type ChartVersionRecord } from '../chart-versions';
 import { listenPort } from '../config/schema';
-import { DEFAULT_DATA_DIR, DEFAULT_HTTP_PORT, DEFAULT_METRICS_PORT } from '../constants';
+import { DEFAULT_DATA_DIR, DEFAULT_HTTP_PORT, DEFAULT_METRICS_PORT, HTTPS_PORT_NAME, METRICS_PORT_NAME } from '../constants';
 import { isPlainObject } from '../merge';
 import { chartName, commonLabels, fullName, selectorLabels, serviceAccountName } from '../names';
 import type { PackageManagerExtensions, PackageManagerValues, ProbeProps } from '../props';
@@ -31,6 +31,16 @@ function givenPaths(value: unknown, prefix: string, out: Set<string>): Set<strin
     givenPaths(v, path, out);
   }
   return out;
+}
+
+/** A port of the pod by number or name: the number, or the container port of that name (undefined: no such port). */
+function resolvePort(
+  port: number | string,
+  containers: readonly (readonly { name?: string; containerPort: number }[])[],
+): number | undefined {
+  if (typeof port === 'number') return port;
+  for (const ports of containers) for (const p of ports) if (p.name === port) return p.containerPort;
+  return undefined;
 }
 
 /** The image tag: `image.tag`, else built the way the chart version builds it. */
@@ -69,6 +79,15 @@ export function resolveModel(input: ModelInput, identity: Identity): Model {
   const metricsEnabled = gcfgTruthy(configValue(config, 'Metrics', 'Enabled'));
   const http = listenPort(String(configValue(config, 'HTTP', 'Listen') ?? '')) ?? DEFAULT_HTTP_PORT;
   const metrics = listenPort(String(configValue(config, 'Metrics', 'Listen') ?? '')) ?? DEFAULT_METRICS_PORT;
+  const httpsListen = configValue(config, 'HTTPS', 'Listen');
+  const https = httpsListen === undefined || httpsListen === '' ? undefined : listenPort(String(httpsListen));
+  const containerPort = v.pod?.port ?? http;
+  const containerPorts = [
+    { containerPort },
+    ...(https !== undefined && https !== containerPort ? [{ name: HTTPS_PORT_NAME, containerPort: https }] : []),
+    ...(metricsEnabled ? [{ name: METRICS_PORT_NAME, containerPort: metrics }] : []),
+  ];
+  const serviceTarget = v.service?.targetPort ?? http;
 
   const mountSharedStorage = Boolean(v.sharedStorage?.create || v.sharedStorage?.mount);
   const claimName = v.sharedStorage?.name || `${full}-shared-storage`;
@@ -104,7 +123,16 @@ export function resolveModel(input: ModelInput, identity: Identity): Model {
     objects,
     image: `${v.image?.repository ?? ''}:${tag}`,
     imageTag: tag,
-    ports: { http, container: v.pod?.port ?? http, metrics, metricsEnabled, serviceTarget: v.service?.targetPort ?? http },
+    ports: {
+      http,
+      container: containerPort,
+      containerPorts,
+      metrics,
+      metricsEnabled,
+      https,
+      serviceTarget,
+      serviceTargetPort: resolvePort(serviceTarget, [containerPorts, ...(v.extraContainers ?? []).map((c) => c.ports ?? [])]),
+    },
     pod: {
       serviceAccountName: v.pod?.serviceAccountName || saName,
       ownVolumes: volumes,

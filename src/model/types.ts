@@ -98,8 +98,17 @@ export interface PortsModel {
   readonly http: number;
   /** The container port of Package Manager (`pod.port`, else the HTTP port). */
   readonly container: number;
+  /** Every port of the Package Manager container, in order: the container port, HTTPS (when not already there), metrics. */
+  readonly containerPorts: readonly { readonly name?: string; readonly containerPort: number }[];
   /** The port the Service targets (`service.targetPort`, else the HTTP port). */
   readonly serviceTarget: number | string;
+  /**
+   * The container port number the Service targets: `serviceTarget`, a named port resolved among the ports of
+   * the pod's containers (undefined when no container has a port of that name).
+   */
+  readonly serviceTargetPort?: number;
+  /** The port of the HTTPS listener (`config.HTTPS.Listen`), when there is one. */
+  readonly https?: number;
   /** Whether `config.Metrics.Enabled` is on. */
   readonly metricsEnabled: boolean;
   /** The port of the metrics listener. */

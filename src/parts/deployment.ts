@@ -1,5 +1,5 @@
 /** Deployment `FULL`: the Package Manager pod. */
-import { CONTAINER_NAME, METRICS_PORT_NAME } from '../constants';
+import { CONTAINER_NAME } from '../constants';
 import type { Model } from '../model';
 import { compact, nonEmpty, type Manifest } from './manifest';
 
@@ -62,10 +62,7 @@ export function renderDeployment(model: Model, checksums: PodChecksums): Manifes
     args: v.args,
     imagePullPolicy: v.image?.imagePullPolicy,
     lifecycle: nonEmpty(v.pod?.lifecycle),
-    ports: [
-      { containerPort: model.ports.container },
-      ...(model.ports.metricsEnabled ? [{ name: METRICS_PORT_NAME, containerPort: model.ports.metrics }] : []),
-    ],
+    ports: model.ports.containerPorts.map((p) => ({ ...p })),
     securityContext: nonEmpty(pod.containerSecurityContext),
     volumeMounts: [...pod.mounts],
     resources: resources(model),
@@ -93,6 +90,7 @@ export function renderDeployment(model: Model, checksums: PodChecksums): Manifes
         spec: compact({
           securityContext: nonEmpty(v.pod?.securityContext),
           serviceAccountName: pod.serviceAccountName,
+          automountServiceAccountToken: v.automountServiceAccountToken,
           imagePullSecrets: nonEmpty(v.image?.imagePullSecrets),
           nodeSelector: nonEmpty(v.nodeSelector),
           topologySpreadConstraints: nonEmpty(v.topologySpreadConstraints),

@@ -1,3 +1,5 @@
+import { setOwn } from '../merge';
+
 /** The plain JSON of one Kubernetes object, as the renderers produce it. */
 export interface Manifest {
   readonly apiVersion: string;
@@ -52,7 +54,7 @@ export function plainCopy<T>(value: T): T {
   if (isUnionWrapper(value)) return value.value as T;
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = plainCopy(v);
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) setOwn(out, k, plainCopy(v));
     return out as T;
   }
   return value;
@@ -81,9 +83,9 @@ export function sanitize(manifest: Manifest): Manifest {
   const { metadata, ...rest } = manifest;
   const body = clean(rest, false) as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const k of ['apiVersion', 'kind']) if (k in body) out[k] = body[k];
+  for (const k of ['apiVersion', 'kind']) if (Object.hasOwn(body, k)) out[k] = body[k];
   const meta = clean(metadata, true);
   if (meta !== undefined) out.metadata = meta;
-  for (const k of Object.keys(body)) if (!(k in out)) out[k] = body[k];
+  for (const k of Object.keys(body)) if (!Object.hasOwn(out, k)) out[k] = body[k];
   return out as unknown as Manifest;
 }

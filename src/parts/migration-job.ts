@@ -40,6 +40,8 @@ export function renderMigrationJob(model: Model): Manifest | undefined {
         metadata: { name: job.name, labels: model.labels },
         spec: compact({
           restartPolicy: 'Never',
+          // The Job never needs a token; it follows the opt-in only, so that unset it renders what the chart does.
+          automountServiceAccountToken: v.automountServiceAccountToken === false ? false : undefined,
           imagePullSecrets: nonEmpty(options.imagePullSecrets),
           nodeSelector: nonEmpty(options.nodeSelector),
           affinity: nonEmpty(options.affinity),

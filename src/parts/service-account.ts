@@ -15,5 +15,7 @@ export function renderServiceAccount(model: Model): Manifest | undefined {
       labels: { ...model.labels, ...sa.labels },
       annotations: nonEmpty(sa.annotations),
     }),
+    // Only `false` (opt-in): the chart renders none, and `true` is Kubernetes' default.
+    ...(model.values.automountServiceAccountToken === false ? { automountServiceAccountToken: false } : {}),
   };
 }

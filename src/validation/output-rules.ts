@@ -1,6 +1,6 @@
-/** Rules on the rendered output: objects that would replace each other on apply. */
-import type { ValidationIssue } from '../errors';
-import type { RenderedObject } from '../parts/manifest';
+/** Rules on the rendered output: objects that would replace each other on apply, objects Kubernetes cannot store. */
+import { formatPath, type ValidationIssue } from '../errors';
+import type { Manifest, RenderedObject } from '../parts/manifest';
 
 /** Kinds that are not namespaced (the namespace does not tell two of them apart). */
 const CLUSTER_SCOPED = new Set([
@@ -26,8 +26,13 @@ function source(o: RenderedObject): string {
   return m ? `extraObjects[${m[1]}]` : `the ${o.id} PackageManager renders`;
 }
 
-/** Two rendered objects with the same kind, namespace and name: the second would replace the first on apply. */
+/** Every problem of the rendered output: collisions, then sizes. */
 export function checkOutput(objects: readonly RenderedObject[], namespace: string | undefined): ValidationIssue[] {
+  return [...checkCollisions(objects, namespace), ...checkSizes(objects)];
+}
+
+/** Two rendered objects with the same kind, namespace and name: the second would replace the first on apply. */
+export function checkCollisions(objects: readonly RenderedObject[], namespace: string | undefined): ValidationIssue[] {
   const errors: ValidationIssue[] = [];
   const seen = new Map<string, RenderedObject>();
   objects.forEach((o) => {
@@ -47,5 +52,121 @@ export function checkOutput(objects: readonly RenderedObject[], namespace: strin
       message: `is ${kind} ${JSON.stringify(metadata.name)}${ns ? ` in namespace ${JSON.stringify(ns)}` : ''}, like ${other}: one would replace the other on apply; rename it`,
     });
   });
+  return errors;
+}
+
+/** Kubernetes' limit of the annotations of one object (keys and values together), in bytes: 256 KiB. */
+export const MAX_ANNOTATIONS_BYTES = 256 * 1024;
+/** The data of one ConfigMap or Secret, in bytes: 1 MiB. */
+export const MAX_DATA_BYTES = 1024 * 1024;
+/** About the largest object the API server stores (etcd's default request limit), in bytes: 1.5 MiB. */
+export const MAX_OBJECT_BYTES = 1.5 * 1024 * 1024;
+
+const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
+
+/** The prop of one of our objects, by construct id (`NetworkPolicy` → `networkPolicy`). */
+const propOf = (o: RenderedObject) => o.id.charAt(0).toLowerCase() + o.id.slice(1);
+
+/** Where the annotations of our objects come from, by construct id: the object's own, and its pod template's. */
+const ANNOTATION_SOURCES: Record<string, { own?: string; template?: string }> = {
+  Deployment: { own: 'deployment.annotations', template: 'pod.annotations' },
+  Service: { own: 'service.annotations' },
+  ServiceAccount: { own: 'serviceAccount.annotations' },
+  Ingress: { own: 'ingress.annotations' },
+  PersistentVolumeClaim: { own: 'sharedStorage.annotations' },
+};
+
+/** Where the data of our ConfigMap and Secrets comes from, by construct id. */
+const DATA_SOURCES: Record<string, string> = {
+  ConfigMap: 'config',
+  ConfigSecretsSecret: 'config',
+  LicenseSecret: 'license.key',
+  LicenseFileSecret: 'license.file.contents',
+  AwsCredentialsSecret: 'awsSecretAccessKey',
+  EncryptionKeySecret: 'rstudioPMKey',
+};
+
+function annotationIssue(o: RenderedObject, annotations: unknown, where: 'own' | 'template'): ValidationIssue | undefined {
+  if (!annotations || typeof annotations !== 'object') return undefined;
+  const entries = Object.entries(annotations as Record<string, unknown>).map(([k, v]) => [k, bytes(k) + bytes(String(v ?? ''))] as const);
+  const total = entries.reduce((n, [, b]) => n + b, 0);
+  if (total <= MAX_ANNOTATIONS_BYTES) return undefined;
+  const [largest, size] = entries.reduce((a, b) => (b[1] > a[1] ? b : a));
+  const extra = /^ExtraObject(\d+)$/.exec(o.id);
+  const base = extra
+    ? where === 'own'
+      ? ['extraObjects', Number(extra[1]), 'metadata', 'annotations']
+      : ['extraObjects', Number(extra[1]), 'spec', 'template', 'metadata', 'annotations']
+    : (ANNOTATION_SOURCES[o.id]?.[where]?.split('.') ?? [propOf(o)]);
+  const { kind, metadata } = o.manifest;
+  return {
+    path: formatPath([...base, largest]),
+    message: `makes the annotations of ${kind} ${JSON.stringify(metadata.name)}${where === 'template' ? ' (its pod template)' : ''} total ${total} bytes, over the ${MAX_ANNOTATIONS_BYTES} (256 KiB) Kubernetes allows; this one is ${size} bytes: shorten it`,
+  };
+}
+
+/** The longest string in a value, with its path: what to name when an object is too large. */
+function largestString(value: unknown, path: (string | number)[] = []): { path: (string | number)[]; size: number } {
+  if (typeof value === 'string') return { path, size: bytes(value) };
+  let best = { path, size: 0 };
+  const consider = (v: unknown, p: (string | number)[]) => {
+    const found = largestString(v, p);
+    if (found.size > best.size) best = found;
+  };
+  if (Array.isArray(value)) value.forEach((v, i) => consider(v, [...path, i]));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) consider(v, [...path, k]);
+  return best;
+}
+
+/** The data of a ConfigMap or Secret, in bytes, as Kubernetes counts it (keys and decoded values). */
+function dataBytes(m: Record<string, unknown>): number {
+  const sum = (field: string, decode: boolean) =>
+    Object.entries((m[field] ?? {}) as Record<string, unknown>).reduce(
+      (n, [k, v]) => n + bytes(k) + (decode ? Buffer.from(String(v ?? ''), 'base64').length : bytes(String(v ?? ''))),
+      0,
+    );
+  return m.kind === 'Secret' ? sum('data', true) + sum('stringData', false) : sum('data', false) + sum('binaryData', true);
+}
+
+/**
+ * What Kubernetes cannot store: annotations over 256 KiB, ConfigMap or Secret
+ * data over 1 MiB, an object over about 1.5 MiB. Each error names the value
+ * (never its content) and the object.
+ */
+export function checkSizes(objects: readonly RenderedObject[]): ValidationIssue[] {
+  const errors: ValidationIssue[] = [];
+  for (const o of objects) {
+    const m = o.manifest as Manifest & Record<string, unknown>;
+    const template = (m.spec as { template?: { metadata?: { annotations?: unknown } } } | undefined)?.template;
+    const annotationIssues = [
+      annotationIssue(o, m.metadata.annotations, 'own'),
+      annotationIssue(o, template?.metadata?.annotations, 'template'),
+    ].filter((issue): issue is ValidationIssue => issue !== undefined);
+    errors.push(...annotationIssues);
+    // An object whose annotations are too large is too large for that reason: one error is enough.
+    if (annotationIssues.length > 0) continue;
+    const what = `${m.kind} ${JSON.stringify(m.metadata.name)}`;
+    const extra = /^ExtraObject(\d+)$/.exec(o.id);
+    const name = (inner: (string | number)[]) =>
+      extra ? formatPath(['extraObjects', Number(extra[1]), ...inner]) : (DATA_SOURCES[o.id] ?? propOf(o));
+    if ((m.kind === 'ConfigMap' || m.kind === 'Secret') && dataBytes(m) > MAX_DATA_BYTES) {
+      const largest = largestString({ data: m.data, stringData: m.stringData, binaryData: m.binaryData });
+      errors.push({
+        path: name(largest.path),
+        message: `makes the data of ${what} ${dataBytes(m)} bytes, over the ${MAX_DATA_BYTES} (1 MiB) Kubernetes allows in a ${m.kind} (its largest entry, ${formatPath(largest.path)}, is ${largest.size} bytes): make it smaller`,
+      });
+      continue;
+    }
+    const json = JSON.stringify(m);
+    // UTF-8 takes at most 3 bytes per UTF-16 unit: most objects need no byte count.
+    const size = json.length * 3 <= MAX_OBJECT_BYTES ? json.length : bytes(json);
+    if (size > MAX_OBJECT_BYTES) {
+      const largest = largestString(m);
+      errors.push({
+        path: name(largest.path),
+        message: `makes ${what} ${size} bytes, more than Kubernetes can store (about ${MAX_OBJECT_BYTES} bytes, 1.5 MiB); its largest value, ${formatPath(largest.path)}, is ${largest.size} bytes: make it smaller`,
+      });
+    }
+  }
   return errors;
 }

@@ -7,14 +7,15 @@
  * collected; the caller throws them together.
  */
 import { CHART_VERSIONS, isChartVersion, unsupportedChartVersion, type ChartVersion } from '../chart-versions';
-import { normalizeConfig } from '../config/normalize';
-import type { ValidationIssue } from '../errors';
-import { deepMerge } from '../merge';
+import { normalizeConfig, normalizeConfigFromSecrets } from '../config/normalize';
+import { formatPath, type ValidationIssue } from '../errors';
+import { deepMerge, isPlainObject } from '../merge';
 import { defaultsOf, evaluateDefaultTemplates, type ResolvedValues } from '../model';
 import type { PackageManagerProps } from '../props';
 import { propsSchema } from '../schema';
 import { isWarningId, WARNINGS, type PackageManagerWarning, type WarningId } from '../warnings';
 import { schemaIssues } from './schema-issues';
+import { needsRedaction, redactIssues, secretStringsIn } from './secrecy';
 
 /** The props, parsed. */
 export interface ParsedProps {
@@ -37,7 +38,48 @@ export interface ParseResult {
 
 const IDENTITY = ['releaseName', 'namespace', 'chartVersion', 'acknowledgeWarnings'] as const;
 
+/** Docs whose sections and keys become gcfg text or variable names, never a manifest's keys. */
+const GCFG_DOCS = new Set(['config', 'extraConfig', 'configFromSecrets']);
+
+/**
+ * Keys that cannot be carried: `__proto__` (JavaScript's object internals;
+ * no setting has that name) anywhere, and `constructor` in whatever becomes
+ * part of a manifest (cdk8s reads every object's `constructor` to serialize
+ * it, and fails). Config sections and keys of those names are carried: they
+ * become gcfg text. Every such key is reported with its path.
+ */
+export function reservedKeyIssues(value: unknown, path: (string | number)[] = [], out: ValidationIssue[] = []): ValidationIssue[] {
+  if (Array.isArray(value)) value.forEach((v, i) => reservedKeyIssues(v, [...path, i], out));
+  else if (value !== null && typeof value === 'object') {
+    for (const k of Object.keys(value)) {
+      const inGcfgNames = GCFG_DOCS.has(String(path[0])) && path.length <= 2;
+      if (k === '__proto__')
+        out.push({
+          path: formatPath([...path, k]),
+          message: '"__proto__" is a name JavaScript reserves for object internals, and no setting has it: remove it',
+        });
+      else if (k === 'constructor' && !inGcfgNames)
+        out.push({
+          path: formatPath([...path, k]),
+          message:
+            '"constructor" cannot be a key here: cdk8s reads every object\'s "constructor" when it writes a manifest, and would fail: remove it',
+        });
+      else reservedKeyIssues((value as Record<string, unknown>)[k], [...path, k], out);
+    }
+  }
+  return out;
+}
+
 export function parseProps(props: PackageManagerProps): ParseResult {
+  const reserved = reservedKeyIssues(props);
+  if (reserved.length > 0) return { errors: reserved, warnings: [] };
+  const result = parse(props);
+  if (!needsRedaction(result.errors, result.warnings)) return result;
+  const secrets = secretStringsIn(props);
+  return { ...result, errors: redactIssues(result.errors, secrets), warnings: redactIssues(result.warnings, secrets) };
+}
+
+function parse(props: PackageManagerProps): ParseResult {
   const errors: ValidationIssue[] = [];
   const { chartVersion, acknowledgeWarnings } = props;
   if (chartVersion !== undefined && !isChartVersion(chartVersion)) {
@@ -61,6 +103,10 @@ export function parseProps(props: PackageManagerProps): ParseResult {
   if (given.extraConfig !== undefined && given.extraConfig !== null) given.extraConfig = config.extra;
   else if (Object.keys(config.extra).length > 0) given.extraConfig = config.extra;
   errors.push(...config.errors);
+  const refs = normalizeConfigFromSecrets(given.configFromSecrets);
+  if (isPlainObject(given.configFromSecrets)) given.configFromSecrets = refs.refs;
+  errors.push(...refs.errors);
+  const warnings = [...config.warnings, ...refs.warnings];
 
   const version = isChartVersion(chartVersion) ? chartVersion : CHART_VERSIONS[0];
   const values = evaluateDefaultTemplates(deepMerge(defaultsOf(version), given, { nullDeletes: true }) as ResolvedValues);
@@ -69,10 +115,10 @@ export function parseProps(props: PackageManagerProps): ParseResult {
   );
   const checked = propsSchema.safeParse({ ...values, ...identity });
   if (!checked.success) errors.push(...schemaIssues(checked.error, { ...values, ...identity }));
-  if (errors.length > 0) return { errors, warnings: config.warnings };
+  if (errors.length > 0) return { errors, warnings };
   return {
     parsed: { chartVersion: version, given, values, acknowledgeWarnings: acks as WarningId[] },
     errors,
-    warnings: config.warnings,
+    warnings,
   };
 }

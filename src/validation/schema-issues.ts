@@ -1,22 +1,18 @@
-/** zod's issues → ours: the prop path, what is allowed, the bad value (secrets hidden), the fix. */
+/** zod's issues → ours: the prop path, what is allowed, the bad value (unless it may be a secret), the fix. */
 import { z } from 'zod';
-import { closest, describeValue, formatPath, type ValidationIssue } from '../errors';
-import { isSecretSetting } from '../config/secrets';
+import { closest, formatPath, issueAbout, type ValidationIssue } from '../errors';
 import { propsSchema } from '../schema';
-import { pathsWith } from '../traits';
+import { mayBeSecret } from './secrecy';
 
-/** Props whose values are secrets (the `secret` trait): never shown in a message. */
-const SECRET_PROPS = new Set(pathsWith('secret'));
+/** An issue about the value at `path` of the input: shown, unless it may be a secret. */
+function about(path: readonly (string | number)[], expectation: string, value: unknown): ValidationIssue {
+  return issueAbout(formatPath(path), expectation, value, mayBeSecret(path, value));
+}
 
-/** The value of a prop as a message may show it. */
-export function shown(path: string, value: unknown): string {
-  const key =
-    path
-      .replace(/\[\d+\]$/, '')
-      .split('.')
-      .pop() ?? '';
-  const secret = SECRET_PROPS.has(path) || isSecretSetting(key, typeof value === 'string' ? value : '');
-  return secret && value !== undefined && value !== null ? '(hidden: a secret)' : describeValue(value);
+/** What our custom zod issues carry in `params`: the bad value (Kubernetes checks), or that the message is about no value. */
+interface IssueParams {
+  readonly got?: { readonly value: unknown };
+  readonly noValue?: boolean;
 }
 
 /** Known keys of the schema object at `path`, for "did you mean" hints. */
@@ -104,14 +100,12 @@ function formatIssue(issue: z.ZodIssue, input: unknown): ValidationIssue[] {
     const pick = deepest.find((b) => b.code !== z.ZodIssueCode.invalid_type) ?? deepest[0];
     if (pick && depth > issue.path.length) return formatIssue(pick, input);
     const messages = [...new Set(branches.map(describeExpectation))];
-    const path = formatPath(issue.path);
-    return [{ path, message: `${messages.join(', or ')}; got ${shown(path, valueAt(input, issue.path))}` }];
+    return [about(issue.path, messages.join(', or '), valueAt(input, issue.path))];
   }
-  const path = formatPath(issue.path);
   const message = describeExpectation(issue);
-  // Messages of the Kubernetes checks already name the bad value.
-  if (issue.code === z.ZodIssueCode.custom && /; got |unknown field|is required/.test(message)) return [{ path, message }];
-  return [{ path, message: `${message}; got ${shown(path, valueAt(input, issue.path))}` }];
+  const params: IssueParams | undefined = issue.code === z.ZodIssueCode.custom ? issue.params : undefined;
+  if (params?.noValue) return [{ path: formatPath(issue.path), message }];
+  return [about(issue.path, message, params?.got ? params.got.value : valueAt(input, issue.path))];
 }
 
 /** Every problem zod found, in our words. */

@@ -13,11 +13,12 @@
  */
 import { chartRecord, isChartVersion, unsupportedChartVersion, type ChartVersion, type ChartVersionRecord } from '../chart-versions';
 import { PackageManagerValidationError, formatPath, type ValidationIssue } from '../errors';
-import { isPlainObject } from '../merge';
+import { isPlainObject, setOwn } from '../merge';
 import { helmTruthy } from '../model/defaults';
 import { chartName, commonLabels, fullName, selectorLabels, serviceAccountName } from '../names';
 import type { PackageManagerProps } from '../props';
 import { STALE_VALUES, traitsOf, VALUE_TRAITS, type TraitsTable } from '../traits';
+import { redactIssues, secretStringsIn } from '../validation/secrecy';
 import type { PackageManagerWarning } from '../warnings';
 import { goPrint, isTemplate, renderTemplate, TemplateError, type TemplateContext } from './template';
 import { coalesceValues, mergeValueLayers } from './coalesce';
@@ -56,7 +57,7 @@ function renderStrings(value: unknown, ctx: TemplateContext): unknown {
   if (Array.isArray(value)) return value.map((v) => renderStrings(v, ctx));
   if (isPlainObject(value)) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[isTemplate(k) ? renderTemplate(k, ctx) : k] = renderStrings(v, ctx);
+    for (const [k, v] of Object.entries(value)) setOwn(out, isTemplate(k) ? renderTemplate(k, ctx) : k, renderStrings(v, ctx));
     return out;
   }
   return value;
@@ -67,7 +68,7 @@ function dropNullsInItems(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(dropNullsInItems);
   if (isPlainObject(value)) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== null) out[k] = dropNullsInItems(v);
+    for (const [k, v] of Object.entries(value)) if (v !== null) setOwn(out, k, dropNullsInItems(v));
     return out;
   }
   return value;
@@ -172,9 +173,10 @@ export function valuesToProps(
       try {
         return parseYaml(value);
       } catch (e) {
+        // The reader's message gives the line, the column and what is wrong, never the text (it may hold secrets).
         errors.push({
           path: key,
-          message: `is a string that is not valid YAML (${(e as Error).message.split('\n')[0]}); give a list such as ["sleep", "1000"]`,
+          message: `is a string that is not valid YAML (${(e as Error).message}); give a list such as ["sleep", "1000"]`,
         });
         return undefined;
       }
@@ -200,15 +202,21 @@ export function valuesToProps(
     }
     if (key === 'extraObjects' && Array.isArray(value)) {
       return value.flatMap((item, i) => {
+        const path = formatPath(['extraObjects', i]);
         try {
-          if (typeof item === 'string') return parseYamlDocuments(renderTemplate(item, ctx));
-          return [renderStrings(dropNullsInItems(item), ctx)];
+          if (typeof item !== 'string') return [renderStrings(dropNullsInItems(item), ctx)];
+          const text = renderTemplate(item, ctx);
+          try {
+            return parseYamlDocuments(text);
+          } catch (e) {
+            if (!(e instanceof SyntaxError)) throw e;
+            // The reader's message gives the line, the column and what is wrong, never the rendered text.
+            errors.push({ path, message: `not valid YAML after templating: ${e.message}` });
+            return [];
+          }
         } catch (e) {
-          if (!(e instanceof TemplateError) && !(e instanceof SyntaxError)) throw e;
-          errors.push({
-            path: formatPath(['extraObjects', i]),
-            message: `${e instanceof TemplateError ? 'template not supported' : 'not valid YAML after templating'}: ${e.message}`,
-          });
+          if (!(e instanceof TemplateError)) throw e;
+          errors.push({ path, message: `template not supported: ${e.message}` });
           return [];
         }
       });
@@ -235,7 +243,7 @@ export function valuesToProps(
       const out: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(value)) {
         const t = translate(v, [...path, k]);
-        if (t !== undefined) out[k] = t;
+        if (t !== undefined) setOwn(out, k, t);
       }
       return out;
     }
@@ -243,6 +251,7 @@ export function valuesToProps(
   };
 
   const props = translate(values, []) as PackageManagerProps;
-  if (errors.length > 0) throw new PackageManagerValidationError(errors, 'fromValues');
+  // No message may show a value that may be a secret (a template's error can quote what it rendered).
+  if (errors.length > 0) throw new PackageManagerValidationError(redactIssues(errors, secretStringsIn(merged)), 'fromValues');
   return { props, warnings };
 }

@@ -17,6 +17,13 @@
 
 import { stringify } from 'yaml';
 
+/**
+ * The longest text a template may produce, in characters: Kubernetes stores
+ * no object over about 1.5 MiB, so a longer value can only be a mistake (or
+ * an attack: a few nested `replace` calls multiply a value's size).
+ */
+export const MAX_TEMPLATE_OUTPUT = 1.5 * 1024 * 1024;
+
 /** A template this library cannot evaluate. */
 export class TemplateError extends Error {
   constructor(message: string) {
@@ -224,15 +231,21 @@ function goQuote(s: string): string {
 
 function sprintf(format: string, args: Value[], where: string): string {
   let n = 0;
+  let length = format.length;
   return format.replace(/%([%sdvq])/g, (_, verb: string) => {
-    if (verb === '%') return '%';
-    const arg = args[n++];
-    if (verb === 'q') return goQuote(print(arg, where));
-    if (verb === 'd') {
-      if (typeof arg !== 'number') return `%!d(${typeof arg}=${print(arg, where)})`;
-      return String(Math.trunc(arg));
-    }
-    return print(arg, where);
+    const text = ((): string => {
+      if (verb === '%') return '%';
+      const arg = args[n++];
+      if (verb === 'q') return goQuote(print(arg, where));
+      if (verb === 'd') {
+        if (typeof arg !== 'number') return `%!d(${typeof arg}=${print(arg, where)})`;
+        return String(Math.trunc(arg));
+      }
+      return print(arg, where);
+    })();
+    length += text.length;
+    checkLength(length, where);
+    return text;
   });
 }
 
@@ -241,6 +254,12 @@ const FUNCTIONS = [
   'include', 'printf', 'quote', 'squote', 'default', 'required', 'upper', 'lower', 'trim', 'trimPrefix', 'trimSuffix', 'trunc',
   'replace', 'toString', 'indent', 'nindent', 'toYaml', 'b64enc', 'b64dec', 'not', 'and', 'or', 'eq', 'ne', 'empty',
 ];
+
+/** Throws when a text of `length` characters would be longer than a template may produce. */
+function checkLength(length: number, what: string): void {
+  if (length > MAX_TEMPLATE_OUTPUT)
+    throw new TemplateError(`${what} would produce more than ${MAX_TEMPLATE_OUTPUT} characters, more than Kubernetes stores in an object`);
+}
 
 class Evaluator {
   constructor(private readonly ctx: TemplateContext) {}
@@ -334,6 +353,12 @@ class Evaluator {
   }
 
   private call(fn: string, args: Value[], src: string): Value {
+    const result = this.apply(fn, args, src);
+    if (typeof result === 'string') checkLength(result.length, `{{ ${src} }}`);
+    return result;
+  }
+
+  private apply(fn: string, args: Value[], src: string): Value {
     const where = `{{ ${src} }}`;
     const str = (v: Value) => (typeof v === 'string' ? v : print(v, where));
     const arity = (n: number) => {
@@ -395,9 +420,13 @@ class Evaluator {
         const s = str(args[1]);
         return prefix && s.startsWith(prefix) ? s.slice(prefix.length) : s;
       }
-      case 'replace':
+      case 'replace': {
         arity(3);
-        return str(args[2]).split(str(args[0])).join(str(args[1]));
+        const parts = str(args[2]).split(str(args[0]));
+        // Checked before joining: nested replace calls grow a value exponentially.
+        checkLength(str(args[2]).length + (parts.length - 1) * (str(args[1]).length - str(args[0]).length), where);
+        return parts.join(str(args[1]));
+      }
       case 'toString':
         arity(1);
         return args[0] === undefined || args[0] === null ? '<nil>' : typeof args[0] === 'object' ? JSON.stringify(args[0]) : str(args[0]);
@@ -419,7 +448,11 @@ class Evaluator {
       case 'indent':
       case 'nindent': {
         arity(2);
-        const pad = ' '.repeat(Number(args[0]));
+        const n = Number(args[0]);
+        if (!Number.isInteger(n) || n < 0) throw new TemplateError(`${fn} needs a whole number of spaces of 0 or more in ${where}`);
+        const lines = str(args[1]).split('\n').length;
+        checkLength(str(args[1]).length + lines * n + 1, where);
+        const pad = ' '.repeat(n);
         const body = str(args[1])
           .split('\n')
           .map((l) => pad + l)
@@ -459,6 +492,7 @@ class Evaluator {
         const branch = n.branches.find((b) => b.cond === undefined || truthy(this.pipeline(b.cond)));
         if (branch) out += this.render(branch.body);
       }
+      checkLength(out.length, 'the template');
     }
     return out;
   }

@@ -1,4 +1,7 @@
-/** Every synthesized ConfigMap of the test suite is checked: it must hold none of the secrets the props carry. */
+/**
+ * Every synthesis of the test suite is checked: no ConfigMap, annotation or
+ * label may hold one of the secrets the props carry.
+ */
 import { isSecretSetting } from '../../src/config/secrets';
 import { pathsWith } from '../../src/traits';
 
@@ -19,6 +22,7 @@ export function secretValuesOf(props: unknown): string[] {
           out.push(v);
           const password = /:\/\/[^/?#@:]*:([^/?#@]*)@/.exec(String(v))?.[1];
           if (password) out.push(password);
+          for (const m of String(v).matchAll(/(?:password|passwd|pwd|token|secret)=([^\s&;]+)/gi)) out.push(m[1]);
         }
       }
     }
@@ -27,16 +31,25 @@ export function secretValuesOf(props: unknown): string[] {
   return out.filter((v): v is string => typeof v === 'string' && v.trim().length >= 6);
 }
 
-/** Throws when a ConfigMap among `objects` contains one of the secrets of `props`. */
-export function assertNoSecretsInConfigMaps(props: unknown, objects: Obj[]): void {
+/** Throws when a ConfigMap, an annotation or a label among `objects` contains one of the secrets of `props`. */
+export function assertNoSecretsOutsideSecrets(props: unknown, objects: Obj[]): void {
   const secrets = secretValuesOf(props);
   if (secrets.length === 0) return;
   for (const o of objects) {
-    if (o.kind !== 'ConfigMap') continue;
-    const text = JSON.stringify(o.data ?? {}) + JSON.stringify(o.binaryData ?? {});
-    for (const s of secrets) {
-      if (text.includes(JSON.stringify(s).slice(1, -1)))
-        throw new Error(`ConfigMap ${o.metadata?.name} contains a secret value from the props`);
+    const places: [string, unknown][] = [];
+    if (o.kind === 'ConfigMap') places.push(['data', [o.data ?? {}, o.binaryData ?? {}]]);
+    for (const [where, meta] of [
+      ['metadata', o.metadata],
+      ['pod template metadata', o.spec?.template?.metadata],
+    ] as const) {
+      if (meta) places.push([`${where} annotations and labels`, [meta.annotations ?? {}, meta.labels ?? {}]]);
+    }
+    for (const [where, value] of places) {
+      const text = JSON.stringify(value);
+      for (const s of secrets) {
+        if (text.includes(JSON.stringify(s).slice(1, -1)))
+          throw new Error(`${o.kind} ${o.metadata?.name}: its ${where} contain a secret value from the props`);
+      }
     }
   }
 }

@@ -4,7 +4,7 @@ import { PackageManager } from '../../src';
 import type { ChartVersion, PackageManagerProps } from '../../src';
 import { parseYaml } from '../../src/values/yaml';
 import { readFileSync } from 'fs';
-import { assertNoSecretsInConfigMaps } from './no-secrets';
+import { assertNoSecretsOutsideSecrets } from './no-secrets';
 
 export type Obj = Record<string, any>;
 
@@ -18,7 +18,7 @@ export function synthProps(props: PackageManagerProps, id = 'my-release'): { pm:
   const chart = newChart();
   const pm = new PackageManager(chart, id, props);
   const objects = chart.toJson();
-  assertNoSecretsInConfigMaps(props, objects);
+  assertNoSecretsOutsideSecrets(props, objects);
   return { pm, objects };
 }
 
@@ -32,7 +32,7 @@ export function synthValues(
   const chart = newChart();
   const pm = PackageManager.fromValues(chart, release, values, { releaseName: release, namespace, chartVersion });
   const objects = chart.toJson();
-  assertNoSecretsInConfigMaps(values, objects);
+  assertNoSecretsOutsideSecrets(values, objects);
   return { pm, objects };
 }
 

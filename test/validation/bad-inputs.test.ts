@@ -292,6 +292,6 @@ describe('bad inputs are clear errors at synth time', () => {
 
   it('goes for values files through the same schema', () => {
     const issues = issuesOf(() => synthValues({ service: { port: 'eighty' } }));
-    expect(issues).toEqual([{ path: 'service.port', message: 'must be a number; got "eighty"' }]);
+    expect(issues).toEqual([{ path: 'service.port', message: 'must be a number; got "eighty"', value: 'shown' }]);
   });
 });

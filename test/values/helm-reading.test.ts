@@ -67,10 +67,10 @@ describe('null removes a default, at any depth', () => {
 describe('no false refusals', () => {
   it('a password inside config.Postgres.URL: the URL goes to the Secret and the Postgres rule still sees it', () => {
     const { objects } = synthValues({
-      config: { Database: { Provider: 'postgres' }, Postgres: { URL: 'postgres://ppm:secret@db/ppm' } },
+      config: { Database: { Provider: 'postgres' }, Postgres: { URL: 'postgres://ppm:Zq8fJ2kLmN4p@db/ppm' } },
     });
-    expect(find(objects, 'ConfigMap').data['rstudio-pm.gcfg']).not.toContain('secret');
-    expect(find(objects, 'Secret').stringData).toEqual({ 'Postgres.URL': 'postgres://ppm:secret@db/ppm' });
+    expect(find(objects, 'ConfigMap').data['rstudio-pm.gcfg']).not.toContain('Zq8fJ2kLmN4p');
+    expect(find(objects, 'Secret').stringData).toEqual({ 'Postgres.URL': 'postgres://ppm:Zq8fJ2kLmN4p@db/ppm' });
   });
 
   it('the same through configFromSecrets', () => {

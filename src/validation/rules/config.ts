@@ -6,7 +6,7 @@ import { configValue, type Model } from '../../model';
 import type { Rule } from './context';
 
 /** Section and key names gcfg can read, and values it can carry, in `config` and `extraConfig`. */
-export const gcfgSyntax: Rule = ({ model, error }) => {
+export const gcfgSyntax: Rule = ({ model, error, invalid }) => {
   const check = (prefix: string, doc: object | undefined) => {
     for (const [section, keys] of Object.entries(doc ?? {})) {
       const problem = gcfgNameProblem(parseSectionName(section).name);
@@ -19,7 +19,8 @@ export const gcfgSyntax: Rule = ({ model, error }) => {
         list.forEach((item, i) => {
           const valueProblem = typeof item === 'string' ? gcfgValueProblem(item) : undefined;
           if (valueProblem) error(Array.isArray(value) ? `${path}[${i}]` : path, `the value ${valueProblem}`);
-          if (typeof item === 'number' && !Number.isFinite(item)) error(path, `must be a finite number; got ${item}`);
+          if (typeof item === 'number' && !Number.isFinite(item))
+            invalid([prefix, section, key, ...(Array.isArray(value) ? [i] : [])], 'must be a finite number', item);
         });
       }
     }
@@ -42,7 +43,7 @@ export function settingOf(model: Model, section: string, key: string): unknown {
 }
 
 /** Settings that need other settings. */
-export const configDependencies: Rule = ({ model, error }) => {
+export const configDependencies: Rule = ({ model, error, invalid }) => {
   const c = model.config;
   const get = (s: string, k: string) => settingOf(model, s, k);
   for (const key of ['Default', 'Persistent']) {
@@ -61,13 +62,24 @@ export const configDependencies: Rule = ({ model, error }) => {
   }
   const http = configValue(c, 'HTTP', 'Listen');
   if (http === undefined || listenPort(String(http)) === undefined) {
-    error(
-      'config.HTTP.Listen',
-      `must give the port Package Manager serves HTTP on (e.g. ":4242"): the container port, probes and Service follow it; got ${JSON.stringify(http ?? '')}`,
+    invalid(
+      ['config', 'HTTP', 'Listen'],
+      'must give the port Package Manager serves HTTP on (e.g. ":4242"): the container port, probes and Service follow it',
+      http ?? '',
     );
   }
   if (model.ports.metricsEnabled && model.ports.metrics === model.ports.http) {
     error('config.Metrics.Listen', `uses port ${model.ports.metrics}, which HTTP uses too: pick another port`);
+  }
+  const https = configValue(c, 'HTTPS', 'Listen');
+  if (https !== undefined && https !== '' && model.ports.https === undefined) {
+    invalid(['config', 'HTTPS', 'Listen'], 'must be "[host]:port" with a port of 1-65535, e.g. ":443"', https);
+  }
+  if (model.ports.https !== undefined) {
+    if (model.ports.https === model.ports.http)
+      error('config.HTTPS.Listen', `uses port ${model.ports.https}, which HTTP uses too: pick another port`);
+    else if (model.ports.metricsEnabled && model.ports.https === model.ports.metrics)
+      error('config.HTTPS.Listen', `uses port ${model.ports.https}, which metrics use too: pick another port`);
   }
 };
 

@@ -11,10 +11,36 @@ import {
   replicasShareData,
 } from './config';
 import { runRules } from './context';
+import { needsRedaction, redactIssues, secretStringsIn } from '../secrecy';
 import { imageReference, referencedNames, releaseAndNames } from './names';
-import { extraObjects, ingress, podDisruptionBudget, serviceAddresses, serviceMonitorNamespace } from './network';
-import { configFromSecrets, inlineSecretSettings, oneSourcePerSecret, sandboxingSecurity } from './security';
-import { awsKeys, containers, deprecatedServiceAccountName, licenseFile, mainContainer, rollingUpdate, volumesAndMounts } from './pod';
+import {
+  extraObjects,
+  ingress,
+  networkPolicyPeers,
+  podDisruptionBudget,
+  serviceAddresses,
+  serviceMonitorNamespace,
+  serviceTarget,
+} from './network';
+import {
+  configFromSecrets,
+  hardenedPodSecurity,
+  inlineSecretSettings,
+  oneSourcePerSecret,
+  plainSecretEnv,
+  sandboxingSecurity,
+  settingEnvCollisions,
+} from './security';
+import {
+  awsKeys,
+  containers,
+  deprecatedServiceAccountName,
+  licenseFile,
+  mainContainer,
+  podLabels,
+  rollingUpdate,
+  volumesAndMounts,
+} from './pod';
 
 const RULES = [
   chartGuards,
@@ -35,19 +61,28 @@ const RULES = [
   rollingUpdate,
   licenseFile,
   awsKeys,
+  podLabels,
   serviceAddresses,
   serviceMonitorNamespace,
+  serviceTarget,
+  networkPolicyPeers,
   ingress,
   podDisruptionBudget,
   extraObjects,
   oneSourcePerSecret,
   configFromSecrets,
   inlineSecretSettings,
+  settingEnvCollisions,
+  plainSecretEnv,
   podPort,
   sandboxingSecurity,
+  hardenedPodSecurity,
 ];
 
-/** Runs every rule on the model; returns errors and warnings. */
+/** Runs every rule on the model; returns errors and warnings (no message holds a value that may be a secret). */
 export function checkModel(model: Model) {
-  return runRules(RULES, model);
+  const { errors, warnings } = runRules(RULES, model);
+  if (!needsRedaction(errors, warnings)) return { errors, warnings };
+  const secrets = secretStringsIn(model.values);
+  return { errors: redactIssues(errors, secrets), warnings: redactIssues(warnings, secrets) };
 }

@@ -10,13 +10,14 @@ function fullNameSource(props: { readonly fullnameOverride?: string; readonly na
 }
 
 /** Release name as Helm accepts it; the name and full name as Kubernetes accepts them. */
-export const releaseAndNames: Rule = ({ model, error }) => {
+export const releaseAndNames: Rule = ({ model, error, invalid }) => {
   const releaseProblem = releaseNameProblem(model.release);
   if (releaseProblem) error('releaseName', releaseProblem);
   if (model.name.length > 63 || !LABEL_VALUE.test(model.name) || model.name === '') {
-    error(
+    invalid(
       'nameOverride',
-      `becomes the label app.kubernetes.io/name, so it must be a label value (letters, digits, "-", "_", "."; a letter or digit at both ends); got ${JSON.stringify(model.name)}`,
+      'becomes the label app.kubernetes.io/name, so it must be a label value (letters, digits, "-", "_", "."; a letter or digit at both ends)',
+      model.name,
     );
   }
   if (!DNS1035_LABEL.test(model.fullName)) {
@@ -35,14 +36,15 @@ export const releaseAndNames: Rule = ({ model, error }) => {
 };
 
 /** The image reference is `repository:tag`. */
-export const imageReference: Rule = ({ model, error }) => {
+export const imageReference: Rule = ({ model, error, invalid }) => {
   const image = model.values.image ?? {};
   if (image.repository === undefined) {
     error('image.repository', 'is removed (null), so the image would have no repository: give one, e.g. "posit/package-manager"');
   } else if (!IMAGE_REPOSITORY.test(image.repository)) {
-    error(
+    invalid(
       'image.repository',
-      `must be an image repository such as "registry.example.com/posit/package-manager" (lower-case path); got ${JSON.stringify(image.repository)}`,
+      'must be an image repository such as "registry.example.com/posit/package-manager" (lower-case path)',
+      image.repository,
     );
   }
   const tag = model.imageTag;
@@ -56,10 +58,10 @@ export const imageReference: Rule = ({ model, error }) => {
 };
 
 /** Names of objects referred to by name. */
-export const referencedNames: Rule = ({ model, error }) => {
+export const referencedNames: Rule = ({ model, invalid }) => {
   const v = model.values;
   const check = (path: string, value: string | undefined) => {
-    if (value && !isDns1123Subdomain(value)) error(path, `${SUBDOMAIN_RULE}; got ${JSON.stringify(value)}`);
+    if (value && !isDns1123Subdomain(value)) invalid(path, SUBDOMAIN_RULE, value);
   };
   check('pod.serviceAccountName', v.pod?.serviceAccountName);
   check('priorityClassName', v.priorityClassName);

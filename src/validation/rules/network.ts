@@ -4,12 +4,11 @@ import { isDns1123Subdomain, isIp, SUBDOMAIN_RULE } from '../../k8s/names';
 import type { Rule } from './context';
 
 /** Addresses of the Service. */
-export const serviceAddresses: Rule = ({ model, error, warn }) => {
+export const serviceAddresses: Rule = ({ model, invalid, warn }) => {
   const s = model.values.service ?? {};
   if (s.clusterIP && s.clusterIP !== 'None' && !isIp(s.clusterIP))
-    error('service.clusterIP', `must be an IP address or "None"; got ${JSON.stringify(s.clusterIP)}`);
-  if (s.loadBalancerIP && !isIp(s.loadBalancerIP))
-    error('service.loadBalancerIP', `must be an IP address; got ${JSON.stringify(s.loadBalancerIP)}`);
+    invalid('service.clusterIP', 'must be an IP address or "None"', s.clusterIP);
+  if (s.loadBalancerIP && !isIp(s.loadBalancerIP)) invalid('service.loadBalancerIP', 'must be an IP address', s.loadBalancerIP);
   const ignored: [string, unknown, string][] = [
     ['service.clusterIP', s.clusterIP, 'ClusterIP'],
     ['service.loadBalancerIP', s.loadBalancerIP, 'LoadBalancer'],
@@ -22,7 +21,7 @@ export const serviceAddresses: Rule = ({ model, error, warn }) => {
 };
 
 /** Ingress hosts and paths. */
-export const ingress: Rule = ({ model, error }) => {
+export const ingress: Rule = ({ model, error, invalid }) => {
   const ing = model.values.ingress ?? {};
   if (!model.objects.ingress) return;
   const hosts = ing.hosts ?? [];
@@ -31,7 +30,7 @@ export const ingress: Rule = ({ model, error }) => {
     if (h.host !== undefined && h.host !== '') {
       const bare = h.host.startsWith('*.') ? h.host.slice(2) : h.host;
       if (!isDns1123Subdomain(bare) || isIp(h.host))
-        error(`ingress.hosts[${i}].host`, `must be a DNS name (optionally "*." first), not an IP address; got ${JSON.stringify(h.host)}`);
+        invalid(['ingress', 'hosts', i, 'host'], 'must be a DNS name (optionally "*." first), not an IP address', h.host);
     }
     const paths = h.paths ?? [];
     if (paths.length === 0) error(`ingress.hosts[${i}].paths`, 'an Ingress rule needs at least one path, e.g. ["/"]');
@@ -39,14 +38,13 @@ export const ingress: Rule = ({ model, error }) => {
       const path = typeof p === 'string' ? p : p.path;
       const type = typeof p === 'string' ? DEFAULT_PATH_TYPE : p.pathType || DEFAULT_PATH_TYPE;
       if ((type !== 'ImplementationSpecific' || path !== '') && !path.startsWith('/')) {
-        error(`ingress.hosts[${i}].paths[${j}]`, `a ${type} path must start with "/"; got ${JSON.stringify(path)}`);
+        invalid(['ingress', 'hosts', i, 'paths', j], `a ${type} path must start with "/"`, path);
       }
     });
   });
   (ing.tls ?? []).forEach((t, i) =>
     (t.hosts ?? []).forEach((h, j) => {
-      if (!isDns1123Subdomain(h.startsWith('*.') ? h.slice(2) : h))
-        error(`ingress.tls[${i}].hosts[${j}]`, `must be a DNS name; got ${JSON.stringify(h)}`);
+      if (!isDns1123Subdomain(h.startsWith('*.') ? h.slice(2) : h)) invalid(['ingress', 'tls', i, 'hosts', j], 'must be a DNS name', h);
     }),
   );
 };
@@ -71,10 +69,10 @@ export const podDisruptionBudget: Rule = ({ model, error, warn }) => {
 };
 
 /** Extra objects are named like Kubernetes objects (collisions are checked on the rendered output: see output-rules.ts). */
-export const extraObjects: Rule = ({ model, error }) => {
+export const extraObjects: Rule = ({ model, invalid }) => {
   (model.values.extraObjects ?? []).forEach((o, i) => {
     const name = o.metadata.name;
-    if (!isDns1123Subdomain(name)) error(`extraObjects[${i}].metadata.name`, `${SUBDOMAIN_RULE}; got ${JSON.stringify(name)}`);
+    if (!isDns1123Subdomain(name)) invalid(['extraObjects', i, 'metadata', 'name'], SUBDOMAIN_RULE, name);
   });
 };
 
@@ -86,5 +84,39 @@ export const serviceMonitorNamespace: Rule = ({ model, error }) => {
       'serviceMonitor.namespace',
       `puts the ServiceMonitor in ${JSON.stringify(sm.namespace)}, but the release has no namespace for it to select the Service in: set the namespace prop (or create PackageManager inside a Chart with a namespace)`,
     );
+  }
+};
+/** The Service targets a port some container of the pod has. */
+export const serviceTarget: Rule = ({ model, error }) => {
+  const { serviceTarget: target, serviceTargetPort } = model.ports;
+  if (typeof target === 'string' && serviceTargetPort === undefined) {
+    const names = [
+      ...model.ports.containerPorts.map((p) => p.name),
+      ...(model.values.extraContainers ?? []).flatMap((c) => (c.ports ?? []).map((p) => p.name)),
+    ].filter((n): n is string => n !== undefined);
+    error(
+      'service.targetPort',
+      `names the port ${JSON.stringify(target)}, which no container of the pod has (named ports: ${names.join(', ') || 'none'}): the Service would send traffic nowhere; give a port number or the name of a container port`,
+    );
+  }
+};
+
+/** The NetworkPolicy admits exactly its peers: an empty list would admit everyone. */
+export const networkPolicyPeers: Rule = ({ model, error }) => {
+  if (!model.objects.networkPolicy) return;
+  const np = model.values.networkPolicy ?? {};
+  for (const key of ['ingressFrom', 'metricsFrom'] as const) {
+    const peers = np[key];
+    if (!peers) continue;
+    if (peers.length === 0)
+      error(
+        `networkPolicy.${key}`,
+        `is an empty list, which Kubernetes reads as "from anywhere": list the peers allowed${key === 'ingressFrom' ? ', or leave it out to allow everyone' : ''}`,
+      );
+    peers.forEach((peer, i) => {
+      const set = Object.entries(peer ?? {}).filter(([, v]) => v !== undefined && v !== null);
+      if (set.length === 0)
+        error(`networkPolicy.${key}[${i}]`, 'is an empty peer, which Kubernetes refuses: give podSelector, namespaceSelector or ipBlock');
+    });
   }
 };

@@ -1,18 +1,23 @@
 /** Rules on the pod: volumes, mounts, containers, env, probes. */
 import type { Container, EnvVar, Probe, VolumeMount } from '../../k8s/types';
 import { requestsOverLimits } from '../../k8s/quantity';
-import { CONFIG_KEY, ENV_VAR_NAME, isDns1123Label, LABEL_RULE, PORT_NAME } from '../../k8s/names';
+import { ENV_VAR_NAME, isDns1123Label, LABEL_RULE, PORT_NAME } from '../../k8s/names';
+import { isSecretKey, SECRET_KEY_RULE } from '../../schema';
 import { CONTAINER_NAME } from '../../constants';
-import type { Rule } from './context';
+import { formatPath } from '../../errors';
+import type { Rule, RuleContext } from './context';
+
+/** Where the helpers below report. */
+type Report = Pick<RuleContext, 'error' | 'invalid'>;
 
 /** Pod volumes have unique DNS-label names, and every mount names a volume and has its own path. */
-export const volumesAndMounts: Rule = ({ model, error }) => {
+export const volumesAndMounts: Rule = ({ model, error, invalid }) => {
   const v = model.values;
   const ownNames = model.pod.ownVolumes.map((vol) => vol.name);
   const names = new Set(ownNames);
   (v.pod?.volumes ?? []).forEach((vol, i) => {
     const path = `pod.volumes[${i}].name`;
-    if (!isDns1123Label(vol.name)) error(path, `${LABEL_RULE}; got ${JSON.stringify(vol.name)}`);
+    if (!isDns1123Label(vol.name)) invalid(path, LABEL_RULE, vol.name);
     else if (names.has(vol.name)) {
       error(
         path,
@@ -29,57 +34,55 @@ export const volumesAndMounts: Rule = ({ model, error }) => {
         `a volume needs exactly one source (emptyDir, configMap, secret, persistentVolumeClaim, …); got ${sources.length === 0 ? 'none' : sources.join(', ')}`,
       );
   });
-  checkMounts(v.pod?.volumeMounts ?? [], 'pod.volumeMounts', names, new Set(model.pod.ownMounts.map((m) => m.mountPath)), error);
+  checkMounts(v.pod?.volumeMounts ?? [], 'pod.volumeMounts', names, new Set(model.pod.ownMounts.map((m) => m.mountPath)), {
+    error,
+    invalid,
+  });
 };
 
-function checkMounts(
-  mounts: readonly VolumeMount[],
-  path: string,
-  volumes: Set<string>,
-  paths: Set<string>,
-  error: (p: string, m: string) => void,
-): void {
+function checkMounts(mounts: readonly VolumeMount[], path: string, volumes: Set<string>, paths: Set<string>, r: Report): void {
   mounts.forEach((m, i) => {
     if (!volumes.has(m.name)) {
-      error(
+      r.error(
         `${path}[${i}].name`,
         `${JSON.stringify(m.name)} is not a volume of the pod: add it to pod.volumes (volumes: ${[...volumes].join(', ')})`,
       );
     }
-    if (!m.mountPath.startsWith('/')) error(`${path}[${i}].mountPath`, `must be an absolute path; got ${JSON.stringify(m.mountPath)}`);
+    if (!m.mountPath.startsWith('/')) r.invalid(`${path}[${i}].mountPath`, 'must be an absolute path', m.mountPath);
     else if (paths.has(m.mountPath))
-      error(`${path}[${i}].mountPath`, `${JSON.stringify(m.mountPath)} is already mounted in the container: pick another path`);
+      r.error(`${path}[${i}].mountPath`, `${JSON.stringify(m.mountPath)} is already mounted in the container: pick another path`);
     paths.add(m.mountPath);
   });
 }
 
 const HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'] as const;
 
-function checkPort(port: number | string | undefined, path: string, error: (p: string, m: string) => void): void {
+function checkPort(port: number | string | undefined, path: string, r: Report): void {
   if (port === undefined) return;
   if (typeof port === 'number' ? port < 1 || port > 65535 : !PORT_NAME.test(port)) {
-    error(path, `must be a port of 1-65535 or a port name (at most 15 lower-case letters, digits and "-"); got ${JSON.stringify(port)}`);
+    r.invalid(path, 'must be a port of 1-65535 or a port name (at most 15 lower-case letters, digits and "-")', port);
   }
 }
 
-function checkProbe(probe: Probe | undefined, path: string, kind: string, error: (p: string, m: string) => void): void {
+function checkProbe(probe: Probe | undefined, path: string, kind: string, r: Report): void {
   if (!probe) return;
   const handlers = HANDLERS.filter((h) => probe[h] !== undefined && probe[h] !== null);
   if (handlers.length !== 1) {
-    error(
+    r.error(
       path,
       handlers.length === 0
         ? 'a probe needs a handler: httpGet, exec, tcpSocket or grpc'
         : `has ${handlers.length} handlers (${handlers.join(', ')}); keep one`,
     );
   }
-  checkPort(probe.httpGet?.port, `${path}.httpGet.port`, error);
-  checkPort(probe.tcpSocket?.port, `${path}.tcpSocket.port`, error);
-  if (probe.grpc) checkPort(probe.grpc.port, `${path}.grpc.port`, error);
+  checkPort(probe.httpGet?.port, `${path}.httpGet.port`, r);
+  checkPort(probe.tcpSocket?.port, `${path}.tcpSocket.port`, r);
+  if (probe.grpc) checkPort(probe.grpc.port, `${path}.grpc.port`, r);
   if (kind !== 'readinessProbe' && probe.successThreshold !== undefined && probe.successThreshold !== 1) {
-    error(
+    r.invalid(
       `${path}.successThreshold`,
-      `must be 1 for a ${kind === 'livenessProbe' ? 'liveness' : 'startup'} probe; got ${probe.successThreshold}`,
+      `must be 1 for a ${kind === 'livenessProbe' ? 'liveness' : 'startup'} probe`,
+      probe.successThreshold,
     );
   }
 }
@@ -88,60 +91,85 @@ function checkResources(
   requests: Record<string, string | number> | undefined,
   limits: Record<string, string | number> | undefined,
   path: string,
-  error: (p: string, m: string) => void,
+  r: Report,
 ): void {
   for (const [resource, request, limit] of requestsOverLimits(requests, limits)) {
-    error(
+    r.error(
       `${path}.requests.${resource}`,
       `is ${JSON.stringify(request)}, more than its limit ${JSON.stringify(limit)}: raise the limit or lower the request`,
     );
   }
 }
 
-function checkContainer(c: Container, path: string, volumes: Set<string>, error: (p: string, m: string) => void): void {
-  if (!isDns1123Label(c.name)) error(`${path}.name`, `${LABEL_RULE}; got ${JSON.stringify(c.name)}`);
-  if (!c.image?.trim()) error(`${path}.image`, 'is required (a non-blank image reference)');
-  checkEnv(c.env ?? [], `${path}.env`, error);
+function checkContainer(c: Container, path: string, volumes: Set<string>, r: Report): void {
+  if (!isDns1123Label(c.name)) r.invalid(`${path}.name`, LABEL_RULE, c.name);
+  if (!c.image?.trim()) r.error(`${path}.image`, 'is required (a non-blank image reference)');
+  checkEnv(c.env ?? [], `${path}.env`, r);
   (c.ports ?? []).forEach((p, i) => {
-    checkPort(p.containerPort, `${path}.ports[${i}].containerPort`, error);
-    checkPort(p.hostPort, `${path}.ports[${i}].hostPort`, error);
-    if (p.name !== undefined) checkPort(p.name, `${path}.ports[${i}].name`, error);
+    checkPort(p.containerPort, `${path}.ports[${i}].containerPort`, r);
+    checkPort(p.hostPort, `${path}.ports[${i}].hostPort`, r);
+    if (p.name !== undefined) checkPort(p.name, `${path}.ports[${i}].name`, r);
   });
-  for (const kind of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) checkProbe(c[kind], `${path}.${kind}`, kind, error);
-  checkResources(c.resources?.requests, c.resources?.limits, `${path}.resources`, error);
-  checkMounts(c.volumeMounts ?? [], `${path}.volumeMounts`, volumes, new Set(), error);
+  for (const kind of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) checkProbe(c[kind], `${path}.${kind}`, kind, r);
+  checkResources(c.resources?.requests, c.resources?.limits, `${path}.resources`, r);
+  checkMounts(c.volumeMounts ?? [], `${path}.volumeMounts`, volumes, new Set(), r);
 }
 
-function checkEnv(env: readonly EnvVar[], path: string, error: (p: string, m: string) => void): void {
+function checkEnv(env: readonly EnvVar[], path: string, r: Report): void {
   env.forEach((e, i) => {
     if (!ENV_VAR_NAME.test(e.name))
-      error(
+      r.invalid(
         `${path}[${i}].name`,
-        `must be an environment variable name (letters, digits, "_", "-", "."; not starting with a digit); got ${JSON.stringify(e.name)}`,
+        'must be an environment variable name (letters, digits, "_", "-", "."; not starting with a digit)',
+        e.name,
       );
-    if (e.value !== undefined && e.valueFrom !== undefined) error(`${path}[${i}]`, 'set either value or valueFrom, not both');
+    if (e.value !== undefined && e.valueFrom !== undefined) r.error(`${path}[${i}]`, 'set either value or valueFrom, not both');
   });
 }
 
 /** Sidecars and init containers: valid, uniquely named, not named like the Package Manager container. */
-export const containers: Rule = ({ model, error }) => {
+export const containers: Rule = ({ model, error, invalid }) => {
   const v = model.values;
   const volumes = new Set(model.pod.volumes.map((vol) => vol.name));
   const seen = new Set([CONTAINER_NAME]);
   const each = (list: readonly Container[], path: string) =>
     list.forEach((c, i) => {
-      checkContainer(c, `${path}[${i}]`, volumes, error);
+      checkContainer(c, `${path}[${i}]`, volumes, { error, invalid });
       if (seen.has(c.name)) error(`${path}[${i}].name`, `${JSON.stringify(c.name)} is already a container of the pod: pick another name`);
       seen.add(c.name);
     });
   each(v.extraContainers ?? [], 'extraContainers');
   each(v.initContainers ?? [], 'initContainers');
-  checkEnv(v.pod?.env ?? [], 'pod.env', error);
+  checkEnv(v.pod?.env ?? [], 'pod.env', { error, invalid });
+  // Port names are unique in the pod: the Service and the NetworkPolicy find ports by name.
+  const portNames = new Map(
+    model.ports.containerPorts
+      .filter((p) => p.name !== undefined)
+      .map((p) => [p.name!, `the ${CONTAINER_NAME} container (PackageManager adds it)`]),
+  );
+  for (const [list, path] of [
+    [v.extraContainers ?? [], 'extraContainers'],
+    [v.initContainers ?? [], 'initContainers'],
+  ] as const) {
+    list.forEach((c, i) =>
+      (c.ports ?? []).forEach((p, j) => {
+        if (p.name === undefined) return;
+        const first = portNames.get(p.name);
+        if (first)
+          error(
+            `${path}[${i}].ports[${j}].name`,
+            `${JSON.stringify(p.name)} is already a port of ${first}: port names are unique in a pod`,
+          );
+        else portNames.set(p.name, `${path}[${i}]`);
+      }),
+    );
+  }
 };
 
 /** The Package Manager container's probes (after the defaults) and resources. */
-export const mainContainer: Rule = ({ model, error }) => {
-  for (const [kind, probe] of Object.entries(model.pod.probes) as [string, Probe | undefined][]) checkProbe(probe, kind, kind, error);
+export const mainContainer: Rule = ({ model, error, invalid }) => {
+  for (const [kind, probe] of Object.entries(model.pod.probes) as [string, Probe | undefined][])
+    checkProbe(probe, kind, kind, { error, invalid });
   const r = model.values.resources ?? {};
   type List = NonNullable<typeof r.requests>;
   const list = (l: List) => ({ memory: l.memory, cpu: l.cpu, 'ephemeral-storage': l.ephemeralStorage }) as Record<string, string | number>;
@@ -182,7 +210,7 @@ export const rollingUpdate: Rule = ({ model, error }) => {
 };
 
 /** The license file's key is a Secret key and a file name. */
-export const licenseFile: Rule = ({ model, error }) => {
+export const licenseFile: Rule = ({ model, error, invalid }) => {
   const f = model.values.license?.file ?? {};
   const used = Boolean(f.contents || f.secret);
   for (const key of ['mountPath', 'secretKey'] as const) {
@@ -193,11 +221,9 @@ export const licenseFile: Rule = ({ model, error }) => {
         'is removed (null) while a license file is given: give it a value, or drop the null to keep the default',
       );
   }
-  if (f.secretKey !== undefined && (!CONFIG_KEY.test(f.secretKey) || f.secretKey.length > 253)) {
-    error(
-      'license.file.secretKey',
-      `must be a Secret key (letters, digits, "-", "_", "."), as it names the file; got ${JSON.stringify(f.secretKey)}`,
-    );
+  if (f.secretKey !== undefined && !isSecretKey(f.secretKey)) {
+    // "..", mounted with mountSubPath, would mount the Secret's parent directory.
+    invalid('license.file.secretKey', SECRET_KEY_RULE, f.secretKey);
   }
   if (f.contents && f.secret) {
     error(
@@ -207,8 +233,16 @@ export const licenseFile: Rule = ({ model, error }) => {
   }
 };
 
-/** AWS keys come in pairs. */
+/** AWS keys come in pairs, each on one line of the credentials file. */
 export const awsKeys: Rule = ({ model, error }) => {
+  for (const key of ['awsAccessKeyId', 'awsSecretAccessKey'] as const) {
+    // A line break would add lines to the credentials file, e.g. a `credential_process` that runs a command.
+    if ([...(model.values[key] ?? '')].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f))
+      error(
+        key,
+        'holds a line break or another control character, which would add lines to the AWS credentials file (such as a credential_process that runs a command): give the key alone, on one line',
+      );
+  }
   if (model.values.awsAccessKeyId && !model.values.awsSecretAccessKey)
     error('awsSecretAccessKey', 'is required when awsAccessKeyId is set');
   if (!model.values.awsAccessKeyId && model.values.awsSecretAccessKey)
@@ -219,4 +253,16 @@ export const awsKeys: Rule = ({ model, error }) => {
 export const deprecatedServiceAccountName: Rule = ({ model, warn }) => {
   if (model.values.pod?.serviceAccountName)
     warn('ppm:deprecated-value', 'pod.serviceAccountName', 'is deprecated; use serviceAccount.name instead');
+};
+
+/** `pod.labels` may add labels, not change the selector labels: the Deployment would not select its own pods. */
+export const podLabels: Rule = ({ model, error }) => {
+  for (const [key, value] of Object.entries(model.values.pod?.labels ?? {})) {
+    const selector = Object.hasOwn(model.selectorLabels, key) ? model.selectorLabels[key] : undefined;
+    if (selector !== undefined && value !== selector)
+      error(
+        formatPath(['pod', 'labels', key]),
+        `is a selector label of the Deployment (${JSON.stringify(selector)}); another value would make the Deployment select no pod of its own, and Kubernetes refuses it: remove it (set nameOverride or the release name to change it)`,
+      );
+  }
 };

@@ -1,9 +1,15 @@
 /** Rules on security: secret references and inline secrets, secret settings in config, what sandboxing costs. */
-import { isSecretSetting, settingEnvName } from '../../config/secrets';
+import { isSecretName, isSecretSectionName, isSecretSetting, isSecretValue, settingEnvName, settingEnvProblem } from '../../config/secrets';
+import { KNOWN_CONFIG } from '../../config/schema';
+import type { EnvVar } from '../../k8s/types';
 import { formatPath } from '../../errors';
 import { gcfgNameProblem, parseSectionName } from '../../gcfg/serialize';
 import type { GcfgValue } from '../../config/types';
 import { configValue } from '../../model';
+import { CONTAINER_NAME } from '../../constants';
+import { renderDeployment } from '../../parts/deployment';
+import { renderMigrationJob } from '../../parts/migration-job';
+import { restrictedFindings, type PodSecurityFinding } from '../pod-security';
 import type { Rule } from './context';
 
 /** A reference and an inline value for the same secret are an error. */
@@ -31,10 +37,12 @@ export const configFromSecrets: Rule = ({ model, error }) => {
   for (const [section, keys] of Object.entries(model.values.configFromSecrets ?? {})) {
     const problem = gcfgNameProblem(parseSectionName(section).name);
     if (problem) error(formatPath(['configFromSecrets', section]), `section ${problem}`);
-    for (const key of Object.keys(keys)) {
+    for (const key of Object.keys(keys ?? {})) {
       const path = formatPath(['configFromSecrets', section, key]);
       const keyProblem = gcfgNameProblem(key);
       if (keyProblem) error(path, `key ${keyProblem}`);
+      const envProblem = !problem && !keyProblem ? settingEnvProblem(section, key) : undefined;
+      if (envProblem) error(path, `cannot be passed to Package Manager: ${envProblem}`);
       const env = settingEnvName(section, key);
       const twin = seen.get(env);
       if (twin) error(path, `is the same setting as ${twin} (gcfg names are case-insensitive); keep one`);
@@ -46,13 +54,20 @@ export const configFromSecrets: Rule = ({ model, error }) => {
   }
 };
 
-/** Secret settings written inline are moved to a Secret; say so, and refuse lists. */
+/** Secret settings written inline are moved to a Secret; say so, and refuse what cannot be moved. */
 export const inlineSecretSettings: Rule = ({ model, error, warn }) => {
+  const seen = new Map<string, string>();
   for (const [prefix, doc] of [
     ['config', model.values.config],
     ['extraConfig', model.values.extraConfig],
   ] as const) {
     for (const [section, keys] of Object.entries(doc ?? {})) {
+      if (isSecretSectionName(section)) {
+        error(
+          formatPath([prefix, section]),
+          'the section name holds a credential (a URL with a password, or a password=… pair), which would be written to the ConfigMap: take the credential out of the name',
+        );
+      }
       for (const [key, value] of Object.entries(keys ?? {})) {
         if (value === undefined || value === null || !isSecretSetting(key, value as GcfgValue)) continue;
         const path = formatPath([prefix, section, key]);
@@ -63,6 +78,19 @@ export const inlineSecretSettings: Rule = ({ model, error, warn }) => {
           );
           continue;
         }
+        const envProblem =
+          gcfgNameProblem(parseSectionName(section).name) || gcfgNameProblem(key) ? undefined : settingEnvProblem(section, key);
+        if (envProblem) {
+          error(
+            path,
+            `looks like a secret, so it must be kept out of the ConfigMap and passed as an environment variable, but ${envProblem}`,
+          );
+          continue;
+        }
+        const env = settingEnvName(section, key);
+        const twin = seen.get(env);
+        if (twin) error(path, `reaches Package Manager as ${env}, like ${twin} (gcfg names are case-insensitive): keep one`);
+        seen.set(env, path);
         warn(
           'ppm:inline-secret',
           path,
@@ -80,5 +108,103 @@ export const sandboxingSecurity: Rule = ({ model, warn }) => {
     'ppm:sandboxing',
     'enableSandboxing',
     'is true (the default): sandboxed Git builds need seccomp and AppArmor "Unconfined" for the Package Manager container, which fails the Pod Security Standards "baseline" and "restricted" profiles. Set enableSandboxing: false to pass "restricted" (Git builds then run without the sandbox).',
+  );
+};
+
+/** Environment variable names of Package Manager's secrets, besides `PACKAGEMANAGER_<SECTION>_<KEY>` ones named like a secret. */
+const SECRET_ENV = new Set(['RSPM_LICENSE', 'PACKAGEMANAGER_ENCRYPTION_KEY', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']);
+
+/** A plain `value` of an environment variable that holds a secret (by its name or its value). */
+function plainSecret(e: EnvVar): boolean {
+  if (typeof e.value !== 'string' || e.value === '') return false;
+  return SECRET_ENV.has(e.name) || isSecretName(e.name) || isSecretValue(e.value);
+}
+
+/** How to pass an environment variable from a Secret instead, for the message. */
+function secretEnvFix(name: string): string {
+  const m = /^PACKAGEMANAGER_([A-Z0-9]+)_([A-Z0-9]+)$/.exec(name);
+  const section = m && [...KNOWN_CONFIG.keys()].find((s) => s.toUpperCase() === m[1]);
+  const key = section && KNOWN_CONFIG.get(section)?.find((k) => k.toUpperCase() === m[2]);
+  const setting = section && key ? [name, section, key] : m;
+  const byName: Record<string, string> = {
+    RSPM_LICENSE: 'license.keySecret',
+    PACKAGEMANAGER_ENCRYPTION_KEY: 'rstudioPMKeySecret',
+    AWS_SECRET_ACCESS_KEY: 'awsCredentialsSecret (or IRSA)',
+    AWS_SESSION_TOKEN: 'awsCredentialsSecret (or IRSA)',
+  };
+  const prop =
+    byName[name] ??
+    (setting ? `configFromSecrets (e.g. { ${setting[1]}: { ${setting[2]}: { name, key } } }, names as in the docs)` : undefined);
+  return `valueFrom.secretKeyRef: { name, key } to read it from a Secret${prop ? `, or ${prop}` : ''}`;
+}
+
+/** Secrets given as plain environment variables: anyone who can read the Deployment can read them. */
+export const plainSecretEnv: Rule = ({ model, warn }) => {
+  const v = model.values;
+  const check = (env: readonly EnvVar[] | undefined, path: string) =>
+    (env ?? []).forEach((e, i) => {
+      if (!plainSecret(e)) return;
+      warn(
+        'ppm:plain-secret-env',
+        `${path}[${i}].value`,
+        `${e.name} holds a secret in plain text in the Deployment, readable by anyone who can read Deployments: use ${secretEnvFix(e.name)}`,
+      );
+    });
+  check(v.pod?.env, 'pod.env');
+  (v.extraContainers ?? []).forEach((c, i) => check(c.env, `extraContainers[${i}].env`));
+  (v.initContainers ?? []).forEach((c, i) => check(c.env, `initContainers[${i}].env`));
+};
+
+/** A setting passed from a Secret must not also be a plain `pod.env` entry: one of the two values would be lost. */
+export const settingEnvCollisions: Rule = ({ model, error }) => {
+  const ours = new Map<string, string>();
+  for (const s of model.settingsFromSecrets) ours.set(s.env, `configFromSecrets.${s.path}`);
+  for (const s of model.secretSettings) ours.set(s.env, `the secret setting ${s.path} of config/extraConfig`);
+  (model.values.pod?.env ?? []).forEach((e, i) => {
+    const source = ours.get(e.name);
+    if (source) error(`pod.env[${i}].name`, `${e.name} is also set from ${source}: one of the two values would be lost; keep one`);
+  });
+};
+
+/** Findings of one pod template, as `control (reason)` lines. */
+const describeFindings = (findings: readonly PodSecurityFinding[]) => findings.map((f) => `${f.control} (${f.reason})`).join(', ');
+
+/** True for an image reference with a tag or digest. */
+const pinned = (image: string) => image.includes('@') || /:[^/]+$/.test(image);
+
+/**
+ * With `enableSandboxing: false` (hardened mode) every pod we render is meant to
+ * pass Pod Security "restricted": say which container or pod setting does not, and why.
+ */
+export const hardenedPodSecurity: Rule = ({ model, warn }) => {
+  if (model.values.enableSandboxing) return;
+  const v = model.values;
+  const deployment = renderDeployment(model, { config: '', awsCreds: '', key: '' });
+  const findings = restrictedFindings((deployment.spec as { template: { metadata: object; spec: object } }).template);
+  const where = new Map<string, string>([[CONTAINER_NAME, 'pod.containerSecurityContext']]);
+  (v.extraContainers ?? []).forEach((c, i) => where.set(c.name, `extraContainers[${i}]`));
+  (v.initContainers ?? []).forEach((c, i) => where.set(c.name, `initContainers[${i}]`));
+  const byPath = new Map<string, PodSecurityFinding[]>();
+  for (const f of findings) {
+    const path =
+      f.container === undefined ? (f.control === 'volumeTypes' ? 'pod.volumes' : 'pod.securityContext') : (where.get(f.container) ?? 'pod');
+    byPath.set(path, [...(byPath.get(path) ?? []), f]);
+  }
+  for (const [path, list] of byPath) {
+    const who = list[0].container === undefined ? 'the pod' : `the container ${JSON.stringify(list[0].container)}`;
+    warn(
+      'ppm:pod-security',
+      path,
+      `with enableSandboxing: false the pods are meant to pass Pod Security "restricted", but ${who} fails ${describeFindings(list)}: fix these controls (a restricted container sets allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] }, runAsNonRoot: true and seccompProfile: { type: "RuntimeDefault" })`,
+    );
+  }
+  const job = renderMigrationJob(model);
+  if (!job) return;
+  const jobFindings = restrictedFindings((job.spec as { template: { metadata: object; spec: object } }).template);
+  const image = v.migrationJob?.image ?? '';
+  warn(
+    'ppm:pod-security',
+    'enableMigration',
+    `renders the migration Job ${JSON.stringify(model.objects.migrationJob?.name)}, which runs as root with CHOWN and DAC_OVERRIDE to hand the shared storage to uid 999, so it cannot pass Pod Security "restricted"${jobFindings.length ? `: it fails ${describeFindings(jobFindings)}` : ''} (it passes "baseline")${pinned(image) ? '' : `; its image ${JSON.stringify(image)} is not pinned to a version (set migrationJob.image, e.g. "busybox:1.36.1")`}. Set enableMigration: false unless Package Manager ran as root on this storage before; then run it once, in a namespace that allows "baseline"`,
   );
 };

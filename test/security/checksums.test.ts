@@ -1,0 +1,97 @@
+/**
+ * Issue 13, item 3: a reader of the Deployment cannot test guesses of a
+ * secret from its checksum annotation faster than scrypt allows. Timings are
+ * not tested (bench/checksum.js measures them): the parameters are.
+ */
+import { createHash, scryptSync } from 'crypto';
+import type { PackageManagerProps } from '../../src';
+import { render } from '../../src';
+import { SECRET_CHECKSUM_COST } from '../../src/checksums';
+
+type Obj = Record<string, any>;
+
+const annotationsOf = (objects: Obj[]) => objects.find((o) => o.kind === 'Deployment')!.spec.template.metadata.annotations;
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+/** JSON with sorted keys: what a fast checksum of a manifest would hash. */
+const canonical = (v: unknown): string =>
+  Array.isArray(v)
+    ? `[${v.map(canonical).join(',')}]`
+    : v && typeof v === 'object'
+      ? `{${Object.keys(v)
+          .sort()
+          .map((k) => `${JSON.stringify(k)}:${canonical((v as Obj)[k])}`)
+          .join(',')}}`
+      : JSON.stringify(v);
+
+const CASES: [string, PackageManagerProps, string, (secret: string) => PackageManagerProps][] = [
+  ['checksum/key', { rstudioPMKey: 'sunshine7' }, 'Secret', (s) => ({ rstudioPMKey: s })],
+  [
+    'checksum/config-secrets',
+    { config: { Postgres: { Password: 'sunshine7' } } },
+    'Secret',
+    (s) => ({ config: { Postgres: { Password: s } } }),
+  ],
+  [
+    'checksum/aws-creds',
+    { awsAccessKeyId: 'AKIAEXAMPLE', awsSecretAccessKey: 'sunshine7' },
+    'Secret',
+    (s) => ({ awsAccessKeyId: 'AKIAEXAMPLE', awsSecretAccessKey: s }),
+  ],
+  [
+    'checksum/license',
+    { license: { key: 'sunshine7' }, restartOnLicenseChange: true },
+    'Secret',
+    (s) => ({ license: { key: s }, restartOnLicenseChange: true }),
+  ],
+];
+
+describe('item 3: checksums of Secrets cannot be used to test guesses quickly', () => {
+  it.each(CASES)('%s is not a fast hash of anything a reader of the Deployment can rebuild', (annotation, props, _kind, withSecret) => {
+    const objects = render(props, { releaseName: 'rel', namespace: 'ns' }) as Obj[];
+    const value = annotationsOf(objects)[annotation];
+    expect(value).toMatch(/^[0-9a-f]{64}$/);
+    // A reader knows everything but the secret: the Secret's name, labels, keys. Guess right, hash fast:
+    const guessed = render(withSecret('sunshine7'), { releaseName: 'rel', namespace: 'ns' }).filter((o) => o.kind === 'Secret');
+    const fastGuesses = [
+      ...guessed.map((s) => sha256(canonical(s))),
+      ...guessed.map((s) => sha256(JSON.stringify(s))),
+      sha256(canonical({ apiVersion: 'v1', kind: 'List', metadata: { name: 'checksum' }, items: guessed })),
+      sha256('sunshine7'),
+    ];
+    expect(fastGuesses).not.toContain(value);
+  });
+
+  it('uses scrypt with at least 16 MiB per guess (N = 2^14, r = 8), over the Secret data, salted per object', () => {
+    expect(SECRET_CHECKSUM_COST.N).toBeGreaterThanOrEqual(2 ** 14);
+    expect(SECRET_CHECKSUM_COST.r).toBeGreaterThanOrEqual(8);
+    expect(128 * SECRET_CHECKSUM_COST.N * SECRET_CHECKSUM_COST.r).toBeGreaterThanOrEqual(16 * 1024 * 1024);
+    // The documented construction, recomputed: scrypt(canonical data, salt of kind/namespace/name).
+    const objects = render({ rstudioPMKey: 'k-1' }, { releaseName: 'rel', namespace: 'ns' }) as Obj[];
+    const secret = objects.find((o) => o.kind === 'Secret')!;
+    const material = canonical([{ data: {}, stringData: secret.stringData, type: 'Opaque' }]);
+    const salt = ['cdk8s-posit-package-manager/secret-checksum/v1', `Secret/ns/${secret.metadata.name}`].join('\0');
+    const { N, r, p, keyLength } = SECRET_CHECKSUM_COST;
+    expect(annotationsOf(objects)['checksum/key']).toBe(
+      scryptSync(material, salt, keyLength, { N, r, p, maxmem: 64 * 1024 * 1024 }).toString('hex'),
+    );
+  });
+
+  it('stay deterministic, and change when (and only when) the Secret data changes', () => {
+    const a = (props: PackageManagerProps, ns = 'ns') => annotationsOf(render(props, { releaseName: 'rel', namespace: ns }) as Obj[]);
+    const base = a({ rstudioPMKey: 'k-1', awsAccessKeyId: 'AKIA1', awsSecretAccessKey: 's-1' });
+    expect(a({ rstudioPMKey: 'k-1', awsAccessKeyId: 'AKIA1', awsSecretAccessKey: 's-1' })).toEqual(base);
+    const changed = a({ rstudioPMKey: 'k-2', awsAccessKeyId: 'AKIA1', awsSecretAccessKey: 's-1' });
+    expect(changed['checksum/key']).not.toBe(base['checksum/key']);
+    expect(changed['checksum/aws-creds']).toBe(base['checksum/aws-creds']);
+    // Another installation (namespace) of the same secret: another salt, so no guess is computed once for all.
+    expect(a({ rstudioPMKey: 'k-1' }, 'other')['checksum/key']).not.toBe(base['checksum/key']);
+  });
+
+  it('are the chart\'s sha256("") for a Secret that is not rendered, and plain sha256 for the ConfigMap', () => {
+    const a = annotationsOf(render({}) as Obj[]);
+    expect(a['checksum/key']).toBe(sha256(''));
+    expect(a['checksum/aws-creds']).toBe(sha256(''));
+    const objects = render({}) as Obj[];
+    expect(a['checksum/config']).toBe(sha256(canonical(objects.find((o) => o.kind === 'ConfigMap'))));
+  });
+});
