@@ -10,7 +10,7 @@
 import { closest, formatPath, type ValidationIssue } from '../errors';
 import type { PackageManagerWarning } from '../warnings';
 import { isPlainObject } from '../merge';
-import { BOOLEAN_KEYS, INTEGER_KEYS, KNOWN_CONFIG, LIST_KEYS } from './schema';
+import { BOOLEAN_KEYS, INTEGER_KEYS, KNOWN_CONFIG, LIST_KEYS } from './spec';
 import type { ExtraConfig, GcfgValue, PackageManagerConfig } from './types';
 
 type Sections = Record<string, Record<string, unknown>>;

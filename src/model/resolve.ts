@@ -1,6 +1,6 @@
 /** Parsed props and the release identity → the model. */
 import { chartRecord, type ChartVersion, type ChartVersionRecord } from '../chart-versions';
-import { listenPort } from '../config/schema';
+import { listenPort } from '../config/spec';
 import { DEFAULT_DATA_DIR, DEFAULT_HTTP_PORT, DEFAULT_METRICS_PORT } from '../constants';
 import { isPlainObject } from '../merge';
 import { chartName, commonLabels, fullName, selectorLabels, serviceAccountName } from '../names';

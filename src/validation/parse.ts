@@ -12,9 +12,8 @@ import type { ValidationIssue } from '../errors';
 import { deepMerge } from '../merge';
 import { defaultsOf, evaluateDefaultTemplates, type ResolvedValues } from '../model';
 import type { PackageManagerProps } from '../props';
-import { propsSchema } from '../schema';
 import { isWarningId, WARNINGS, type PackageManagerWarning, type WarningId } from '../warnings';
-import { schemaIssues } from './schema-issues';
+import { propsCheck } from './fast-check';
 
 /** The props, parsed. */
 export interface ParsedProps {
@@ -37,6 +36,19 @@ export interface ParseResult {
 
 const IDENTITY = ['releaseName', 'namespace', 'chartVersion', 'acknowledgeWarnings'] as const;
 
+/** The props as given (config normalized), and merged over the chart version's defaults. */
+export function mergeOverDefaults(props: PackageManagerProps) {
+  const given: Record<string, unknown> = { ...props };
+  for (const k of IDENTITY) delete given[k];
+  const config = normalizeConfig(given.config, given.extraConfig);
+  if (given.config !== undefined && given.config !== null) given.config = config.config;
+  if (given.extraConfig !== undefined && given.extraConfig !== null) given.extraConfig = config.extra;
+  else if (Object.keys(config.extra).length > 0) given.extraConfig = config.extra;
+  const version = isChartVersion(props.chartVersion) ? props.chartVersion : CHART_VERSIONS[0];
+  const values = evaluateDefaultTemplates(deepMerge(defaultsOf(version), given, { nullDeletes: true }) as ResolvedValues);
+  return { given, values, config, version };
+}
+
 export function parseProps(props: PackageManagerProps): ParseResult {
   const errors: ValidationIssue[] = [];
   const { chartVersion, acknowledgeWarnings } = props;
@@ -54,25 +66,49 @@ export function parseProps(props: PackageManagerProps): ParseResult {
         });
     });
 
-  const given: Record<string, unknown> = { ...props };
-  for (const k of IDENTITY) delete given[k];
-  const config = normalizeConfig(given.config, given.extraConfig);
-  if (given.config !== undefined && given.config !== null) given.config = config.config;
-  if (given.extraConfig !== undefined && given.extraConfig !== null) given.extraConfig = config.extra;
-  else if (Object.keys(config.extra).length > 0) given.extraConfig = config.extra;
+  const { given, values, config, version } = mergeOverDefaults(props);
   errors.push(...config.errors);
-
-  const version = isChartVersion(chartVersion) ? chartVersion : CHART_VERSIONS[0];
-  const values = evaluateDefaultTemplates(deepMerge(defaultsOf(version), given, { nullDeletes: true }) as ResolvedValues);
-  const identity = Object.fromEntries(
-    IDENTITY.filter((k) => k !== 'chartVersion' && k !== 'acknowledgeWarnings' && props[k] !== undefined).map((k) => [k, props[k]]),
-  );
-  const checked = propsSchema.safeParse({ ...values, ...identity });
-  if (!checked.success) errors.push(...schemaIssues(checked.error, { ...values, ...identity }));
+  errors.push(...schemaErrors(values, props));
   if (errors.length > 0) return { errors, warnings: config.warnings };
   return {
     parsed: { chartVersion: version, given, values, acknowledgeWarnings: acks as WarningId[] },
     errors,
     warnings: config.warnings,
   };
+}
+
+const { releaseName: releaseNameCheck, namespace: namespaceCheck } = propsCheck.shape!;
+
+/** True when the schema accepts the merged values with the release name and namespace given (the fast check: no zod). */
+export function passesFastCheck(values: ResolvedValues, props: PackageManagerProps): boolean {
+  const { releaseName, namespace } = props;
+  return (
+    propsCheck(values) &&
+    (releaseName === undefined || releaseNameCheck(releaseName)) &&
+    (namespace === undefined || namespaceCheck(namespace))
+  );
+}
+
+/** What the zod schema checks: the merged values with the release name and namespace given. */
+export function schemaInput(values: ResolvedValues, props: PackageManagerProps): Record<string, unknown> {
+  const identity = Object.fromEntries(
+    IDENTITY.filter((k) => k !== 'chartVersion' && k !== 'acknowledgeWarnings' && props[k] !== undefined).map((k) => [k, props[k]]),
+  );
+  return { ...values, ...identity };
+}
+
+/**
+ * What the schema finds wrong in the merged values: nothing, found by the
+ * fast check on the valid path; the zod schema is loaded only to explain a
+ * failure (and is the judge, should the two ever disagree).
+ */
+function schemaErrors(values: ResolvedValues, props: PackageManagerProps): ValidationIssue[] {
+  if (passesFastCheck(values, props)) return [];
+  const input = schemaInput(values, props);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { propsSchema } = require('../schema') as typeof import('../schema');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { schemaIssues } = require('./schema-issues') as typeof import('./schema-issues');
+  const checked = propsSchema.safeParse(input);
+  return checked.success ? [] : schemaIssues(checked.error, input);
 }

@@ -1,6 +1,6 @@
 /** Rules on `config` (the gcfg file) and the chart's notes about it. */
 import { gcfgNameProblem, gcfgValueProblem, parseSectionName } from '../../gcfg/serialize';
-import { listenPort } from '../../config/schema';
+import { listenPort } from '../../config/spec';
 import { formatPath } from '../../errors';
 import { configValue, type Model } from '../../model';
 import type { Rule } from './context';
