@@ -15,9 +15,11 @@ export function deepMerge<T>(base: T, override: unknown, options: { nullDeletes?
   if (override === undefined) return base;
   if (!isPlainObject(base) || !isPlainObject(override)) return override as T;
   const result: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(override)) {
+  for (const key of Object.keys(override)) {
+    const value = override[key];
     if (value === null && options.nullDeletes) delete result[key];
-    else result[key] = deepMerge(result[key], value, options);
+    else if (value !== undefined) result[key] = isPlainObject(value) ? deepMerge(result[key], value, options) : value;
+    else if (!(key in result)) result[key] = undefined;
   }
   return result as T;
 }

@@ -2,7 +2,6 @@
 import { chartRecord, type ChartVersion, type ChartVersionRecord } from '../chart-versions';
 import { listenPort } from '../config/spec';
 import { DEFAULT_DATA_DIR, DEFAULT_HTTP_PORT, DEFAULT_METRICS_PORT } from '../constants';
-import { isPlainObject } from '../merge';
 import { chartName, commonLabels, fullName, selectorLabels, serviceAccountName } from '../names';
 import type { PackageManagerExtensions, PackageManagerValues, ProbeProps } from '../props';
 import type { WarningId } from '../warnings';
@@ -19,18 +18,6 @@ const PROBES = ['livenessProbe', 'startupProbe', 'readinessProbe'] as const;
 export interface Identity {
   readonly release: string;
   readonly namespace: string;
-}
-
-/** Dotted paths of everything given (maps are walked; lists and scalars are leaves). */
-function givenPaths(value: unknown, prefix: string, out: Set<string>): Set<string> {
-  if (!isPlainObject(value)) return out;
-  for (const [k, v] of Object.entries(value)) {
-    if (v === undefined) continue;
-    const path = prefix ? `${prefix}.${k}` : k;
-    out.add(path);
-    givenPaths(v, path, out);
-  }
-  return out;
 }
 
 /** The image tag: `image.tag`, else built the way the chart version builds it. */
@@ -88,7 +75,6 @@ export function resolveModel(input: ModelInput, identity: Identity): Model {
   const allMounts = [...mounts, ...(v.pod?.volumeMounts ?? [])];
   const dataDir = String(configValue(config, 'Server', 'DataDir') ?? DEFAULT_DATA_DIR);
 
-  const givenSet = givenPaths(given, '', new Set());
   const acknowledged = new Set<WarningId>(input.acknowledgeWarnings);
   if (given.enableSandboxing === true) acknowledged.add('ppm:sandboxing');
 
@@ -125,6 +111,5 @@ export function resolveModel(input: ModelInput, identity: Identity): Model {
     mountSharedStorage,
     claimName,
     acknowledged,
-    given: givenSet,
   };
 }

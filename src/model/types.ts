@@ -144,6 +144,4 @@ export interface Model {
   readonly claimName: string;
   /** Warnings acknowledged for this instance (given, or implied by an explicit choice). */
   readonly acknowledged: ReadonlySet<WarningId>;
-  /** The paths of the props given (before defaults), for rules about explicit choices. */
-  readonly given: ReadonlySet<string>;
 }
