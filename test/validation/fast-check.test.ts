@@ -4,7 +4,8 @@
  * broken) and over nastier values (NaN, infinities, holes, undefined) put at
  * random paths. Its tables of the config agree with the zod schema's, the
  * chart versions' defaults it trusts pass the full schema, and its typing
- * ties it to the props.
+ * ties it to the props. FAST_CHECK_RUNS sets the random runs (`npm run
+ * test:slow` runs 1,000 of each).
  */
 import fc from 'fast-check';
 import { z } from 'zod';
@@ -19,7 +20,7 @@ import { obj, oneOf, str, type Check } from '../../src/validation/check';
 import { mergeOverDefaults, passesFastCheck, schemaInput } from '../../src/validation/parse';
 import { brokenProps, validProps } from '../fuzz/arbitraries';
 
-const RUNS = Number(process.env.FAST_CHECK_RUNS ?? 300);
+const RUNS = Number(process.env.FAST_CHECK_RUNS ?? 100);
 
 function verdicts(props: PackageManagerProps): { fast: boolean; zod: boolean } {
   const copy = plainCopy(props);
