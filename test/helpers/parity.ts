@@ -3,6 +3,8 @@
  * implemented no more loosely than written. `paritydiff` returns the list of
  * differences; an empty list means the two renders are "the same manifests".
  */
+import { existsSync, readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
 import { isDeepStrictEqual } from 'util';
 import { parse as parseIni } from 'ini';
 import { parseGcfg } from '../../src/gcfg/parse';
@@ -146,4 +148,23 @@ function diffValues(e: unknown, a: unknown, path: string, out: string[]): void {
     return;
   }
   out.push(`${path}: construct ${JSON.stringify(a)}, chart ${JSON.stringify(e)}`);
+}
+
+/** Each case's values file, release, and what the chart rendered (or why it refused). */
+export function parityCases(dir: string) {
+  const names = readdirSync(join(dir, 'cases'))
+    .filter((f) => f.endsWith('.values.yaml'))
+    .map((f) => f.replace(/\.values\.yaml$/, ''))
+    .sort();
+  return names.map((name) => {
+    const release = join(dir, 'cases', `${name}.release`);
+    const expected = join(dir, 'expected', `${name}.yaml`);
+    return {
+      name,
+      valuesFile: join(dir, 'cases', `${name}.values.yaml`),
+      release: existsSync(release) ? readFileSync(release, 'utf8').trim() : 'my-release',
+      refused: existsSync(join(dir, 'expected', `${name}.error.txt`)) || existsSync(join(dir, 'cases', `${name}.reject`)),
+      expected: existsSync(expected) ? expected : undefined,
+    };
+  });
 }
