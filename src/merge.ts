@@ -23,3 +23,12 @@ export function deepMerge<T>(base: T, override: unknown, options: { nullDeletes?
   }
   return result as T;
 }
+
+/**
+ * The same own properties in the same order, in an object V8 keeps in fast
+ * mode: a map built one key at a time past about twenty keys (as the chart
+ * defaults are) becomes a slow dictionary, and every copy of it pays for that.
+ */
+export function fastCopy<T extends object>(obj: T): T {
+  return Object.fromEntries(Object.entries(obj)) as T;
+}

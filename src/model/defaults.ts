@@ -6,7 +6,7 @@
  */
 import { chartRecord, type ChartVersion } from '../chart-versions';
 import { OUR_DEFAULTS } from '../chart-versions/ours';
-import { deepMerge, isPlainObject } from '../merge';
+import { deepMerge, fastCopy, isPlainObject } from '../merge';
 import { traitsOf } from '../traits';
 import { isKnownValid, markKnownValid } from '../validation/known-valid';
 
@@ -45,11 +45,14 @@ export function defaultsOf(version: ChartVersion | undefined): Readonly<Record<s
   return defaults;
 }
 
+/** Frozen, every map rebuilt in V8's fast mode first (each render copies the defaults' top level). */
 function deepFreeze<T>(v: T): T {
-  if (v && typeof v === 'object') {
-    for (const x of Object.values(v)) deepFreeze(x);
-    Object.freeze(v);
+  if (isPlainObject(v)) {
+    const fast: Record<string, unknown> = fastCopy(v);
+    for (const k of Object.keys(fast)) fast[k] = deepFreeze(fast[k]);
+    return Object.freeze(fast) as T;
   }
+  if (Array.isArray(v)) return Object.freeze(v.map(deepFreeze)) as T;
   return v;
 }
 
