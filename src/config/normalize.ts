@@ -37,9 +37,13 @@ function coerce(id: string, value: unknown): unknown {
   return value;
 }
 
+const knownSections = [...KNOWN_CONFIG.keys()];
+
 /** Finds the known name for `name`: exact, or in another case. */
 function knownName(name: string, known: readonly string[]): string | undefined {
-  return known.find((k) => k === name) ?? known.find((k) => k.toLowerCase() === name.toLowerCase());
+  if (known.includes(name)) return name;
+  const lower = name.toLowerCase();
+  return known.find((k) => k.length === lower.length && k.toLowerCase() === lower);
 }
 
 /** Sorts `config` (and merges `extraConfig`) for validation and rendering. */
@@ -49,7 +53,6 @@ export function normalizeConfig(config: unknown, extraConfig: unknown): Normaliz
   const typed: Sections = {};
   const extra: Sections = {};
   const passedThrough: string[] = [];
-  const knownSections = [...KNOWN_CONFIG.keys()];
 
   if (config !== undefined && config !== null && !isPlainObject(config)) {
     errors.push({ path: 'config', message: 'must be a map of sections, e.g. { Server: { Address: "https://…" } }' });
@@ -102,8 +105,8 @@ export function normalizeConfig(config: unknown, extraConfig: unknown): Normaliz
     for (const [key, value] of Object.entries(keys)) {
       if (value === undefined) continue;
       const canonicalKey = knownName(key, knownKeys);
-      const path = formatPath(['config', section, key]);
       if (!canonicalKey) {
+        const path = formatPath(['config', section, key]);
         const guess = closest(key, knownKeys);
         if (guess) {
           errors.push({
@@ -119,12 +122,15 @@ export function normalizeConfig(config: unknown, extraConfig: unknown): Normaliz
       if (canonicalKey !== key) {
         warnings.push({
           id: 'ppm:config-spelling',
-          path,
+          path: formatPath(['config', section, key]),
           message: `is spelled ${canonicalKey} in Posit's docs; gcfg reads names case-insensitively, so it is read as ${canonicalKey}`,
         });
       }
       if (canonicalKey in target) {
-        errors.push({ path, message: `gcfg names are case-insensitive: ${key} and ${canonicalKey} are the same key; keep one` });
+        errors.push({
+          path: formatPath(['config', section, key]),
+          message: `gcfg names are case-insensitive: ${key} and ${canonicalKey} are the same key; keep one`,
+        });
       }
       // `null` is kept: merged over the defaults, it removes the default (as in Helm).
       target[canonicalKey] = value === null ? null : coerce(`${canonical}.${canonicalKey}`, value);

@@ -49,7 +49,8 @@ export function plainCopy<T>(value: T): T {
   if (Object.getPrototypeOf(value) !== Object.prototype && isUnionWrapper(value)) return value.value as T;
   const obj = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(obj)) {
+  for (const k in obj) {
+    if (!Object.prototype.hasOwnProperty.call(obj, k)) continue;
     const v = obj[k];
     if (v !== undefined) out[k] = plainCopy(v);
   }

@@ -38,8 +38,12 @@ const IDENTITY = ['releaseName', 'namespace', 'chartVersion', 'acknowledgeWarnin
 
 /** The props as given (config normalized), and merged over the chart version's defaults. */
 export function mergeOverDefaults(props: PackageManagerProps) {
-  const given: Record<string, unknown> = { ...props };
-  for (const k of IDENTITY) delete given[k];
+  // A copy without the identity keys (built key by key: deleting keys would slow every later read of it).
+  const given: Record<string, unknown> = {};
+  for (const k in props) {
+    if (Object.prototype.hasOwnProperty.call(props, k) && !(IDENTITY as readonly string[]).includes(k))
+      given[k] = props[k as keyof PackageManagerProps];
+  }
   const config = normalizeConfig(given.config, given.extraConfig);
   if (given.config !== undefined && given.config !== null) given.config = config.config;
   if (given.extraConfig !== undefined && given.extraConfig !== null) given.extraConfig = config.extra;
