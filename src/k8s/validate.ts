@@ -170,33 +170,33 @@ function checkObject(value: unknown, schema: Schema, node: PathNode | undefined,
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     return report(sink, node, `must be a map; got ${typeName(value)}`);
   const obj = value as Record<string, unknown>;
+  // Without a sink, the first problem ends the check; with one, every problem is collected.
   let ok = true;
-  const fail = () => {
-    ok = false;
-    return !sink; // stop at the first problem when nobody collects
-  };
   if (schema.properties) {
     const properties = schema.properties;
     for (const k in obj) {
       if (!Object.prototype.hasOwnProperty.call(obj, k) || k === except) continue;
       const prop = properties[k];
       if (prop) {
-        if (!check(obj[k], prop, child(sink, node, k), sink) && fail()) return false;
+        if (check(obj[k], prop, child(sink, node, k), sink)) continue;
       } else {
         const guess = sink ? closest(k, Object.keys(properties)) : undefined;
         report(sink, child(sink, node, k), `unknown field${guess ? `; did you mean ${guess}?` : ''}`);
-        if (fail()) return false;
       }
+      if (!sink) return false;
+      ok = false;
     }
     for (const r of schema.required ?? []) {
       if (obj[r] !== undefined && obj[r] !== null) continue;
+      if (!sink) return false;
       report(sink, child(sink, node, r), 'is required');
-      if (fail()) return false;
+      ok = false;
     }
   } else if (schema.additionalProperties) {
     for (const k in obj) {
-      if (!Object.prototype.hasOwnProperty.call(obj, k)) continue;
-      if (!check(obj[k], schema.additionalProperties, child(sink, node, k), sink) && fail()) return false;
+      if (!Object.prototype.hasOwnProperty.call(obj, k) || check(obj[k], schema.additionalProperties, child(sink, node, k), sink)) continue;
+      if (!sink) return false;
+      ok = false;
     }
   }
   return ok;
