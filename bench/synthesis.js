@@ -5,9 +5,10 @@
  * children interleaved (variant order rotated from one repeat to the next):
  *
  *   ours   new App + Chart, N × new PackageManager(chart, `pm${i}`, fullProps(i)), app.synthYaml()
- *   floor  the cdk8s floor: the same manifests (rendered beforehand, untimed) as bare
- *          ApiObjects in a Chart, app.synthYaml() — what any cdk8s construct emitting
- *          these objects pays at least
+ *   floor  the cdk8s floor: the same manifests (rendered beforehand, untimed; each
+ *          created afresh in the timed region by a plain copy, as a construct's object
+ *          literals would be) as bare ApiObjects in a Chart, app.synthYaml() — what any
+ *          cdk8s construct emitting these objects pays at least
  *   core   N × render(fullProps(i)) + toYamlDocuments() — the pure core, no cdk8s
  *   json   JSON.stringify of the same manifests — a lower bound for any writer
  *   helm   with --helm-chart DIR: N × the cdk8s `Helm` construct of that chart with the same values
@@ -63,6 +64,17 @@ function runChild(variant, n, libDir, helm) {
   };
   // The manifests of instance i, as the floor and json variants get them (untimed).
   const manifestsOf = (i) => lib.render(fullProps(i), { releaseName: `pm${i}` });
+  // The floor creates its objects inside the timed region, as any construct must (a hand-written one
+  // from object literals): a plain copy of the precomputed manifests, the cheapest way to make them.
+  const fresh = (v) => {
+    if (Array.isArray(v)) return v.map(fresh);
+    if (v !== null && typeof v === 'object') {
+      const o = {};
+      for (const k in v) o[k] = fresh(v[k]);
+      return o;
+    }
+    return v;
+  };
 
   /** One build of `count` instances: returns [output text, what stays alive]. */
   let build;
@@ -80,7 +92,7 @@ function runChild(variant, n, libDir, helm) {
       for (let i = 0; i < count; i++) {
         const scope = new Construct(chart, `pm${i}`);
         const list = lists[i];
-        for (let k = 0; k < list.length; k++) new ApiObject(scope, String(k), list[k]);
+        for (let k = 0; k < list.length; k++) new ApiObject(scope, String(k), fresh(list[k]));
       }
       return [app.synthYaml(), app];
     };
