@@ -50,13 +50,13 @@ function childrenCpuMs() {
   return (Number(fields[13]) + Number(fields[14])) * 10;
 }
 
-function runChild(variant, n, libDir, helm) {
+/** The code of one variant: `prepare(count)` (untimed input) and `build(count, input)` → [YAML, what stays alive]. */
+function makeVariant(variant, libDir, helm) {
   const { App, Chart, ApiObject } = require('cdk8s');
   const { Construct } = require('constructs');
   const lib = require(libDir);
   const { toYamlDocuments } = require(path.join(libDir, 'yaml', 'emit.js'));
   const { fullProps } = require('./fixture');
-  const gc = global.gc;
 
   const newChart = () => {
     const app = new App();
@@ -120,6 +120,12 @@ function runChild(variant, n, libDir, helm) {
     prepare = (count) => Array.from({ length: count }, (_, i) => manifestsOf(i));
     build = (count, lists) => [JSON.stringify(lists), undefined];
   } else throw new Error(`unknown variant ${variant}`);
+  return { prepare, build };
+}
+
+function runChild(variant, n, libDir, helm) {
+  const gc = global.gc;
+  const { prepare, build } = makeVariant(variant, libDir, helm);
 
   // Warm-up: JIT and lazy initialisation of this variant's code.
   for (let w = 0; w < 5; w++) build(1, prepare(1));
@@ -173,6 +179,42 @@ function runChild(variant, n, libDir, helm) {
   };
 }
 
+/**
+ * Ours and the floor in one process, alternating: after both are warmed up, ROUNDS rounds each
+ * build N instances with one then the other (the order swapped every round), timing CPU. The
+ * ratio of adjacent runs cancels most of the load other processes put on the machine.
+ */
+function runPaired(n, libDir) {
+  const ours = makeVariant('ours', libDir);
+  const floor = makeVariant('floor', libDir);
+  for (let w = 0; w < 5; w++) {
+    ours.build(1, ours.prepare(1));
+    floor.build(1, floor.prepare(1));
+  }
+  const input = floor.prepare(n);
+  const rounds = n >= 1000 ? 3 : n >= 100 ? 8 : 20;
+  const repeat = Math.max(1, Math.ceil(MIN_INSTANCES / n));
+  const timed = (v, inp) => {
+    const c0 = process.cpuUsage();
+    for (let k = 0; k < repeat; k++) v.build(n, inp);
+    const c = process.cpuUsage(c0);
+    return (c.user + c.system) / 1000 / (repeat * n);
+  };
+  const ratios = [];
+  for (let r = 0; r < rounds; r++) {
+    let o, f;
+    if (r % 2 === 0) {
+      o = timed(ours);
+      f = timed(floor, input);
+    } else {
+      f = timed(floor, input);
+      o = timed(ours);
+    }
+    ratios.push(o / f);
+  }
+  return { n, ratios };
+}
+
 // --------------------------------------------------------------- parent ---
 function median(xs) {
   const s = xs.filter((x) => x !== undefined).sort((a, b) => a - b);
@@ -215,7 +257,10 @@ async function measure({ ns = DEFAULT_NS, reps = 3, libDir, helm }) {
       const order = variants.map((_, k) => variants[(k + r) % variants.length]);
       for (const v of order) runs[v].push(await forkOnce(v, n, libDir, helm));
     }
+    const paired = [];
+    for (let r = 0; r < reps; r++) paired.push(...(await forkOnce('paired', n, libDir)).ratios);
     const med = new Map();
+    med.set('paired', { ratio: median(paired), ratios: paired });
     for (const v of variants) {
       const rs = runs[v];
       med.set(v, {
@@ -238,7 +283,10 @@ function report(byN, reps) {
   const out = [];
   out.push(`## synthesis: N instances (bench/fixture.js fullProps, 9 objects each), ms per instance`);
   out.push(
-    `median of ${reps} interleaved repeat(s) per N, each variant in a fresh child; CPU = user + system of the child's timed region\n`,
+    `median of ${reps} interleaved repeat(s) per N, each variant in a fresh child; CPU = user + system of the child's timed region;`,
+  );
+  out.push(
+    'paired: the median ratio ours/floor of adjacent runs alternating in one process, both warm (cancels the load of the machine)\n',
   );
   const rows = [];
   for (const [n, m] of byN) {
@@ -254,6 +302,7 @@ function report(byN, reps) {
       f(co.cpu),
       f(js.cpu, 4),
       f(o.cpu / fl.cpu, 2),
+      f(m.get('paired').ratio, 2),
       f(co.cpu / fl.cpu, 2),
       f(fl.cpu / js.cpu, 0),
       f(o.wall),
@@ -270,6 +319,7 @@ function report(byN, reps) {
         'core cpu',
         'json cpu',
         'ours/floor',
+        'paired',
         'core/floor',
         'floor/json',
         'ours wall',
@@ -345,6 +395,18 @@ function report(byN, reps) {
       )
       .join(', ')}`,
   );
+  out.push(
+    `each paired ratio: ${[...byN]
+      .map(
+        ([n, m]) =>
+          `N=${n} ${m
+            .get('paired')
+            .ratios.map((x) => x.toFixed(2))
+            .join('/')}`,
+      )
+      .join(', ')}`,
+  );
+
   return out.join('\n');
 }
 
@@ -392,7 +454,8 @@ async function main(argv) {
 if (process.argv[2] === '--child') {
   const [, , , variant, n, libDir, helm] = process.argv;
   try {
-    process.send(runChild(variant, Number(n), libDir, JSON.parse(helm)), () => process.exit(0));
+    const result = variant === 'paired' ? runPaired(Number(n), libDir) : runChild(variant, Number(n), libDir, JSON.parse(helm));
+    process.send(result, () => process.exit(0));
   } catch (e) {
     process.send({ error: String(e && e.stack ? e.stack : e) }, () => process.exit(1));
   }
