@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['lib/', 'dist/', 'node_modules/', 'coverage/', 'scratch/', 'test/fixtures/'] },
+  { ignores: ['lib/', 'dist/', 'node_modules/', 'coverage/', 'scratch/', 'test/fixtures/', '.cache/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

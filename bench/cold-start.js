@@ -1,50 +1,40 @@
 'use strict';
 /**
- * Cold start: what a fresh `node` process pays before its first manifest.
+ * Cold start: one instance as a fresh process, side by side.
  *
- *   node bench/cold-start.js        # 5 runs
- *   node bench/cold-start.js 10     # 10 runs
+ *   node bench/cold-start.js                              # 15 interleaved rounds
+ *   node bench/cold-start.js --runs 30
+ *   node bench/cold-start.js --helm-chart DIR [--helm BIN] # + `helm template` of the same values
+ *   node bench/cold-start.js --lib DIR                     # another build (DIR holds cli/main.js)
  *
- * Each run is a new `node -e <script>` process (nothing cached in-process;
- * the OS file cache is warm after the first run). Inside it, timed with
- * process.hrtime.bigint():
- *   (a) module load: require('cdk8s'), then require('<repo>/lib')
- *       (lib pulls in constructs, zod, yaml, its schema, …; cdk8s is counted
- *       once, under "cdk8s");
- *   (b) synth of one instance: new App(), new Chart(app, 'bench',
- *       { disableResourceNameHashes: true }), new PackageManager(chart, 'pm0',
- *       fullProps(0)), app.synthYaml() — split into construct and synthYaml.
- * "process wall" is measured by the parent around spawnSync: node start-up
- * + (a) + (b) + exit.
- * Printed: the median of each column over the runs.
+ * Each round runs, in an order rotated from round to round:
+ *   node -e 0                                           the floor of any Node.js command
+ *   node lib/cli/main.js template team-0 -n ppm-0 -f values.yaml
+ *                                                       `cdk8s-ppm template` of the built lib, as it is
+ *   helm template team-0 DIR -n ppm-0 -f values.yaml    with --helm-chart (skipped when helm or DIR is missing)
+ * values.yaml is bench/fixture.js fullProps(0) as chart values (9 objects). Measured per process:
+ * wall time (spawn to exit, by the parent) and CPU time (user + system: for node processes reported
+ * by the process itself at exit, in microseconds; for helm from the kernel's accounting of children,
+ * in clock ticks of 10 ms). Printed: medians, and the CLI's excess over `node -e 0` and its ratio to helm.
+ * Then, in one extra process, where the CLI's time goes (require of cdk8s, of the library, render,
+ * writing), for information.
  */
 const { spawnSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
 const path = require('path');
 
 const ROOT = path.join(__dirname, '..');
 
-const script = `
-const h = () => process.hrtime.bigint();
-const ms = (a, b) => Number(b - a) / 1e6;
-const t0 = h();
-const cdk8s = require('cdk8s');
-const t1 = h();
-const lib = require(${JSON.stringify(path.join(ROOT, 'lib'))});
-const t2 = h();
-const { fullProps } = require(${JSON.stringify(path.join(__dirname, 'fixture.js'))});
-const t3 = h();
-const app = new cdk8s.App();
-const chart = new cdk8s.Chart(app, 'bench', { disableResourceNameHashes: true });
-new lib.PackageManager(chart, 'pm0', fullProps(0));
-const t4 = h();
-const out = app.synthYaml();
-const t5 = h();
-if (!out.includes('kind: Deployment')) throw new Error('no Deployment in the output');
-process.stdout.write(JSON.stringify({
-  cdk8s: ms(t0, t1), lib: ms(t1, t2), construct: ms(t3, t4), synthYaml: ms(t4, t5),
-  load: ms(t0, t2), synth: ms(t3, t5), inProcess: ms(t0, t5),
-}));
-`;
+/** Preloaded into the node processes: reports their own CPU time on fd 3 at exit. */
+const REPORT_CPU = `process.on('exit', () => { const c = process.cpuUsage(); require('fs').writeSync(3, JSON.stringify((c.user + c.system) / 1000)); });`;
+
+function childrenCpuMs() {
+  // /proc/self/stat: fields 16 and 17 (cutime, cstime) in clock ticks, after the command name in parentheses.
+  const stat = fs.readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[13]) + Number(fields[14])) * 10;
+}
 
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
@@ -52,43 +42,146 @@ function median(xs) {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-function main(argv) {
-  const runs = Number(argv.find((a) => /^\d+$/.test(a)) ?? 5);
-  const results = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' });
-    const wall = Number(process.hrtime.bigint() - t0) / 1e6;
-    if (r.status !== 0) throw new Error(`run ${i + 1} failed (${r.status}):\n${r.stderr}`);
-    results.push({ ...JSON.parse(r.stdout), wall });
+function which(bin) {
+  if (bin.includes('/')) return fs.existsSync(bin) ? bin : undefined;
+  for (const dir of (process.env.PATH || '').split(path.delimiter)) {
+    const p = path.join(dir, bin);
+    if (fs.existsSync(p)) return p;
   }
+  return undefined;
+}
 
-  const cols = [
-    ['cdk8s', 'require cdk8s'],
-    ['lib', 'require lib'],
-    ['load', '(a) load total'],
-    ['construct', 'construct'],
-    ['synthYaml', 'synthYaml'],
-    ['synth', '(b) synth total'],
-    ['inProcess', '(a)+(b)'],
-    ['wall', 'process wall'],
-  ];
-  console.log(`## cold start: fresh \`node -e\` process, require + 1 instance (fullProps(0)) + synthYaml`);
-  console.log(`node ${process.version}; median of ${runs} runs, ms\n`);
-  const w = Math.max(...cols.map(([, l]) => l.length));
-  for (const [k, label] of cols) {
-    const vals = results.map((r) => r[k]);
-    console.log(`${label.padEnd(w)}  ${median(vals).toFixed(1).padStart(8)}   (runs: ${vals.map((v) => v.toFixed(0)).join('/')})`);
+/** Runs one command; returns { wall, cpu } in ms. */
+function runOnce(cmd, args, { nodeCpu, check }) {
+  const cpu0 = childrenCpuMs();
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe', 'pipe'], maxBuffer: 1 << 26 });
+  const wall = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited with ${r.status}:\n${r.stderr}`);
+  if (check && !check(r.stdout)) throw new Error(`${cmd} ${args.join(' ')}: unexpected output`);
+  const cpu = nodeCpu ? Number(r.output[3]) : childrenCpuMs() - cpu0;
+  return { wall, cpu };
+}
+
+function breakdown(libDir) {
+  const script = `
+const h = () => process.hrtime.bigint(), ms = (a, b) => Number(b - a) / 1e6;
+const t0 = h(); require('cdk8s'); const t1 = h();
+const lib = require(${JSON.stringify(libDir)}); const t2 = h();
+const { toYamlDocuments } = require(${JSON.stringify(path.join(libDir, 'yaml', 'emit.js'))}); const t3 = h();
+const { fullProps } = require(${JSON.stringify(path.join(__dirname, 'fixture.js'))});
+const manifests = lib.render(fullProps(0)); const t4 = h();
+const text = toYamlDocuments(manifests); const t5 = h();
+if (!text.includes('kind: Deployment')) throw new Error('no Deployment');
+process.stdout.write(JSON.stringify({ cdk8s: ms(t0, t1), lib: ms(t1, t2), emit: ms(t2, t3), render: ms(t3, t4), write: ms(t4, t5),
+  zod: Object.keys(require.cache).some((k) => k.includes('node_modules/zod/')),
+  definitions: Object.keys(require.cache).some((k) => k.endsWith('definitions.json')) }));`;
+  const runs = [];
+  for (let i = 0; i < 7; i++) {
+    const r = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`breakdown run failed:\n${r.stderr}`);
+    runs.push(JSON.parse(r.stdout));
   }
+  return runs;
+}
+
+function measure({ runs = 15, libDir = path.join(ROOT, 'lib'), helmChart, helmBin = 'helm' } = {}) {
+  const cli = path.join(libDir, 'cli', 'main.js');
+  if (!fs.existsSync(cli)) throw new Error(`${cli} is missing: build first (npm run build)`);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ppm-bench-'));
+  const values = path.join(tmp, 'values.yaml');
+  const { fullProps } = require('./fixture');
+  const { releaseName, namespace, ...chartValues } = fullProps(0);
+  fs.writeFileSync(values, JSON.stringify(chartValues, null, 2)); // JSON is YAML
+  const preload = path.join(tmp, 'report-cpu.js');
+  fs.writeFileSync(preload, REPORT_CPU);
+
+  const hasDeployment = (out) => out.includes('kind: Deployment');
+  const commands = [
+    { name: 'node -e 0', cmd: process.execPath, args: ['-r', preload, '-e', '0'], nodeCpu: true },
+    {
+      name: 'cdk8s-ppm template',
+      cmd: process.execPath,
+      args: ['-r', preload, cli, 'template', releaseName, '-n', namespace, '-f', values],
+      nodeCpu: true,
+      check: hasDeployment,
+    },
+  ];
+  const notes = [];
+  if (helmChart) {
+    const helm = which(helmBin);
+    if (!helm) notes.push(`helm template: skipped (no ${helmBin} on PATH; pass --helm BIN)`);
+    else if (!fs.existsSync(path.join(helmChart, 'Chart.yaml'))) notes.push(`helm template: skipped (no Chart.yaml in ${helmChart})`);
+    else
+      commands.push({
+        name: 'helm template',
+        cmd: helm,
+        args: ['template', releaseName, helmChart, '-n', namespace, '-f', values],
+        nodeCpu: false,
+        check: hasDeployment,
+      });
+  }
+  const results = new Map(commands.map((c) => [c.name, []]));
+  try {
+    for (const c of commands) runOnce(c.cmd, c.args, c); // warm the file cache
+    for (let r = 0; r < runs; r++) {
+      for (let k = 0; k < commands.length; k++) {
+        const c = commands[(k + r) % commands.length];
+        results.get(c.name).push(runOnce(c.cmd, c.args, c));
+      }
+    }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  return { results, notes, breakdown: breakdown(libDir), runs };
+}
+
+function report({ results, notes, breakdown: bd, runs }) {
+  const out = [];
+  out.push('## cold start: one instance as a fresh process (fullProps(0) as a values file, 9 objects)');
+  out.push(`medians of ${runs} interleaved rounds; ms\n`);
+  const med = new Map([...results].map(([name, rs]) => [name, { wall: median(rs.map((x) => x.wall)), cpu: median(rs.map((x) => x.cpu)) }]));
+  const w = Math.max(...[...med.keys()].map((k) => k.length));
+  out.push(`${'command'.padEnd(w)}  ${'wall'.padStart(7)}  ${'cpu'.padStart(7)}`);
+  for (const [name, m] of med) out.push(`${name.padEnd(w)}  ${m.wall.toFixed(1).padStart(7)}  ${m.cpu.toFixed(1).padStart(7)}`);
+  const node = med.get('node -e 0');
+  const cli = med.get('cdk8s-ppm template');
+  out.push('');
+  out.push(`cdk8s-ppm template over node -e 0: wall +${(cli.wall - node.wall).toFixed(1)} ms, cpu +${(cli.cpu - node.cpu).toFixed(1)} ms`);
+  const helm = med.get('helm template');
+  if (helm) {
+    out.push(
+      `cdk8s-ppm template / helm template: wall ${(cli.wall / helm.wall).toFixed(2)}x, cpu ${(cli.cpu / helm.cpu).toFixed(2)}x (helm's cpu in 10 ms ticks)`,
+    );
+  }
+  for (const n of notes) out.push(n);
+  const b = (k) => median(bd.map((x) => x[k])).toFixed(1);
+  out.push(
+    `\nin-process breakdown (median of ${bd.length}): require cdk8s ${b('cdk8s')}, require lib ${b('lib')}, require emitter ${b('emit')}, ` +
+      `render ${b('render')}, write YAML ${b('write')} ms; zod loaded: ${bd[0].zod ? 'yes' : 'no'}, Kubernetes definitions loaded: ${bd[0].definitions ? 'yes' : 'no'}`,
+  );
+  return out.join('\n');
+}
+
+function parseArgs(argv) {
+  const opts = {};
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--runs') opts.runs = Number(argv[++i]);
+    else if (argv[i] === '--lib') opts.libDir = path.resolve(argv[++i]);
+    else if (argv[i] === '--helm-chart') opts.helmChart = path.resolve(argv[++i]);
+    else if (argv[i] === '--helm') opts.helmBin = argv[++i];
+    else throw new Error(`unknown argument ${argv[i]}`);
+  }
+  return opts;
 }
 
 if (require.main === module) {
   try {
-    main(process.argv.slice(2));
+    console.log(report(measure(parseArgs(process.argv.slice(2)))));
   } catch (e) {
-    console.error(e.stack || String(e));
+    console.error(e.message);
     process.exit(1);
   }
 }
 
-module.exports = { main };
+module.exports = { measure, report };

@@ -1,20 +1,24 @@
 'use strict';
 /**
- * Runs the benchmarks in sequence and prints their tables (`npm run bench`).
+ * `npm run bench`: the benchmarks side by side, in one run, with the machine and the date.
  *
- *   node bench/run.js                       # synth (N = 1 10 100 1000) + cold start
- *   node bench/run.js 1 10 100              # Ns for synth.js
- *   node bench/run.js --with-tests          # + test-suite.js (npx jest)
- *   node bench/run.js --with-tests --full   # + npm test as well
- *   node bench/run.js --build               # first refresh lib/ (npx tsc -p tsconfig.build.json)
+ *   npm run bench                                   # synthesis (N = 1 10 100 1000) + cold start
+ *   npm run bench -- --helm-chart DIR [--helm BIN]  # + the cdk8s Helm construct and `helm template`
+ *   npm run bench -- --quick                        # N = 1 10 100, 1 repeat, 7 cold-start rounds
+ *   npm run bench -- --reps 5 --runs 30 100 1000    # more repeats / rounds; Ns
+ *   npm run bench -- --lib DIR                      # measure another build of the library
+ *   npm run bench -- --with-tests [--full]          # + the test suite's wall time (bench/test-suite.js)
  *
- * The benchmarks use the compiled lib/, not src/: after editing src/, build
- * (or pass --build). A note is printed when some src/ file is newer than lib/.
+ * The numbers are those of the built lib/ (`npm run build` first; a note says when src/ is newer).
+ * Timings are information, never pass/fail: on a shared machine compare runs made one after the
+ * other, and read the load average printed with them. The exit code is non-zero only when a
+ * benchmark could not run or the variants wrote different YAML.
  */
-const { spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const coldStart = require('./cold-start');
+const synthesis = require('./synthesis');
 
 const ROOT = path.join(__dirname, '..');
 
@@ -29,55 +33,80 @@ function newestMtime(dir, ext) {
   return newest;
 }
 
-function run(script, args) {
-  const t0 = Date.now();
-  const r = spawnSync(process.execPath, [path.join(__dirname, script), ...args], { cwd: ROOT, stdio: 'inherit' });
-  const s = ((Date.now() - t0) / 1000).toFixed(1);
-  if (r.status !== 0) console.log(`\n(${script} exited with ${r.status ?? r.signal} after ${s} s)`);
-  else console.log(`\n(${script}: ${s} s)`);
-  console.log('');
-  return r.status === 0;
+function machine() {
+  const cpus = os.cpus();
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+  return (
+    `${new Date().toISOString()}  node ${process.version}  ${cpus.length} x ${cpus[0]?.model ?? 'unknown CPU'}  ` +
+    `${(os.totalmem() / 2 ** 30).toFixed(0)} GiB  ${os.platform()} ${os.release()} ${os.arch()}  load average ${load}`
+  );
 }
 
-function main(argv) {
-  const withTests = argv.includes('--with-tests');
-  const full = argv.includes('--full');
-  const build = argv.includes('--build');
-  const ns = argv.filter((a) => /^\d+$/.test(a));
-  const unknown = argv.filter((a) => !/^\d+$/.test(a) && !['--with-tests', '--full', '--build'].includes(a));
-  if (unknown.length) {
-    console.error(`unknown argument(s): ${unknown.join(' ')}`);
-    process.exit(2);
-  }
-
-  console.log(`# cdk8s-posit-package-manager benchmarks`);
-  console.log(
-    `${new Date().toISOString()}  node ${process.version}  ${os.cpus().length} x ${os.cpus()[0].model}  ${os.platform()} ${os.arch()}\n`,
-  );
-
-  if (build) {
-    console.log('building lib/ (npx tsc -p tsconfig.build.json) ...');
-    const r = spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['tsc', '-p', 'tsconfig.build.json'], {
-      cwd: ROOT,
-      stdio: 'inherit',
-    });
-    if (r.status !== 0) {
-      console.error('build failed');
-      process.exit(1);
+async function main(argv) {
+  const opts = { reps: 3, runs: 15, ns: [], libDir: path.join(ROOT, 'lib') };
+  let withTests = false;
+  let full = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--reps') opts.reps = Number(argv[++i]);
+    else if (a === '--runs') opts.runs = Number(argv[++i]);
+    else if (a === '--lib') opts.libDir = path.resolve(argv[++i]);
+    else if (a === '--helm-chart') opts.helmChart = path.resolve(argv[++i]);
+    else if (a === '--helm') opts.helmBin = argv[++i];
+    else if (a === '--quick') Object.assign(opts, { reps: 1, runs: 7, ns: [1, 10, 100] });
+    else if (a === '--with-tests') withTests = true;
+    else if (a === '--full') full = true;
+    else if (/^\d+$/.test(a)) opts.ns.push(Number(a));
+    else {
+      console.error(`unknown argument: ${a}`);
+      process.exit(2);
     }
   }
-  if (!fs.existsSync(path.join(ROOT, 'lib', 'index.js'))) {
-    console.error('lib/index.js is missing: run `npx tsc -p tsconfig.build.json` (or pass --build)');
+  if (opts.ns.length === 0) opts.ns = [1, 10, 100, 1000];
+
+  console.log('# cdk8s-posit-package-manager benchmarks');
+  console.log(`${machine()}\n`);
+  if (!fs.existsSync(path.join(opts.libDir, 'index.js'))) {
+    console.error(`${opts.libDir}/index.js is missing: run \`npm run build\` first`);
     process.exit(1);
   }
-  if (newestMtime(path.join(ROOT, 'src'), '.ts') > newestMtime(path.join(ROOT, 'lib'), '.js')) {
-    console.log('NOTE: some src/ file is newer than lib/; these numbers are for the last build (pass --build to refresh).\n');
+  if (opts.libDir === path.join(ROOT, 'lib') && newestMtime(path.join(ROOT, 'src'), '.ts') > newestMtime(opts.libDir, '.js')) {
+    console.log('NOTE: some src/ file is newer than lib/: these numbers are for the last build (`npm run build`).\n');
   }
 
-  let ok = run('synth.js', ns);
-  ok = run('cold-start.js', []) && ok;
-  if (withTests) ok = run('test-suite.js', full ? ['--full'] : []) && ok;
-  process.exit(ok ? 0 : 1);
+  const { helm, note } = synthesis.helmOptions(opts.helmChart, opts.helmBin);
+  const t0 = Date.now();
+  const byN = await synthesis.measure({ ns: opts.ns, reps: opts.reps, libDir: opts.libDir, helm });
+  console.log(synthesis.report(byN, opts.reps));
+  if (note) console.log(note);
+  console.log(`\n(synthesis: ${((Date.now() - t0) / 1000).toFixed(0)} s)\n`);
+
+  const t1 = Date.now();
+  console.log(coldStart.report(coldStart.measure(opts)));
+  console.log(`\n(cold start: ${((Date.now() - t1) / 1000).toFixed(0)} s)`);
+
+  if (withTests) {
+    console.log('');
+    require('./test-suite').main(full ? ['--full'] : []);
+  }
+  console.log(
+    `\nload average at the end: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+
+  const mismatch = [...byN].some(([, m]) => new Set(['ours', 'floor', 'core'].flatMap((v) => [...m.get(v).shas])).size !== 1);
+  if (mismatch) {
+    console.log('ERROR: the variants wrote different YAML');
+    process.exitCode = 1;
+  }
 }
 
-main(process.argv.slice(2));
+main(process.argv.slice(2)).catch((e) => {
+  console.error(e.stack || String(e));
+  process.exit(1);
+});

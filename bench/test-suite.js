@@ -3,12 +3,13 @@
  * Test-suite wall time.
  *
  *   node bench/test-suite.js          # `npx jest` once
- *   node bench/test-suite.js --full   # also `npm test` (typecheck + build + jest)
+ *   node bench/test-suite.js --full   # also `npm test` (type-check and build, lint, jest)
  *
  * Runs from the repository root; the commands' own output is captured and only
  * jest's summary lines are shown. A failing suite is reported (exit code),
  * not treated as a benchmark failure: the number is a wall time, nothing more.
- * Note that `npm test` runs `tsc -p tsconfig.build.json`, which rewrites lib/.
+ * Note that `npm test` builds lib/ (incrementally: `tsc -b`). Also prints the
+ * load average, since the wall time depends on what else the machine runs.
  */
 const { spawnSync } = require('child_process');
 const path = require('path');
@@ -34,7 +35,12 @@ function main(argv) {
   const runs = [timed('npx jest', NPX, ['jest'])];
   if (full) runs.push(timed('npm test (typecheck + build + jest)', NPM, ['test']));
 
-  console.log(`## test suite wall time (${require('os').cpus().length} CPUs)\n`);
+  console.log(
+    `## test suite wall time (${require('os').cpus().length} CPUs, load average ${require('os')
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')})\n`,
+  );
   for (const r of runs) {
     console.log(`${r.label}: ${r.seconds.toFixed(1)} s  (exit ${r.status})`);
     for (const l of r.summary) console.log(`    ${l}`);

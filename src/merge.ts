@@ -27,10 +27,22 @@ export function deepMerge<T>(base: T, override: unknown, options: { nullDeletes?
   if (!isPlainObject(base) && isPlainObject(override) && options.nullDeletes) return deepMerge({} as T, override, options);
   if (!isPlainObject(base) || !isPlainObject(override)) return override as T;
   const result: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(override)) {
+  for (const key of Object.keys(override)) {
+    const value = override[key];
     if (value === null && options.nullDeletes) delete result[key];
     // Own properties only: a key named `constructor` merges over nothing, not over `Object`.
-    else setOwn(result, key, deepMerge(Object.hasOwn(result, key) ? result[key] : undefined, value, options));
+    else if (value !== undefined)
+      setOwn(result, key, isPlainObject(value) ? deepMerge(Object.hasOwn(result, key) ? result[key] : undefined, value, options) : value);
+    else if (!Object.hasOwn(result, key)) result[key] = undefined;
   }
   return result as T;
+}
+
+/**
+ * The same own properties in the same order, in an object V8 keeps in fast
+ * mode: a map built one key at a time past about twenty keys (as the chart
+ * defaults are) becomes a slow dictionary, and every copy of it pays for that.
+ */
+export function fastCopy<T extends object>(obj: T): T {
+  return Object.fromEntries(Object.entries(obj)) as T;
 }

@@ -24,13 +24,14 @@ import type {
 } from './k8s/types';
 import { QUANTITY_PATTERN, validateK8s, validateK8sObject, type K8sIssue, type K8sType } from './k8s/validate';
 import {
-  CONFIG_KEY,
   isDns1123Label,
   isDns1123Subdomain,
   isQualifiedName,
+  isSecretKey,
   LABEL_RULE,
   LABEL_VALUE,
   PORT_NAME,
+  SECRET_KEY_RULE,
   SUBDOMAIN_RULE,
 } from './k8s/names';
 import { configSchema, extraConfigSchema } from './config/schema';
@@ -110,19 +111,6 @@ function k8sList<T>(type: K8sType) {
 
 const stringMap = z.record(z.string(), z.string());
 
-/**
- * True for a key of a Secret or ConfigMap as Kubernetes accepts it (at most
- * 253 letters, digits, "-", "_", "."; not "." or "..", not starting with "..":
- * keys are also file names in a volume).
- */
-export function isSecretKey(k: string): boolean {
-  return CONFIG_KEY.test(k) && k.length <= 253 && k !== '.' && !k.startsWith('..');
-}
-/** What a Secret key may be, in words. */
-export const SECRET_KEY_RULE =
-  'must be a Secret key: at most 253 letters, digits, "-", "_" and ".", not "." or ".." and not starting with ".." (it is also a file name)';
-
-/** A key of a Secret (or ConfigMap). */
 const secretKey = z.string().refine(isSecretKey, { message: SECRET_KEY_RULE });
 /** A reference to a key of an existing Secret. */
 const secretKeyRef = z.object({ name: objectName, key: secretKey }).strict();

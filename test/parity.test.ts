@@ -1,28 +1,9 @@
 /** Every parity case of both chart versions: the construct's output equals the chart's render under the contract's rules. */
-import { existsSync, readdirSync, readFileSync } from 'fs';
+import { readFileSync } from 'fs';
 import { join } from 'path';
 import { PackageManagerValidationError, type ChartVersion } from '../src';
-import { parityDiff, parseManifests } from './helpers/parity';
+import { parityCases, parityDiff, parseManifests } from './helpers/parity';
 import { readYaml, synthValues } from './helpers/synth';
-
-/** Each case's values file, release, and what the chart rendered (or why it refused). */
-export function parityCases(dir: string) {
-  const names = readdirSync(join(dir, 'cases'))
-    .filter((f) => f.endsWith('.values.yaml'))
-    .map((f) => f.replace(/\.values\.yaml$/, ''))
-    .sort();
-  return names.map((name) => {
-    const release = join(dir, 'cases', `${name}.release`);
-    const expected = join(dir, 'expected', `${name}.yaml`);
-    return {
-      name,
-      valuesFile: join(dir, 'cases', `${name}.values.yaml`),
-      release: existsSync(release) ? readFileSync(release, 'utf8').trim() : 'my-release',
-      refused: existsSync(join(dir, 'expected', `${name}.error.txt`)) || existsSync(join(dir, 'cases', `${name}.reject`)),
-      expected: existsSync(expected) ? expected : undefined,
-    };
-  });
-}
 
 /** What each error or reject case must be refused for (the cause, in our words). */
 const REFUSALS: Record<string, { path: string; cause: RegExp }> = {

@@ -20,7 +20,7 @@ import { closest, formatPath, type ValidationIssue } from '../errors';
 import { parseSectionName } from '../gcfg/serialize';
 import { isPlainObject, setOwn } from '../merge';
 import type { PackageManagerWarning } from '../warnings';
-import { BOOLEAN_KEYS, INTEGER_KEYS, KNOWN_CONFIG, LIST_KEYS } from './schema';
+import { BOOLEAN_KEYS, INTEGER_KEYS, KNOWN_CONFIG, LIST_KEYS } from './spec';
 import type { ExtraConfig, GcfgValue, PackageManagerConfig } from './types';
 
 type Keys = Record<string, unknown>;
@@ -62,9 +62,13 @@ function coerce(id: string, value: unknown): unknown {
   return value;
 }
 
+const knownSections = [...KNOWN_CONFIG.keys()];
+
 /** Finds the known name for `name`: exact, or in another case. */
 function knownName(name: string, known: readonly string[]): string | undefined {
-  return known.find((k) => k === name) ?? known.find((k) => k.toLowerCase() === name.toLowerCase());
+  if (known.includes(name)) return name;
+  const lower = name.toLowerCase();
+  return known.find((k) => k.length === lower.length && k.toLowerCase() === lower);
 }
 
 /** How gcfg identifies a section: its name without case, its subsection (case-sensitive) as written. */
@@ -116,7 +120,6 @@ export function normalizeConfig(config: unknown, extraConfig: unknown): Normaliz
   const typed: Sections = {};
   const extra: Sections = {};
   const passedThrough: string[] = [];
-  const knownSections = [...KNOWN_CONFIG.keys()];
   const spellings = new Spellings(errors);
 
   if (config !== undefined && config !== null && !isPlainObject(config)) {
@@ -177,8 +180,8 @@ export function normalizeConfig(config: unknown, extraConfig: unknown): Normaliz
     for (const [key, value] of Object.entries(keys)) {
       if (value === undefined) continue;
       const canonicalKey = knownName(key, knownKeys);
-      const path = formatPath(['config', section, key]);
       if (!canonicalKey) {
+        const path = formatPath(['config', section, key]);
         const guess = closest(key, knownKeys);
         if (guess) {
           errors.push({
@@ -195,12 +198,15 @@ export function normalizeConfig(config: unknown, extraConfig: unknown): Normaliz
       if (canonicalKey !== key) {
         warnings.push({
           id: 'ppm:config-spelling',
-          path,
+          path: formatPath(['config', section, key]),
           message: `is spelled ${canonicalKey} in Posit's docs; gcfg reads names case-insensitively, so it is read as ${canonicalKey}`,
         });
       }
       if (Object.hasOwn(target, canonicalKey)) {
-        errors.push({ path, message: `gcfg names are case-insensitive: ${key} and ${canonicalKey} are the same key; keep one` });
+        errors.push({
+          path: formatPath(['config', section, key]),
+          message: `gcfg names are case-insensitive: ${key} and ${canonicalKey} are the same key; keep one`,
+        });
       } else spellings.key(canonical, canonicalKey, formatPath(['config', canonical, canonicalKey]));
       // `null` is kept: merged over the defaults, it removes the default (as in Helm).
       target[canonicalKey] = value === null ? null : coerce(`${canonical}.${canonicalKey}`, value);

@@ -49,3 +49,17 @@ export const SUBDOMAIN_RULE =
 /** Why `s` is not a DNS-1123 label, in words. */
 export const LABEL_RULE =
   'must be a DNS-1123 label of at most 63 characters: lower-case letters, digits and "-", starting and ending with a letter or digit';
+
+/**
+ * True for a key of a Secret or ConfigMap as Kubernetes accepts it (at most
+ * 253 letters, digits, "-", "_", "."; not "." or "..", not starting with "..":
+ * keys are also file names in a volume).
+ */
+export function isSecretKey(k: string): boolean {
+  return CONFIG_KEY.test(k) && k.length <= 253 && k !== '.' && !k.startsWith('..');
+}
+/** What a Secret key may be, in words. */
+export const SECRET_KEY_RULE =
+  'must be a Secret key: at most 253 letters, digits, "-", "_" and ".", not "." or ".." and not starting with ".." (it is also a file name)';
+
+/** A key of a Secret (or ConfigMap). */

@@ -7,11 +7,24 @@ import type { GcfgDocument, ResolvedValues, SecretSetting } from './types';
 
 /** Reads `section.key` of a config case-insensitively, as gcfg does. */
 export function configValue(config: object | undefined, section: string, key: string): GcfgValue | undefined {
-  for (const [s, keys] of Object.entries(config ?? {})) {
-    if (s.toLowerCase() !== section.toLowerCase() || !isPlainObject(keys)) continue;
-    for (const [k, v] of Object.entries(keys)) if (k.toLowerCase() === key.toLowerCase()) return v as GcfgValue;
+  if (!config) return undefined;
+  const sectionLower = section.toLowerCase();
+  const keyLower = key.toLowerCase();
+  const sections = config as Record<string, unknown>;
+  for (const s in sections) {
+    if (!Object.prototype.hasOwnProperty.call(sections, s) || !sameName(s, section, sectionLower)) continue;
+    const keys = sections[s];
+    if (!isPlainObject(keys)) continue;
+    for (const k in keys) {
+      if (Object.prototype.hasOwnProperty.call(keys, k) && sameName(k, key, keyLower)) return keys[k] as GcfgValue;
+    }
   }
   return undefined;
+}
+
+/** `name` equals `wanted` case-insensitively (`lower` is `wanted` in lower case). */
+function sameName(name: string, wanted: string, lower: string): boolean {
+  return name === wanted || (name.length === wanted.length && name.toLowerCase() === lower);
 }
 
 /** A gcfg boolean as Package Manager reads it (`true`, `yes`, `on`, `1`). */

@@ -6,8 +6,9 @@
  */
 import { chartRecord, type ChartVersion } from '../chart-versions';
 import { OUR_DEFAULTS } from '../chart-versions/ours';
-import { deepMerge, isPlainObject } from '../merge';
+import { deepMerge, fastCopy, isPlainObject } from '../merge';
 import { traitsOf } from '../traits';
+import { isKnownValid, markKnownValid } from '../validation/known-valid';
 
 /** Helm's truthiness: `false`, `0`, `""`, `null`, empty maps and lists are false. */
 export function helmTruthy(v: unknown): boolean {
@@ -38,16 +39,20 @@ export function defaultsOf(version: ChartVersion | undefined): Readonly<Record<s
   let defaults = cache.get(record.version);
   if (!defaults) {
     defaults = deepFreeze(deepMerge(propsDefaults(record.values, ''), OUR_DEFAULTS as unknown as Record<string, unknown>));
+    markKnownValid(defaults);
     cache.set(record.version, defaults);
   }
   return defaults;
 }
 
+/** Frozen, every map rebuilt in V8's fast mode first (each render copies the defaults' top level). */
 function deepFreeze<T>(v: T): T {
-  if (v && typeof v === 'object') {
-    for (const x of Object.values(v)) deepFreeze(x);
-    Object.freeze(v);
+  if (isPlainObject(v)) {
+    const fast: Record<string, unknown> = fastCopy(v);
+    for (const k of Object.keys(fast)) fast[k] = deepFreeze(fast[k]);
+    return Object.freeze(fast) as T;
   }
+  if (Array.isArray(v)) return Object.freeze(v.map(deepFreeze)) as T;
   return v;
 }
 
@@ -66,9 +71,23 @@ export function evaluateDefaultTemplates<T extends { enableSandboxing?: boolean;
   const type = csc?.seccompProfile?.type;
   const m = typeof type === 'string' ? SANDBOXING_TEMPLATE.exec(type) : null;
   if (!m) return values;
-  const evaluated = (values.enableSandboxing ? m[1] : m[2]).trim();
-  return {
-    ...values,
-    pod: { ...values.pod, containerSecurityContext: { ...csc, seccompProfile: { ...csc!.seccompProfile, type: evaluated } } },
-  };
+  const sandboxing = Boolean(values.enableSandboxing);
+  return { ...values, pod: { ...values.pod, containerSecurityContext: evaluatedContext(csc!, sandboxing ? m[1] : m[2], sandboxing) } };
+}
+
+/** The default container security context, evaluated: made once per default and choice, frozen and known valid like it. */
+const evaluatedDefaults = new WeakMap<object, Map<boolean, object>>();
+
+function evaluatedContext(csc: { seccompProfile?: { type?: unknown } }, branch: string, sandboxing: boolean): object {
+  const make = () => ({ ...csc, seccompProfile: { ...csc.seccompProfile, type: branch.trim() } });
+  if (!isKnownValid(csc)) return make();
+  let byChoice = evaluatedDefaults.get(csc);
+  if (!byChoice) evaluatedDefaults.set(csc, (byChoice = new Map()));
+  let evaluated = byChoice.get(sandboxing);
+  if (!evaluated) {
+    evaluated = deepFreeze(make());
+    markKnownValid(evaluated);
+    byChoice.set(sandboxing, evaluated);
+  }
+  return evaluated;
 }

@@ -19,6 +19,12 @@ export function resolveProbe(defaults: ProbeProps | undefined, given: ProbeProps
   const merged = deepMerge<Record<string, unknown>>(base, given ?? undefined, { nullDeletes: true });
   if (!merged.enabled) return undefined;
   const probe: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(merged)) if (k !== 'enabled' && v !== undefined && v !== null) probe[k] = v;
-  return Object.keys(probe).length > 0 ? (probe as Probe) : undefined;
+  let empty = true;
+  for (const k of Object.keys(merged)) {
+    const v = merged[k];
+    if (k === 'enabled' || v === undefined || v === null) continue;
+    probe[k] = v;
+    empty = false;
+  }
+  return empty ? undefined : (probe as Probe);
 }

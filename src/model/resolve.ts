@@ -1,6 +1,6 @@
 /** Parsed props and the release identity → the model. */
 import { chartRecord, type ChartVersion, type ChartVersionRecord } from '../chart-versions';
-import { listenPort } from '../config/schema';
+import { listenPort } from '../config/spec';
 import { DEFAULT_DATA_DIR, DEFAULT_HTTP_PORT, DEFAULT_METRICS_PORT, HTTPS_PORT_NAME, METRICS_PORT_NAME } from '../constants';
 import { isPlainObject } from '../merge';
 import { chartName, commonLabels, fullName, selectorLabels, serviceAccountName } from '../names';
@@ -107,7 +107,6 @@ export function resolveModel(input: ModelInput, identity: Identity): Model {
   const allMounts = [...mounts, ...(v.pod?.volumeMounts ?? [])];
   const dataDir = String(configValue(config, 'Server', 'DataDir') ?? DEFAULT_DATA_DIR);
 
-  const givenSet = givenPaths(given, '', new Set());
   const acknowledged = new Set<WarningId>(input.acknowledgeWarnings);
   if (given.enableSandboxing === true) acknowledged.add('ppm:sandboxing');
 
@@ -153,6 +152,6 @@ export function resolveModel(input: ModelInput, identity: Identity): Model {
     mountSharedStorage,
     claimName,
     acknowledged,
-    given: givenSet,
+    given: givenPaths(given, '', new Set()),
   };
 }

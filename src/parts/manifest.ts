@@ -25,7 +25,10 @@ export interface RenderedObject {
 /** Drops `undefined` members so that absent values stay absent. */
 export function compact<T extends Record<string, unknown>>(obj: T): T {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(obj)) if (v !== undefined) out[k] = v;
+  for (const k of Object.keys(obj)) {
+    const v = obj[k];
+    if (v !== undefined) out[k] = v;
+  }
   return out as T;
 }
 
@@ -50,14 +53,18 @@ function isUnionWrapper(v: unknown): v is { value: string | number } {
  * keeps only its `value`; a copy also keeps later changes to the props out.
  */
 export function plainCopy<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map(plainCopy) as T;
-  if (isUnionWrapper(value)) return value.value as T;
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== undefined) setOwn(out, k, plainCopy(v));
-    return out as T;
+  // Only an object of a class can be a wrapper: plain objects skip the look at the constructor.
+  if (Object.getPrototypeOf(value) !== Object.prototype && isUnionWrapper(value)) return value.value as T;
+  const obj = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k in obj) {
+    if (!Object.prototype.hasOwnProperty.call(obj, k)) continue;
+    const v = obj[k];
+    if (v !== undefined) setOwn(out, k, plainCopy(v));
   }
-  return value;
+  return out as T;
 }
 
 /** cdk8s's cleaning of a value: keys sorted, `null`/`undefined` members dropped, empty ones too where asked. */

@@ -12,9 +12,8 @@ import { formatPath, type ValidationIssue } from '../errors';
 import { deepMerge, isPlainObject } from '../merge';
 import { defaultsOf, evaluateDefaultTemplates, type ResolvedValues } from '../model';
 import type { PackageManagerProps } from '../props';
-import { propsSchema } from '../schema';
 import { isWarningId, WARNINGS, type PackageManagerWarning, type WarningId } from '../warnings';
-import { schemaIssues } from './schema-issues';
+import { propsCheck } from './fast-check';
 import { needsRedaction, redactIssues, secretStringsIn } from './secrecy';
 
 /** The props, parsed. */
@@ -70,11 +69,37 @@ export function reservedKeyIssues(value: unknown, path: (string | number)[] = []
   return out;
 }
 
+/** The props as given (config names normalized), and merged over the chart version's defaults. */
+export function mergeOverDefaults(props: PackageManagerProps) {
+  // A copy without the identity keys (built key by key: deleting keys would slow every later read of it).
+  const given: Record<string, unknown> = {};
+  for (const k in props) {
+    if (Object.prototype.hasOwnProperty.call(props, k) && !(IDENTITY as readonly string[]).includes(k))
+      given[k] = props[k as keyof PackageManagerProps];
+  }
+  const config = normalizeConfig(given.config, given.extraConfig);
+  if (given.config !== undefined && given.config !== null) given.config = config.config;
+  if (given.extraConfig !== undefined && given.extraConfig !== null) given.extraConfig = config.extra;
+  else if (Object.keys(config.extra).length > 0) given.extraConfig = config.extra;
+  const refs = normalizeConfigFromSecrets(given.configFromSecrets);
+  if (isPlainObject(given.configFromSecrets)) given.configFromSecrets = refs.refs;
+  const version = isChartVersion(props.chartVersion) ? props.chartVersion : CHART_VERSIONS[0];
+  const values = evaluateDefaultTemplates(deepMerge(defaultsOf(version), given, { nullDeletes: true }) as ResolvedValues);
+  return {
+    given,
+    values,
+    version,
+    errors: [...config.errors, ...refs.errors],
+    warnings: [...config.warnings, ...refs.warnings],
+  };
+}
+
 export function parseProps(props: PackageManagerProps): ParseResult {
   const reserved = reservedKeyIssues(props);
   if (reserved.length > 0) return { errors: reserved, warnings: [] };
   const result = parse(props);
   if (!needsRedaction(result.errors, result.warnings)) return result;
+  // The last net: no message may hold a secret of the input, whatever produced it.
   const secrets = secretStringsIn(props);
   return { ...result, errors: redactIssues(result.errors, secrets), warnings: redactIssues(result.warnings, secrets) };
 }
@@ -96,29 +121,50 @@ function parse(props: PackageManagerProps): ParseResult {
         });
     });
 
-  const given: Record<string, unknown> = { ...props };
-  for (const k of IDENTITY) delete given[k];
-  const config = normalizeConfig(given.config, given.extraConfig);
-  if (given.config !== undefined && given.config !== null) given.config = config.config;
-  if (given.extraConfig !== undefined && given.extraConfig !== null) given.extraConfig = config.extra;
-  else if (Object.keys(config.extra).length > 0) given.extraConfig = config.extra;
-  errors.push(...config.errors);
-  const refs = normalizeConfigFromSecrets(given.configFromSecrets);
-  if (isPlainObject(given.configFromSecrets)) given.configFromSecrets = refs.refs;
-  errors.push(...refs.errors);
-  const warnings = [...config.warnings, ...refs.warnings];
-
-  const version = isChartVersion(chartVersion) ? chartVersion : CHART_VERSIONS[0];
-  const values = evaluateDefaultTemplates(deepMerge(defaultsOf(version), given, { nullDeletes: true }) as ResolvedValues);
-  const identity = Object.fromEntries(
-    IDENTITY.filter((k) => k !== 'chartVersion' && k !== 'acknowledgeWarnings' && props[k] !== undefined).map((k) => [k, props[k]]),
-  );
-  const checked = propsSchema.safeParse({ ...values, ...identity });
-  if (!checked.success) errors.push(...schemaIssues(checked.error, { ...values, ...identity }));
+  const merged = mergeOverDefaults(props);
+  const { given, values, version, warnings } = merged;
+  errors.push(...merged.errors);
+  errors.push(...schemaErrors(values, props));
   if (errors.length > 0) return { errors, warnings };
   return {
     parsed: { chartVersion: version, given, values, acknowledgeWarnings: acks as WarningId[] },
     errors,
     warnings,
   };
+}
+
+const { releaseName: releaseNameCheck, namespace: namespaceCheck } = propsCheck.shape!;
+
+/** True when the schema accepts the merged values with the release name and namespace given (the fast check: no zod). */
+export function passesFastCheck(values: ResolvedValues, props: PackageManagerProps): boolean {
+  const { releaseName, namespace } = props;
+  return (
+    propsCheck(values) &&
+    (releaseName === undefined || releaseNameCheck(releaseName)) &&
+    (namespace === undefined || namespaceCheck(namespace))
+  );
+}
+
+/** What the zod schema checks: the merged values with the release name and namespace given. */
+export function schemaInput(values: ResolvedValues, props: PackageManagerProps): Record<string, unknown> {
+  const identity = Object.fromEntries(
+    IDENTITY.filter((k) => k !== 'chartVersion' && k !== 'acknowledgeWarnings' && props[k] !== undefined).map((k) => [k, props[k]]),
+  );
+  return { ...values, ...identity };
+}
+
+/**
+ * What the schema finds wrong in the merged values: nothing, found by the
+ * fast check on the valid path; the zod schema is loaded only to explain a
+ * failure (and is the judge, should the two ever disagree).
+ */
+function schemaErrors(values: ResolvedValues, props: PackageManagerProps): ValidationIssue[] {
+  if (passesFastCheck(values, props)) return [];
+  const input = schemaInput(values, props);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { propsSchema } = require('../schema') as typeof import('../schema');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { schemaIssues } = require('./schema-issues') as typeof import('./schema-issues');
+  const checked = propsSchema.safeParse(input);
+  return checked.success ? [] : schemaIssues(checked.error, input);
 }

@@ -13,7 +13,7 @@ import { exitCodeOf, reportJson, type DiffResult } from '../../src/diff/report';
 import { render } from '../../src/render';
 import { valuesToProps } from '../../src/values/from-values';
 import type { ChartVersion } from '../../src';
-import { parityCases } from '../parity.test';
+import { parityCases } from '../helpers/parity';
 import { fakeIO } from '../helpers/diff-io';
 import { parseManifests } from '../helpers/parity';
 import { readYaml } from '../helpers/synth';

@@ -2,15 +2,16 @@
  * Property-based test: random props — valid ones, and valid ones with one field
  * broken — either synthesize manifests that pass strict Kubernetes 1.28
  * validation, or throw PackageManagerValidationError naming a path. Anything
- * else (another exception, an invalid manifest) fails. scripts/fuzz.ts runs
- * the same property 20,000 times with a random seed.
+ * else (another exception, an invalid manifest) fails. FUZZ_RUNS sets the
+ * runs (`npm run test:slow` runs 2,000); scripts/fuzz.ts runs the same
+ * property 20,000 times with a random seed.
  */
 import fc from 'fast-check';
 import { brokenProps, runOnce, useCheapSecretChecksums, validProps, type Outcome } from './arbitraries';
 
 useCheapSecretChecksums();
 
-const RUNS = 2000;
+const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 
 describe('random props never crash and never render an invalid manifest', () => {
   it(`holds for ${RUNS} runs`, () => {

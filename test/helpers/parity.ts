@@ -3,6 +3,8 @@
  * package ships (src/diff): `parityDiff` lists every difference the rules do
  * not allow; an empty list means the two renders are "the same manifests".
  */
+import { existsSync, readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
 import { classify } from '../../src/diff/classify';
 import { compareManifests, formatPath, refKey, type Obj } from '../../src/diff/compare';
 import type { PackageManagerProps } from '../../src';
@@ -49,4 +51,23 @@ export function parityDiff(expected: Obj[], actual: Obj[], releaseNamespace: str
     }
   }
   return problems;
+}
+
+/** Each case's values file, release, and what the chart rendered (or why it refused). */
+export function parityCases(dir: string) {
+  const names = readdirSync(join(dir, 'cases'))
+    .filter((f) => f.endsWith('.values.yaml'))
+    .map((f) => f.replace(/\.values\.yaml$/, ''))
+    .sort();
+  return names.map((name) => {
+    const release = join(dir, 'cases', `${name}.release`);
+    const expected = join(dir, 'expected', `${name}.yaml`);
+    return {
+      name,
+      valuesFile: join(dir, 'cases', `${name}.values.yaml`),
+      release: existsSync(release) ? readFileSync(release, 'utf8').trim() : 'my-release',
+      refused: existsSync(join(dir, 'expected', `${name}.error.txt`)) || existsSync(join(dir, 'cases', `${name}.reject`)),
+      expected: existsSync(expected) ? expected : undefined,
+    };
+  });
 }

@@ -1,31 +1,35 @@
 /** Rules on `config` (the gcfg file) and the chart's notes about it. */
 import { gcfgNameProblem, gcfgValueProblem, parseSectionName } from '../../gcfg/serialize';
-import { listenPort } from '../../config/schema';
+import { listenPort } from '../../config/spec';
 import { formatPath } from '../../errors';
 import { configValue, type Model } from '../../model';
 import type { Rule } from './context';
 
 /** Section and key names gcfg can read, and values it can carry, in `config` and `extraConfig`. */
 export const gcfgSyntax: Rule = ({ model, error, invalid }) => {
-  const check = (prefix: string, doc: object | undefined) => {
-    for (const [section, keys] of Object.entries(doc ?? {})) {
+  const check = (prefix: string, doc: Readonly<Record<string, unknown>> | undefined) => {
+    for (const section in doc) {
+      if (!Object.prototype.hasOwnProperty.call(doc, section)) continue;
       const problem = gcfgNameProblem(parseSectionName(section).name);
       if (problem) error(formatPath([prefix, section]), `section ${problem}`);
-      for (const [key, value] of Object.entries(keys ?? {})) {
-        const path = formatPath([prefix, section, key]);
+      const keys = (doc[section] ?? {}) as Readonly<Record<string, unknown>>;
+      for (const key in keys) {
+        if (!Object.prototype.hasOwnProperty.call(keys, key)) continue;
+        const value = keys[key];
+        const path = () => formatPath([prefix, section, key]);
         const keyProblem = gcfgNameProblem(key);
-        if (keyProblem) error(path, `key ${keyProblem}`);
-        const list: unknown[] = Array.isArray(value) ? value : [value];
+        if (keyProblem) error(path(), `key ${keyProblem}`);
+        const list: readonly unknown[] = Array.isArray(value) ? value : [value];
         list.forEach((item, i) => {
           const valueProblem = typeof item === 'string' ? gcfgValueProblem(item) : undefined;
-          if (valueProblem) error(Array.isArray(value) ? `${path}[${i}]` : path, `the value ${valueProblem}`);
+          if (valueProblem) error(Array.isArray(value) ? `${path()}[${i}]` : path(), `the value ${valueProblem}`);
           if (typeof item === 'number' && !Number.isFinite(item))
             invalid([prefix, section, key, ...(Array.isArray(value) ? [i] : [])], 'must be a finite number', item);
         });
       }
     }
   };
-  check('config', model.values.config);
+  check('config', model.values.config as Readonly<Record<string, unknown>> | undefined);
   check('extraConfig', model.values.extraConfig);
 };
 

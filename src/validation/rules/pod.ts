@@ -2,7 +2,7 @@
 import type { Container, EnvVar, Probe, VolumeMount } from '../../k8s/types';
 import { requestsOverLimits } from '../../k8s/quantity';
 import { ENV_VAR_NAME, isDns1123Label, LABEL_RULE, PORT_NAME } from '../../k8s/names';
-import { isSecretKey, SECRET_KEY_RULE } from '../../schema';
+import { isSecretKey, SECRET_KEY_RULE } from '../../k8s/names';
 import { CONTAINER_NAME } from '../../constants';
 import { formatPath } from '../../errors';
 import type { Rule, RuleContext } from './context';

@@ -1,6 +1,6 @@
 /** Rules on security: secret references and inline secrets, secret settings in config, what sandboxing costs. */
 import { isSecretName, isSecretSectionName, isSecretSetting, isSecretValue, settingEnvName, settingEnvProblem } from '../../config/secrets';
-import { KNOWN_CONFIG } from '../../config/schema';
+import { KNOWN_CONFIG } from '../../config/spec';
 import type { EnvVar } from '../../k8s/types';
 import { formatPath } from '../../errors';
 import { gcfgNameProblem, parseSectionName } from '../../gcfg/serialize';
