@@ -192,7 +192,7 @@ function runPaired(n, libDir) {
     floor.build(1, floor.prepare(1));
   }
   const input = floor.prepare(n);
-  const rounds = n >= 1000 ? 3 : n >= 100 ? 8 : 20;
+  const rounds = n >= 1000 ? 3 : n >= 100 ? 6 : 8;
   const repeat = Math.max(1, Math.ceil(MIN_INSTANCES / n));
   const timed = (v, inp) => {
     const c0 = process.cpuUsage();
