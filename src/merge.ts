@@ -5,6 +5,16 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The value at a path of maps (own properties only; lists by index); undefined when the path leaves the maps. */
+export function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
+  let cur: unknown = root;
+  for (const seg of path) {
+    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, seg)) return undefined;
+    cur = (cur as Record<string | number, unknown>)[seg];
+  }
+  return cur;
+}
+
 /**
  * Sets an own property of `obj`, also for the key `__proto__` (a plain
  * assignment would replace the object's prototype instead, and the key

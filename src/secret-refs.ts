@@ -10,6 +10,7 @@
  * Also here: the warnings for secrets written inline in typed props.
  */
 import { describeValue, formatPath, type ValidationIssue } from './errors';
+import { valueAt } from './merge';
 import type { PackageManagerProps, SecretsByName } from './props';
 import { VALUE_TRAITS } from './traits';
 import type { PackageManagerWarning } from './warnings';
@@ -114,7 +115,7 @@ export function inlineSecretWarnings(props: PackageManagerProps): PackageManager
   const out: PackageManagerWarning[] = [];
   for (const [path, traits] of Object.entries(VALUE_TRAITS)) {
     if (!traits?.secret) continue;
-    const value = path.split('.').reduce<unknown>((o, k) => (isMap(o) ? o[k] : undefined), props);
+    const value = valueAt(props, path.split('.'));
     if (typeof value !== 'string' || value === '') continue;
     out.push({
       id: 'ppm:inline-secret-prop',

@@ -5,18 +5,9 @@
  * `my-release` stands in; `helm.sh/chart` and `managed-by: Helm` are Helm's
  * labels, which we do not set (see the parity rules).
  */
-import { PackageManagerValidationError, type PackageManagerProps } from '../src';
+import type { PackageManagerProps } from '../src';
 import { find, synthProps, synthValues } from './helpers/synth';
-
-const issuesOf = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof PackageManagerValidationError) return e.issues;
-    throw e;
-  }
-  return [];
-};
+import { issuesOf } from './helpers/issues';
 
 describe('pvc_test.yaml: standard labels on the shared storage PVC', () => {
   it.each([

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { closest, formatPath, issueAbout, type ValidationIssue } from '../errors';
 import { propsSchema } from '../schema';
 import { mayBeSecret } from './secrecy';
+import { valueAt } from '../merge';
 
 /** An issue about the value at `path` of the input: shown, unless it may be a secret. */
 function about(path: readonly (string | number)[], expectation: string, value: unknown): ValidationIssue {
@@ -35,15 +36,6 @@ function knownKeysAt(path: readonly (string | number)[]): string[] {
     schema = unwrap(next);
   }
   return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
-}
-
-function valueAt(input: unknown, path: readonly (string | number)[]): unknown {
-  let cur: unknown = input;
-  for (const seg of path) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string | number, unknown>)[seg];
-  }
-  return cur;
 }
 
 const TYPE_WORDS: Record<string, string> = {

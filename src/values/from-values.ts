@@ -13,7 +13,7 @@
  */
 import { chartRecord, isChartVersion, unsupportedChartVersion, type ChartVersion, type ChartVersionRecord } from '../chart-versions';
 import { PackageManagerValidationError, formatPath, type ValidationIssue } from '../errors';
-import { isPlainObject, setOwn } from '../merge';
+import { isPlainObject, setOwn, valueAt } from '../merge';
 import { helmTruthy } from '../model/defaults';
 import { chartName, commonLabels, fullName, selectorLabels, serviceAccountName } from '../names';
 import type { PackageManagerProps } from '../props';
@@ -113,7 +113,7 @@ export function valuesToProps(
 
   for (const [path, why] of Object.entries(STALE_VALUES)) {
     const segs = path.split('.');
-    const parent = segs.slice(0, -1).reduce<unknown>((o, s) => (isPlainObject(o) ? o[s] : undefined), values);
+    const parent = valueAt(values, segs.slice(0, -1));
     const last = segs[segs.length - 1];
     if (isPlainObject(parent) && Object.prototype.hasOwnProperty.call(parent, last)) {
       delete parent[last];
@@ -124,7 +124,7 @@ export function valuesToProps(
   // A value the chart only tests in a guard (`if .Values.x` then fail) is read as the guard reads it.
   for (const guard of record.guards) {
     const segs = guard.path.split('.');
-    const parent = segs.slice(0, -1).reduce<unknown>((o, s) => (isPlainObject(o) ? o[s] : undefined), values);
+    const parent = valueAt(values, segs.slice(0, -1));
     const last = segs[segs.length - 1];
     if (isPlainObject(parent) && Object.prototype.hasOwnProperty.call(parent, last) && !helmTruthy(parent[last])) delete parent[last];
   }
@@ -141,7 +141,7 @@ export function valuesToProps(
   const translate = (value: unknown, path: string[]): unknown => {
     const key = path.join('.');
     const trait = traitsOf(key, traits);
-    const chartDefault = path.reduce<unknown>((o, seg) => (isPlainObject(o) ? o[seg] : undefined), record.values);
+    const chartDefault = valueAt(record.values, path);
     if (trait.dereferenced && !isPlainObject(value)) {
       errors.push({
         path: key,

@@ -6,7 +6,7 @@
 import type { PackageManagerProps } from '../../src';
 import { renderObjects } from '../../src/render';
 import { synthProps } from '../helpers/synth';
-import { issuesOf } from './issues';
+import { issuesOf } from '../helpers/issues';
 
 /** Props that render every object this library can render. */
 const EVERYTHING: PackageManagerProps = {

@@ -6,7 +6,7 @@
 import type { PackageManagerProps } from '../../src';
 import { settingEnvName, settingEnvProblem } from '../../src/config/secrets';
 import { find, synthProps, synthValues } from '../helpers/synth';
-import { issuesOf } from './issues';
+import { issuesOf } from '../helpers/issues';
 
 const ref = { name: 'git-creds', key: 'token' };
 const env = (props: PackageManagerProps) =>

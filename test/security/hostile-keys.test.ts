@@ -7,7 +7,7 @@ import { App, Chart } from 'cdk8s';
 import { PackageManager } from '../../src';
 import { parseGcfg } from '../../src/gcfg/parse';
 import { find } from '../helpers/synth';
-import { issuesOf } from './issues';
+import { issuesOf } from '../helpers/issues';
 
 type Obj = Record<string, any>;
 

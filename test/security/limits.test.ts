@@ -6,7 +6,7 @@ import { App, Chart } from 'cdk8s';
 import { PackageManager } from '../../src';
 import { MAX_TEMPLATE_OUTPUT, renderTemplate, TemplateError, type TemplateContext } from '../../src/values/template';
 import { synthProps } from '../helpers/synth';
-import { issuesOf } from './issues';
+import { issuesOf } from '../helpers/issues';
 
 const ctx: TemplateContext = {
   release: { name: 'r', namespace: 'n' },

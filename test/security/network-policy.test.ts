@@ -1,7 +1,7 @@
 /** Issue 13, item 6: the NetworkPolicy admits exactly the ports the Service and the ServiceMonitor use. */
 import type { PackageManagerProps } from '../../src';
 import { find, synthProps } from '../helpers/synth';
-import { issuesOf } from './issues';
+import { issuesOf } from '../helpers/issues';
 
 type Obj = Record<string, any>;
 const objectsOf = (props: PackageManagerProps) =>

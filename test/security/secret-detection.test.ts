@@ -7,7 +7,7 @@ import type { PackageManagerProps } from '../../src';
 import { isSecretName, isSecretSetting, isSecretValue } from '../../src/config/secrets';
 import { parseGcfg } from '../../src/gcfg/parse';
 import { find, synthProps } from '../helpers/synth';
-import { issuesOf } from './issues';
+import { issuesOf } from '../helpers/issues';
 
 const CONFIG_SECRETS = 'my-release-rstudio-pm-config-secrets';
 const gcfg = (objects: Record<string, any>[]) => find(objects, 'ConfigMap').data['rstudio-pm.gcfg'] as string;

@@ -2,9 +2,9 @@
  * Table of bad inputs: each must fail synthesis with PackageManagerValidationError
  * naming the prop path and the essence of the problem.
  */
-import { PackageManagerValidationError } from '../../src';
 import type { PackageManagerProps } from '../../src';
 import { synthProps, synthValues } from '../helpers/synth';
+import { issuesOf } from '../helpers/issues';
 
 type Case = [name: string, props: unknown, path: string, message: RegExp];
 
@@ -226,17 +226,6 @@ const CASES: Case[] = [
     /is Service "my-release-rstudio-pm", like the Service PackageManager renders: one would replace the other on apply; rename it/,
   ],
 ];
-
-function issuesOf(fn: () => unknown): PackageManagerValidationError['issues'] {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(PackageManagerValidationError);
-    expect((e as Error).message).not.toMatch(/\n\s+at /); // a message, not a stack trace
-    return (e as PackageManagerValidationError).issues;
-  }
-  throw new Error('expected PackageManagerValidationError, but synthesis succeeded');
-}
 
 describe('bad inputs are clear errors at synth time', () => {
   it('has at least 40 distinct cases', () => {

@@ -1,21 +1,12 @@
 /** Values files read as Helm reads them: null removes defaults, falsy means off, no false refusals (issue: Helm-faithful values). */
-import { PackageManagerValidationError } from '../../src';
 import { parseGcfg } from '../../src/gcfg/parse';
 import { find, synthValues, type Obj } from '../helpers/synth';
+import { issuesOf } from '../helpers/issues';
 
 const deployment = (values: unknown, chartVersion?: '0.5.29' | '0.20.4') =>
   find(synthValues(values, 'my-release', 'posit', chartVersion).objects, 'Deployment');
 const container = (values: unknown, chartVersion?: '0.5.29' | '0.20.4') =>
   deployment(values, chartVersion).spec.template.spec.containers[0];
-const issuesOf = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof PackageManagerValidationError) return e.issues;
-    throw e;
-  }
-  return [];
-};
 
 describe('null removes a default, at any depth', () => {
   it('inside a default map: runAsUser (OpenShift), a probe field, an annotation', () => {

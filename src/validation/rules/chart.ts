@@ -1,20 +1,12 @@
 /** What the chart version refuses, and the defaults whose removal (`null`) would make the chart render something broken. */
+import { valueAt } from '../../merge';
 import { helmTruthy } from '../../model';
 import type { Rule } from './context';
-
-function valueAt(root: unknown, path: string): unknown {
-  let cur: unknown = root;
-  for (const seg of path.split('.')) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[seg];
-  }
-  return cur;
-}
 
 /** The chart version's own refusals (`fail` in its templates). */
 export const chartGuards: Rule = ({ model, error }) => {
   for (const guard of model.chart.guards) {
-    const value = valueAt(model.values, guard.path);
+    const value = valueAt(model.values, guard.path.split('.'));
     if (guard.when === 'non-empty' && helmTruthy(value))
       error(guard.path, `is set, but chart ${model.chart.version} refuses it: it ${guard.message}`);
   }

@@ -1,4 +1,7 @@
-/** The issues of the PackageManagerValidationError a function throws (fails when it throws none, or another error). */
+/**
+ * The issues of the PackageManagerValidationError a function throws; fails when it throws none, another error, or
+ * a message carrying a stack trace.
+ */
 import { PackageManagerValidationError } from '../../src';
 
 export function issuesOf(fn: () => unknown): PackageManagerValidationError['issues'] {
@@ -6,6 +9,7 @@ export function issuesOf(fn: () => unknown): PackageManagerValidationError['issu
     fn();
   } catch (e) {
     if (!(e instanceof PackageManagerValidationError)) throw e;
+    expect(e.message).not.toMatch(/\n\s+at /); // a message, not a stack trace
     return e.issues;
   }
   throw new Error('expected PackageManagerValidationError, but it succeeded');
