@@ -1,4 +1,6 @@
 /** Warnings: ids, recorded on the node, acknowledged per instance or per scope, printed once per app by reportWarnings only. */
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import { App, Chart } from 'cdk8s';
 import { acknowledgeWarning, collectWarnings, PackageManager, PackageManagerValidationError, reportWarnings, WARNINGS } from '../src';
 import { synthProps } from './helpers/synth';
@@ -88,4 +90,9 @@ describe('two instances', () => {
     new PackageManager(new Chart(app, 'c', { namespace: 'team-a' }), 'other');
     expect(() => app.synthYaml()).not.toThrow();
   });
+});
+
+it('the README lists every warning id', () => {
+  const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+  expect(Object.keys(WARNINGS).filter((id) => !readme.includes(`| \`${id}\` |`))).toEqual([]);
 });
