@@ -106,6 +106,8 @@ export class PackageManager extends Construct {
   public readonly persistentVolumeClaim?: ApiObject;
   /** Ingress, when `ingress.enabled`. */
   public readonly ingress?: ApiObject;
+  /** HTTPRoute (Gateway API), when `httpRoute.enabled`. */
+  public readonly httpRoute?: ApiObject;
   /** ServiceMonitor, when metrics are on and `serviceMonitor.enabled`. */
   public readonly serviceMonitor?: ApiObject;
   /** PodDisruptionBudget, when `podDisruptionBudget` is set. */
@@ -157,6 +159,7 @@ export class PackageManager extends Construct {
     this.service = objects.get('Service')!;
     this.deployment = objects.get('Deployment')!;
     this.ingress = objects.get('Ingress');
+    this.httpRoute = objects.get('HTTPRoute');
     this.serviceMonitor = objects.get('ServiceMonitor');
     this.podDisruptionBudget = objects.get('PodDisruptionBudget');
     this.networkPolicy = objects.get('NetworkPolicy');

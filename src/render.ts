@@ -12,6 +12,7 @@ import { resolveModel, type Model, type OwnObjects } from './model';
 import { renderConfigMap } from './parts/config-map';
 import { renderDeployment } from './parts/deployment';
 import { renderExtraObjects } from './parts/extra-objects';
+import { renderHttpRoute } from './parts/http-route';
 import { renderIngress } from './parts/ingress';
 import { plainCopy, sanitize, type Manifest, type RenderedObject } from './parts/manifest';
 
@@ -130,6 +131,7 @@ export function renderModel(m: Model): RenderedObject[] {
     ['Service', renderService(m)],
     ['Deployment', deployment],
     ['Ingress', renderIngress(m)],
+    ['HTTPRoute', renderHttpRoute(m)],
     ['ServiceMonitor', renderServiceMonitor(m)],
     ['PodDisruptionBudget', renderPodDisruptionBudget(m)],
     ['NetworkPolicy', renderNetworkPolicy(m)],

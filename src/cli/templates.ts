@@ -22,7 +22,7 @@
  *
  * Objects the chart does not have: the Secret FULL-config-secrets (secret
  * settings kept out of the ConfigMap) counts as templates/configmap.yaml; a
- * NetworkPolicy as templates/networkpolicy.yaml.
+ * NetworkPolicy as templates/networkpolicy.yaml; an HTTPRoute as templates/httproute.yaml (`helm create`'s name).
  */
 
 /** Template files of the chart (NOTES.txt and _helpers.tpl render no objects). */
@@ -55,6 +55,7 @@ const BY_ID: Readonly<Record<string, string>> = {
   Service: 'templates/svc.yaml',
   Deployment: 'templates/deployment.yaml',
   Ingress: 'templates/ingress.yaml',
+  HTTPRoute: 'templates/httproute.yaml',
   ServiceMonitor: 'templates/servicemonitor.yaml',
   PodDisruptionBudget: 'templates/poddisruptionbudget.yaml',
   NetworkPolicy: 'templates/networkpolicy.yaml',

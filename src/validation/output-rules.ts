@@ -73,6 +73,7 @@ const ANNOTATION_SOURCES: Record<string, { own?: string; template?: string }> = 
   Service: { own: 'service.annotations' },
   ServiceAccount: { own: 'serviceAccount.annotations' },
   Ingress: { own: 'ingress.annotations' },
+  HTTPRoute: { own: 'httpRoute.annotations' },
   PersistentVolumeClaim: { own: 'sharedStorage.annotations' },
 };
 
