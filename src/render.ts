@@ -6,6 +6,7 @@
  * either returns every object with its construct id, or throws one
  * `PackageManagerValidationError` listing every problem.
  */
+import { CATALOGUE, extraObjectId, type ObjectId } from './catalogue';
 import { checksum, secretChecksum } from './checksums';
 import { PackageManagerValidationError } from './errors';
 import { resolveModel, type Model, type OwnObjects } from './model';
@@ -101,44 +102,56 @@ export function renderObjects(givenProps: PackageManagerProps, options: RenderOp
   };
 }
 
-/** The model → every object, in the order they are written, each with its construct id. */
-export function renderModel(m: Model): RenderedObject[] {
-  const configMap = renderConfigMap(m);
-  const awsSecret = renderAwsCredentialsSecret(m);
-  const keySecret = renderEncryptionKeySecret(m);
-  const configSecrets = renderConfigSecretsSecret(m);
-  const licenseSecret = renderLicenseKeySecret(m);
-  const licenseFileSecret = renderLicenseFileSecret(m);
-  const restartOnLicense = m.values.restartOnLicenseChange && (licenseSecret || licenseFileSecret);
-  const deployment = renderDeployment(m, {
-    config: checksum(configMap),
+/** Renders one fixed object from the model and the objects rendered before it (undefined when it is not rendered). */
+type Renderer = (m: Model, before: ReadonlyMap<ObjectId, Manifest>) => Manifest | undefined;
+
+/** The Deployment, with the checksums of the objects whose change restarts its pods. */
+function deploymentOf(m: Model, before: ReadonlyMap<ObjectId, Manifest>): Manifest {
+  const licenseSecrets = [before.get('LicenseSecret'), before.get('LicenseFileSecret')];
+  const restartOnLicense = m.values.restartOnLicenseChange && licenseSecrets.some((s) => s !== undefined);
+  const configSecrets = before.get('ConfigSecretsSecret');
+  return renderDeployment(m, {
+    config: checksum(before.get('ConfigMap')),
     // Secrets: a memory-hard checksum, so that a reader of the Deployment cannot test guesses of them quickly.
-    awsCreds: secretChecksum([awsSecret]),
-    key: secretChecksum([keySecret]),
+    awsCreds: secretChecksum([before.get('AwsCredentialsSecret')]),
+    key: secretChecksum([before.get('EncryptionKeySecret')]),
     configSecrets: configSecrets && secretChecksum([configSecrets]),
     // Only Secrets created here: a checksum of a Secret we do not own would never change.
-    license: restartOnLicense ? secretChecksum([licenseSecret, licenseFileSecret]) : undefined,
+    license: restartOnLicense ? secretChecksum(licenseSecrets) : undefined,
   });
-  const parts: [string, Manifest | undefined][] = [
-    ['ServiceAccount', renderServiceAccount(m)],
-    ['AwsCredentialsSecret', awsSecret],
-    ['LicenseSecret', licenseSecret],
-    ['LicenseFileSecret', licenseFileSecret],
-    ['EncryptionKeySecret', keySecret],
-    ['ConfigSecretsSecret', configSecrets],
-    ['ConfigMap', configMap],
-    ['PersistentVolumeClaim', renderPersistentVolumeClaim(m)],
-    ['Service', renderService(m)],
-    ['Deployment', deployment],
-    ['Ingress', renderIngress(m)],
-    ['HTTPRoute', renderHttpRoute(m)],
-    ['ServiceMonitor', renderServiceMonitor(m)],
-    ['PodDisruptionBudget', renderPodDisruptionBudget(m)],
-    ['NetworkPolicy', renderNetworkPolicy(m)],
-    ['MigrationJob', renderMigrationJob(m)],
-    ...renderExtraObjects(m).map((o, i): [string, Manifest] => [`ExtraObject${i}`, o]),
+}
+
+/** The renderer of every object of the catalogue (the Deployment reads the objects before it, for its checksums). */
+const RENDERERS: { readonly [id in ObjectId]: Renderer } = {
+  ServiceAccount: renderServiceAccount,
+  AwsCredentialsSecret: renderAwsCredentialsSecret,
+  LicenseSecret: renderLicenseKeySecret,
+  LicenseFileSecret: renderLicenseFileSecret,
+  EncryptionKeySecret: renderEncryptionKeySecret,
+  ConfigSecretsSecret: renderConfigSecretsSecret,
+  ConfigMap: renderConfigMap,
+  PersistentVolumeClaim: renderPersistentVolumeClaim,
+  Service: renderService,
+  Deployment: deploymentOf,
+  Ingress: renderIngress,
+  HTTPRoute: renderHttpRoute,
+  ServiceMonitor: renderServiceMonitor,
+  PodDisruptionBudget: renderPodDisruptionBudget,
+  NetworkPolicy: renderNetworkPolicy,
+  MigrationJob: renderMigrationJob,
+};
+
+/** The model → every object, in the catalogue's order, each with its construct id. */
+export function renderModel(m: Model): RenderedObject[] {
+  const rendered = new Map<ObjectId, Manifest>();
+  for (const { id } of CATALOGUE) {
+    const manifest = RENDERERS[id](m, rendered);
+    if (manifest) rendered.set(id, manifest);
+  }
+  return [
+    ...[...rendered].map(([id, manifest]) => ({ id, manifest })),
+    ...renderExtraObjects(m).map((manifest, i) => ({ id: extraObjectId(i), manifest })),
   ];
-  return parts.filter((p): p is [string, Manifest] => p[1] !== undefined).map(([id, manifest]) => ({ id, manifest }));
 }
 
 /**

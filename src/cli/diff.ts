@@ -6,7 +6,6 @@
  * nothing but labels, annotations and checksums differ, 1 otherwise, 2 when
  * the diff cannot be made.
  */
-import { readFileSync } from 'fs';
 import { CHART_VERSIONS, isChartVersion, type ChartVersion } from '../chart-versions';
 import { DELIBERATE_FIXES } from '../diff/classify';
 import type { Obj } from '../diff/compare';
@@ -201,15 +200,4 @@ export function runDiff(argv: readonly string[], io: DiffIO): number {
     io.stderr(`Error: ${message}\n`);
     return EXIT.trouble;
   }
-}
-
-/** The real files and streams, with the given values loader. */
-export function nodeDiffIO(loadValues: LoadValues): DiffIO {
-  return {
-    readFile: (path) => readFileSync(path, 'utf8'),
-    readStdin: () => readFileSync(0, 'utf8'),
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-    loadValues,
-  };
 }
