@@ -23,6 +23,7 @@ export function loadValues(options: LoadValuesOptions): Record<string, unknown> 
 }
 export * from './props';
 export * from './k8s/types';
+export type * from './k8s/gateway-types';
 export { PackageManagerValidationError, type ValidationIssue } from './errors';
 export {
   CHART_RECORDS,

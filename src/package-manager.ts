@@ -103,6 +103,8 @@ export class PackageManager extends Construct {
   declare public readonly persistentVolumeClaim?: ApiObject;
   /** Ingress, when `ingress.enabled`. */
   declare public readonly ingress?: ApiObject;
+  /** HTTPRoute (Gateway API), when `httpRoute.enabled`. */
+  declare public readonly httpRoute?: ApiObject;
   /** ServiceMonitor, when metrics are on and `serviceMonitor.enabled`. */
   declare public readonly serviceMonitor?: ApiObject;
   /** PodDisruptionBudget, when `podDisruptionBudget` is set. */

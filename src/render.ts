@@ -13,6 +13,7 @@ import { resolveModel, type Model, type OwnObjects } from './model';
 import { renderConfigMap } from './parts/config-map';
 import { renderDeployment } from './parts/deployment';
 import { renderExtraObjects } from './parts/extra-objects';
+import { renderHttpRoute } from './parts/http-route';
 import { renderIngress } from './parts/ingress';
 import { plainCopy, sanitize, type Manifest, type RenderedObject } from './parts/manifest';
 
@@ -152,6 +153,7 @@ const RENDERERS: { readonly [id in ObjectId]: Renderer } = {
   Service: renderService,
   Deployment: deploymentOf,
   Ingress: renderIngress,
+  HTTPRoute: renderHttpRoute,
   ServiceMonitor: renderServiceMonitor,
   PodDisruptionBudget: renderPodDisruptionBudget,
   NetworkPolicy: renderNetworkPolicy,

@@ -21,6 +21,7 @@ export const WARNINGS = {
   'ppm:pdb-blocks-drain': 'the PodDisruptionBudget allows no eviction',
   'ppm:port-mismatch': 'pod.port is not the port Package Manager listens on (config.HTTP.Listen)',
   'ppm:replicas-sqlite': 'several replicas with the default SQLite database (Posit supports several replicas only with PostgreSQL)',
+  'ppm:gateway-not-admitted': "the NetworkPolicy's ingressFrom selects no namespace of the HTTPRoute's Gateways",
 } as const;
 
 /** The id of a warning, e.g. `ppm:sandboxing`. */
