@@ -11,7 +11,8 @@
  * rstudio-pm-0.20.4) have the same templates. Objects the chart does not
  * have: the Secret FULL-config-secrets (secret settings kept out of the
  * ConfigMap) counts as templates/configmap.yaml; a NetworkPolicy as
- * templates/networkpolicy.yaml.
+ * templates/networkpolicy.yaml; an HTTPRoute as templates/httproute.yaml
+ * (`helm create`'s name).
  */
 
 /** One object of the catalogue. */
@@ -82,6 +83,7 @@ export const CATALOGUE = [
     templateAnnotations: 'pod.annotations',
   },
   { id: 'Ingress', member: 'ingress', kind: 'Ingress', template: 'templates/ingress.yaml', annotations: 'ingress.annotations' },
+  { id: 'HTTPRoute', member: 'httpRoute', kind: 'HTTPRoute', template: 'templates/httproute.yaml', annotations: 'httpRoute.annotations' },
   { id: 'ServiceMonitor', member: 'serviceMonitor', kind: 'ServiceMonitor', template: 'templates/servicemonitor.yaml' },
   { id: 'PodDisruptionBudget', member: 'podDisruptionBudget', kind: 'PodDisruptionBudget', template: 'templates/poddisruptionbudget.yaml' },
   { id: 'NetworkPolicy', member: 'networkPolicy', kind: 'NetworkPolicy', template: 'templates/networkpolicy.yaml' },

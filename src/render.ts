@@ -13,6 +13,7 @@ import { resolveModel, type Model, type OwnObjects } from './model';
 import { renderConfigMap } from './parts/config-map';
 import { renderDeployment } from './parts/deployment';
 import { renderExtraObjects } from './parts/extra-objects';
+import { renderHttpRoute } from './parts/http-route';
 import { renderIngress } from './parts/ingress';
 import { plainCopy, sanitize, type Manifest, type RenderedObject } from './parts/manifest';
 
@@ -32,7 +33,7 @@ import { renderService } from './parts/service';
 import { renderServiceAccount } from './parts/service-account';
 import { renderServiceMonitor } from './parts/service-monitor';
 import type { PackageManagerProps } from './props';
-import { resolveSecretReferences } from './secret-refs';
+import { inlineSecretWarnings, resolveSecretReferences } from './secret-refs';
 import { checkOutput } from './validation/output-rules';
 import { parseProps } from './validation/parse';
 import { checkModel } from './validation/rules';
@@ -72,8 +73,25 @@ export interface RenderResult {
   readonly podServiceAccountName: string;
 }
 
-/** Renders one instance, with ids and warnings. @throws PackageManagerValidationError */
-export function renderObjects(givenProps: PackageManagerProps, options: RenderOptions = {}, context = 'PackageManager'): RenderResult {
+/** How the core is called by the construct, the values loader, the CLI and the diff. */
+export interface InstanceOptions extends RenderOptions {
+  /** What the error message says was rendered. @default 'PackageManager' */
+  readonly context?: string;
+  /**
+   * The warnings of the values translation, when the props come from a chart values file (`fromValues`, the
+   * CLI, the diff). A values file keeps the chart's habit of inline secrets: no `ppm:inline-secret-prop` then.
+   */
+  readonly valuesWarnings?: readonly PackageManagerWarning[];
+}
+
+/**
+ * Renders one instance, with ids and warnings: the one place warnings are
+ * collected (the values translation's, the props', the rules') and the ones
+ * the instance acknowledged left out.
+ * @throws PackageManagerValidationError
+ */
+export function renderInstance(givenProps: PackageManagerProps, options: InstanceOptions = {}): RenderResult {
+  const context = options.context ?? 'PackageManager';
   const releaseName = givenProps?.releaseName ?? options.releaseName ?? 'release';
   const namespace = givenProps?.namespace ?? options.namespace;
   // Secrets given as constructs become their names; then a copy of plain objects: later changes to the caller's objects do not leak in.
@@ -88,7 +106,9 @@ export function renderObjects(givenProps: PackageManagerProps, options: RenderOp
   const objects = renderModel(model);
   const collisions = checkOutput(objects, namespace);
   if (collisions.length > 0) throw new PackageManagerValidationError(collisions, context);
-  const warnings = [...parsed.warnings.filter((w) => !model.acknowledged.has(w.id)), ...checked.warnings];
+  const warnings = [...parsed.warnings, ...checked.warnings, ...(options.valuesWarnings ?? inlineSecretWarnings(props))].filter(
+    (w) => !model.acknowledged.has(w.id),
+  );
   return {
     objects,
     warnings,
@@ -133,6 +153,7 @@ const RENDERERS: { readonly [id in ObjectId]: Renderer } = {
   Service: renderService,
   Deployment: deploymentOf,
   Ingress: renderIngress,
+  HTTPRoute: renderHttpRoute,
   ServiceMonitor: renderServiceMonitor,
   PodDisruptionBudget: renderPodDisruptionBudget,
   NetworkPolicy: renderNetworkPolicy,
@@ -152,11 +173,20 @@ export function renderModel(m: Model): RenderedObject[] {
   ];
 }
 
+/** The manifests `render` returns, and the warnings the construct would record for the same props. */
+export interface RenderedManifests extends Array<Manifest> {
+  /** Warnings not acknowledged for this instance, as `PackageManager.warnings` has them (not enumerable: the list stays a list). */
+  readonly warnings: readonly PackageManagerWarning[];
+}
+
 /**
  * Renders PackageManager's manifests from props, without cdk8s: plain
- * objects, in the order and with the keys `cdk8s synth` writes them.
+ * objects, in the order and with the keys `cdk8s synth` writes them, and
+ * (`.warnings`) the warnings the construct would record.
  * @throws PackageManagerValidationError for props that would render a broken or wrong manifest
  */
-export function render(props: PackageManagerProps, options: RenderOptions = {}): Manifest[] {
-  return renderObjects(props, options, 'render').objects.map((o) => sanitize(o.manifest));
+export function render(props: PackageManagerProps, options: RenderOptions = {}): RenderedManifests {
+  const result = renderInstance(props, { ...options, context: 'render' });
+  const manifests = result.objects.map((o) => sanitize(o.manifest));
+  return Object.defineProperty(manifests, 'warnings', { value: result.warnings, enumerable: false }) as RenderedManifests;
 }

@@ -1,6 +1,7 @@
 /** Runs `cdk8s-ppm template …`: values in, manifests out (stdout or `--output-dir`). */
 import { PackageManagerValidationError } from '../errors';
 import { ValuesError } from '../values/load';
+import { formatWarning } from '../warnings';
 import { HelpRequested, parseArgs, USAGE, UsageError } from './args';
 import { EXIT_CODES, usageLine } from './exit-codes';
 import type { CliContext } from './io';
@@ -13,7 +14,7 @@ export function runTemplate(argv: readonly string[], ctx: CliContext): number {
     const rendered = renderObjects(args, loadValues(args, ctx));
     const objects = selectObjects(args, rendered.objects);
     // Each warning once per run; `--acknowledge-warning ID` silences one.
-    for (const w of rendered.warnings) ctx.stderr(`Warning: [${w.id}] ${w.path ? `${w.path}: ` : ''}${w.message}\n`);
+    for (const w of rendered.warnings) ctx.stderr(`${formatWarning(w)}\n`);
     if (args.outputDir !== undefined) {
       for (const [path, text] of outputFiles(args, objects)) {
         ctx.writeFile(path, text);
