@@ -14,6 +14,7 @@ import { renderConfigMap } from './parts/config-map';
 import { renderDeployment } from './parts/deployment';
 import { renderExtraObjects } from './parts/extra-objects';
 import { renderHttpRoute } from './parts/http-route';
+import { renderRepositoriesConfigMap } from './parts/repository-setup';
 import { renderIngress } from './parts/ingress';
 import { plainCopy, sanitize, type Manifest, type RenderedObject } from './parts/manifest';
 
@@ -118,6 +119,7 @@ function deploymentOf(m: Model, before: ReadonlyMap<ObjectId, Manifest>): Manife
     configSecrets: configSecrets && secretChecksum([configSecrets]),
     // Only Secrets created here: a checksum of a Secret we do not own would never change.
     license: restartOnLicense ? secretChecksum(licenseSecrets) : undefined,
+    repositories: before.has('RepositoriesConfigMap') ? checksum(before.get('RepositoriesConfigMap')) : undefined,
   });
 }
 
@@ -130,6 +132,7 @@ const RENDERERS: { readonly [id in ObjectId]: Renderer } = {
   EncryptionKeySecret: renderEncryptionKeySecret,
   ConfigSecretsSecret: renderConfigSecretsSecret,
   ConfigMap: renderConfigMap,
+  RepositoriesConfigMap: renderRepositoriesConfigMap,
   PersistentVolumeClaim: renderPersistentVolumeClaim,
   Service: renderService,
   Deployment: deploymentOf,

@@ -39,6 +39,18 @@ import { configSchema, extraConfigSchema } from './config/schema';
 import type { NoNull, PackageManagerProps, SecretsByName } from './props';
 
 const PERCENT = /^\d+%$/;
+const SOURCE_TYPES = [
+  'bioconductor',
+  'cran',
+  'cran-snapshot',
+  'curated-cran',
+  'curated-pypi',
+  'git',
+  'git-python',
+  'local',
+  'local-python',
+  'pypi',
+] as const;
 const INT32_MAX = 2 ** 31 - 1;
 
 /** A Kubernetes object name (DNS-1123 subdomain, at most 253 characters). */
@@ -349,6 +361,32 @@ export const propsSchema = z
         egress: k8sList<NetworkPolicyEgressRule>('NetworkPolicyEgressRule').optional(),
       })
       .strict()
+      .optional(),
+    repositories: z
+      .array(
+        z
+          .object({
+            name: z.string(),
+            type: z.enum(['r', 'python', 'bioconductor']).optional(),
+            description: z.string().optional(),
+            authenticated: z.boolean().optional(),
+            sources: z.array(z.string()).optional(),
+          })
+          .strict(),
+      )
+      .optional(),
+    sources: z
+      .array(
+        z
+          .object({
+            name: z.string(),
+            type: z.enum(SOURCE_TYPES),
+            snapshot: z.string().optional(),
+            include: z.array(z.enum(['depends', 'imports', 'linking-to', 'suggests', 'all', 'none'])).optional(),
+            version: z.string().optional(),
+          })
+          .strict(),
+      )
       .optional(),
     httpRoute: z
       .object({

@@ -223,6 +223,35 @@ export const propsCheck: Check<Checked> = obj<Checked>({
     metricsFrom: k8sList('NetworkPolicyPeer'),
     egress: k8sList('NetworkPolicyEgressRule'),
   }),
+  repositories: list(
+    obj(
+      { name: str, type: oneOf('r', 'python', 'bioconductor'), description: str, authenticated: bool, sources: list(str) },
+      { required: ['name'] },
+    ),
+  ),
+  sources: list(
+    obj(
+      {
+        name: str,
+        type: oneOf(
+          'bioconductor',
+          'cran',
+          'cran-snapshot',
+          'curated-cran',
+          'curated-pypi',
+          'git',
+          'git-python',
+          'local',
+          'local-python',
+          'pypi',
+        ),
+        snapshot: str,
+        include: list(oneOf('depends', 'imports', 'linking-to', 'suggests', 'all', 'none')),
+        version: str,
+      },
+      { required: ['name', 'type'] },
+    ),
+  ),
   httpRoute: obj({
     enabled: bool,
     annotations,
