@@ -6,7 +6,7 @@
  * either returns every object with its construct id, or throws one
  * `PackageManagerValidationError` listing every problem.
  */
-import { checksum, secretChecksum } from './checksums';
+import { checksum, secretChecksums } from './checksums';
 import { PackageManagerValidationError } from './errors';
 import { resolveModel, type Model, type OwnObjects } from './model';
 import { renderConfigMap } from './parts/config-map';
@@ -109,14 +109,20 @@ export function renderModel(m: Model): RenderedObject[] {
   const licenseSecret = renderLicenseKeySecret(m);
   const licenseFileSecret = renderLicenseFileSecret(m);
   const restartOnLicense = m.values.restartOnLicenseChange && (licenseSecret || licenseFileSecret);
+  // Secrets: keyed by one memory-hard derivation per instance, so that a reader of the Deployment cannot test
+  // guesses of them quickly. Only Secrets created here: a checksum of a Secret we do not own would never change.
+  const secretSums = secretChecksums({
+    awsCreds: [awsSecret],
+    key: [keySecret],
+    configSecrets: [configSecrets],
+    license: restartOnLicense ? [licenseSecret, licenseFileSecret] : [],
+  });
   const deployment = renderDeployment(m, {
     config: checksum(configMap),
-    // Secrets: a memory-hard checksum, so that a reader of the Deployment cannot test guesses of them quickly.
-    awsCreds: secretChecksum([awsSecret]),
-    key: secretChecksum([keySecret]),
-    configSecrets: configSecrets && secretChecksum([configSecrets]),
-    // Only Secrets created here: a checksum of a Secret we do not own would never change.
-    license: restartOnLicense ? secretChecksum([licenseSecret, licenseFileSecret]) : undefined,
+    awsCreds: secretSums.awsCreds,
+    key: secretSums.key,
+    configSecrets: configSecrets && secretSums.configSecrets,
+    license: restartOnLicense ? secretSums.license : undefined,
   });
   const parts: [string, Manifest | undefined][] = [
     ['ServiceAccount', renderServiceAccount(m)],
