@@ -299,7 +299,7 @@ export const brokenProps: fc.Arbitrary<PackageManagerProps> = validProps.chain((
 export function useCheapSecretChecksums(): void {
   (checksums as { secretChecksums: typeof checksums.secretChecksums }).secretChecksums = (groups) =>
     Object.fromEntries(
-      Object.entries(groups).map(([g, secrets]) => [
+      Object.entries<readonly unknown[]>(groups).map(([g, secrets]) => [
         g,
         checksums.checksum({ apiVersion: 'v1', kind: 'List', metadata: { name: 'fuzz' }, items: secrets.filter(Boolean) }),
       ]),
