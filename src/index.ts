@@ -5,7 +5,7 @@
  * version records, warnings and the one error class.
  */
 export { PackageManager } from './package-manager';
-export { render, type RenderOptions } from './render';
+export { render, type RenderedManifests, type RenderOptions } from './render';
 export type { Manifest } from './parts/manifest';
 export type { FromValuesOptions } from './values/options';
 import type { LoadValuesOptions } from './values/load';
@@ -23,6 +23,7 @@ export function loadValues(options: LoadValuesOptions): Record<string, unknown> 
 }
 export * from './props';
 export * from './k8s/types';
+export type * from './k8s/gateway-types';
 export { PackageManagerValidationError, type ValidationIssue } from './errors';
 export {
   CHART_RECORDS,

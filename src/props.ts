@@ -27,6 +27,7 @@ import type {
   Volume,
   VolumeMount,
 } from './k8s/types';
+import type { HTTPRouteFilter, HTTPRouteMatch, ParentReference } from './k8s/gateway-types';
 import type { ISecret } from 'cdk8s-plus-28';
 import type { ChartVersion } from './chart-versions/record';
 import type { ConfigFromSecretsOf } from './config/secret-refs';
@@ -844,6 +845,57 @@ export interface PackageManagerNetworkPolicyProps {
   readonly egress?: NetworkPolicyEgressRule[];
 }
 
+/** One rule of the HTTPRoute: requests matching `matches` go, through `filters`, to the Package Manager Service. */
+export interface HttpRouteRuleProps {
+  /**
+   * What a request must match (any one of them): path, headers, query parameters, method.
+   * @default - every request (Gateway API's default: `PathPrefix /`)
+   */
+  readonly matches?: HTTPRouteMatch[];
+  /**
+   * Steps applied to the requests or responses of the rule (header changes, redirects, rewrites, mirrors…).
+   * @default - none
+   */
+  readonly filters?: HTTPRouteFilter[];
+}
+
+/**
+ * A Gateway API HTTPRoute (`gateway.networking.k8s.io/v1`) to the Package Manager Service, with `helm create`'s
+ * names; beside the Ingress or instead of it. See docs/http-route.md.
+ */
+export interface PackageManagerHttpRouteProps {
+  /**
+   * Create the HTTPRoute.
+   * @default false
+   */
+  readonly enabled?: boolean;
+  /**
+   * Annotations of the HTTPRoute.
+   * @default - none
+   */
+  readonly annotations?: Record<string, string>;
+  /**
+   * Labels of the HTTPRoute, besides the release's.
+   * @default - none
+   */
+  readonly labels?: Record<string, string>;
+  /**
+   * The Gateways (or their listeners, by `sectionName`) the route attaches to; at least one when enabled.
+   * @default - none
+   */
+  readonly parentRefs?: ParentReference[];
+  /**
+   * Host names the route answers (`ppm.example.com`, `*.example.com`; no IP addresses, no port).
+   * @default - every host name the Gateway's listener accepts
+   */
+  readonly hostnames?: string[];
+  /**
+   * The rules; each sends what it matches to the Package Manager Service on its port (`service.port`).
+   * @default - one rule matching `PathPrefix /`
+   */
+  readonly rules?: HttpRouteRuleProps[];
+}
+
 /** What this library adds to the chart's values; unset, the output is the chart's. */
 export interface PackageManagerExtensions {
   /**
@@ -884,6 +936,8 @@ export interface PackageManagerExtensions {
   readonly migrationJob?: MigrationJobProps;
   /** An opt-in NetworkPolicy. */
   readonly networkPolicy?: PackageManagerNetworkPolicyProps;
+  /** An opt-in Gateway API HTTPRoute to the Service. */
+  readonly httpRoute?: PackageManagerHttpRouteProps;
   /**
    * Whether the pods get a Kubernetes API token. Package Manager does not call the Kubernetes API, so `false` is
    * the hardened choice: the ServiceAccount created here and the pods (the migration Job's too) get

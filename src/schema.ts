@@ -22,6 +22,7 @@ import type {
   Volume,
   VolumeMount,
 } from './k8s/types';
+import type { HTTPRouteFilter, HTTPRouteMatch, ParentReference } from './k8s/gateway-types';
 import { QUANTITY_PATTERN, validateK8s, validateK8sObject, type K8sIssue, type K8sType } from './k8s/validate';
 import {
   isDns1123Label,
@@ -346,6 +347,26 @@ export const propsSchema = z
         ingressFrom: k8sList<NetworkPolicyPeer>('NetworkPolicyPeer').optional(),
         metricsFrom: k8sList<NetworkPolicyPeer>('NetworkPolicyPeer').optional(),
         egress: k8sList<NetworkPolicyEgressRule>('NetworkPolicyEgressRule').optional(),
+      })
+      .strict()
+      .optional(),
+    httpRoute: z
+      .object({
+        enabled: z.boolean().optional(),
+        annotations: annotations.optional(),
+        labels: labels.optional(),
+        parentRefs: k8sList<ParentReference>('ParentReference').optional(),
+        hostnames: z.array(z.string()).optional(),
+        rules: z
+          .array(
+            z
+              .object({
+                matches: k8sList<HTTPRouteMatch>('HTTPRouteMatch').optional(),
+                filters: k8sList<HTTPRouteFilter>('HTTPRouteFilter').optional(),
+              })
+              .strict(),
+          )
+          .optional(),
       })
       .strict()
       .optional(),

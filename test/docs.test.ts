@@ -1,4 +1,4 @@
-// The generated reference docs (README.md's props and config tables, docs/API.md) match the code.
+// The generated reference docs (the props and config tables of docs/props.md, docs/API.md) match the code.
 import * as fs from 'fs';
 import * as path from 'path';
 import { isDeepStrictEqual } from 'util';
@@ -45,8 +45,8 @@ function tableRows(text: string, name: string): Map<string, string[]> {
   return rows;
 }
 
-test('README.md props and config tables are up to date', () => {
-  expectUpToDate('README.md', docs.readme);
+test('docs/props.md props and config tables are up to date', () => {
+  expectUpToDate('docs/props.md', docs.readme);
 });
 
 test('docs/API.md is up to date', () => {
@@ -88,7 +88,7 @@ test('docs/API.md has the props, the config keys and the public API', () => {
   expect(docs.api).toMatch(/\| `PackageManagerValidationError` \| class \|/);
 });
 
-test('only the text between the markers of README.md is replaced', () => {
+test('only the text between the markers of docs/props.md is replaced', () => {
   const readme = 'intro\n<!-- props:start -->\nold\n<!-- props:end -->\nmiddle\n<!-- config:start --><!-- config:end -->\nend\n';
   expect(spliceReadme(readme, { props: 'P', config: 'C' })).toBe(
     'intro\n<!-- props:start -->\n\nP\n\n<!-- props:end -->\nmiddle\n<!-- config:start -->\n\nC\n\n<!-- config:end -->\nend\n',

@@ -6,6 +6,7 @@ import * as main from '../examples/main';
 import * as minimal from '../examples/minimal';
 import * as highAvailability from '../examples/high-availability';
 import * as ingressTls from '../examples/ingress-tls';
+import * as gatewayTls from '../examples/gateway-tls';
 import * as licenseSecret from '../examples/license-secret';
 import * as fromHelmValues from '../examples/from-helm-values';
 import * as manyTeams from '../examples/many-teams';
@@ -17,6 +18,7 @@ import * as airGapped from '../examples/air-gapped';
 import * as cloudnativePg from '../examples/cloudnative-pg';
 import { exitCodeOf, fixesFound } from '../src/diff';
 import { parityDiff, parseManifests } from './helpers/parity';
+import { validateManifests } from './helpers/k8s-validate';
 import { find, type Obj } from './helpers/synth';
 
 /** The chart's objects (resolved once) and its PackageManager. */
@@ -138,6 +140,24 @@ describe('examples', () => {
         http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'ppm-rstudio-pm', port: { number: 80 } } } }] },
       },
     ]);
+    expect(find(objects, 'ConfigMap').data['rstudio-pm.gcfg']).toMatch(/^Address = https:\/\/packages\.example\.com$/m);
+  });
+
+  it('gateway-tls: an HTTPRoute on the HTTPS listener of a Gateway whose certificate cert-manager issues; no Ingress', () => {
+    const { objects, pm } = synth(gatewayTls.build(new App()));
+    expect(warnings(pm)).toEqual([]);
+    expect(objects.some((o) => o.kind === 'Ingress')).toBe(false);
+    const gateway = find(objects, 'Gateway', 'packages');
+    expect(gateway.metadata.annotations['cert-manager.io/cluster-issuer']).toBe('letsencrypt-prod');
+    expect(gateway.spec.listeners[0]).toMatchObject({ name: 'https', hostname: gatewayTls.HOST, tls: { mode: 'Terminate' } });
+    const route = find(objects, 'HTTPRoute', 'ppm-rstudio-pm');
+    expect(route.metadata.namespace).toBe('posit');
+    expect(route.spec).toEqual({
+      parentRefs: [{ name: 'packages', sectionName: 'https' }],
+      hostnames: [gatewayTls.HOST],
+      rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/' } }], backendRefs: [{ name: 'ppm-rstudio-pm', port: 80 }] }],
+    });
+    expect(validateManifests([route])).toEqual([]);
     expect(find(objects, 'ConfigMap').data['rstudio-pm.gcfg']).toMatch(/^Address = https:\/\/packages\.example\.com$/m);
   });
 

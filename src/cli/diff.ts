@@ -6,13 +6,13 @@
  * nothing but labels, annotations and checksums differ, 1 otherwise, 2 when
  * the diff cannot be made.
  */
-import { readFileSync } from 'fs';
 import { CHART_VERSIONS, isChartVersion, type ChartVersion } from '../chart-versions';
 import { DELIBERATE_FIXES } from '../diff/classify';
 import type { Obj } from '../diff/compare';
 import { diffRelease } from '../diff/release';
 import { EXIT, exitCodeOf, formatReport, reportJson } from '../diff/report';
 import { PackageManagerValidationError } from '../errors';
+import { formatWarning } from '../warnings';
 import { parseYamlDocuments } from '../values/yaml';
 
 /** What the values loader is given: the values flags of the command line, as `cdk8s-ppm template` takes them. */
@@ -191,8 +191,7 @@ export function runDiff(argv: readonly string[], io: DiffIO): number {
     if (args.output === 'json') io.stdout(`${JSON.stringify(reportJson(result, args.accept), null, 2)}\n`);
     else {
       // The sandboxing notice is about the chart's own default, the same before and after: not news in a migration report.
-      for (const w of result.warnings.filter((x) => x.id !== 'ppm:sandboxing'))
-        io.stderr(`WARNING [${w.id}] ${w.path ? `${w.path}: ` : ''}${w.message}\n`);
+      for (const w of result.warnings.filter((x) => x.id !== 'ppm:sandboxing')) io.stderr(`${formatWarning(w)}\n`);
       io.stdout(formatReport(result, { source: args.from === '-' ? 'stdin' : args.from, accept: args.accept }));
     }
     return exitCodeOf(result, args.accept);
@@ -201,15 +200,4 @@ export function runDiff(argv: readonly string[], io: DiffIO): number {
     io.stderr(`Error: ${message}\n`);
     return EXIT.trouble;
   }
-}
-
-/** The real files and streams, with the given values loader. */
-export function nodeDiffIO(loadValues: LoadValues): DiffIO {
-  return {
-    readFile: (path) => readFileSync(path, 'utf8'),
-    readStdin: () => readFileSync(0, 'utf8'),
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-    loadValues,
-  };
 }

@@ -6,7 +6,7 @@ import { renderValues } from '../values/render-values';
 import type { PackageManagerWarning, WarningId } from '../warnings';
 import { toYamlDocuments } from '../yaml/emit';
 import type { TemplateArgs } from './args';
-import { templateOf } from './templates';
+import { templateOf } from '../catalogue';
 
 /** How the command reads files and stdin (injected by tests). */
 export interface ReadIo {

@@ -32,6 +32,7 @@ export function ownObjects(v: ResolvedValues, i: ObjectInputs): OwnObjects {
     service: { name: full },
     deployment: { name: full },
     ingress: v.ingress?.enabled ? { name: full } : undefined,
+    httpRoute: v.httpRoute?.enabled ? { name: full } : undefined,
     serviceMonitor:
       i.metricsEnabled && v.serviceMonitor?.enabled ? { name: full, namespace: v.serviceMonitor.namespace || i.namespace } : undefined,
     podDisruptionBudget: helmTruthy(v.podDisruptionBudget) ? { name: full } : undefined,

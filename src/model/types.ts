@@ -62,6 +62,7 @@ export interface OwnObjects {
   readonly service: OwnObject;
   readonly deployment: OwnObject;
   readonly ingress?: OwnObject;
+  readonly httpRoute?: OwnObject;
   readonly serviceMonitor?: OwnObject & { readonly namespace?: string };
   readonly podDisruptionBudget?: OwnObject;
   readonly networkPolicy?: OwnObject;

@@ -223,6 +223,14 @@ export const propsCheck: Check<Checked> = obj<Checked>({
     metricsFrom: k8sList('NetworkPolicyPeer'),
     egress: k8sList('NetworkPolicyEgressRule'),
   }),
+  httpRoute: obj({
+    enabled: bool,
+    annotations,
+    labels,
+    parentRefs: k8sList('ParentReference'),
+    hostnames: list(str),
+    rules: list(obj({ matches: k8sList('HTTPRouteMatch'), filters: k8sList('HTTPRouteFilter') })),
+  }),
   podDisruptionBudget: obj({
     minAvailable: intOrPercent,
     maxUnavailable: intOrPercent,

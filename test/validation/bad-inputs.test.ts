@@ -225,6 +225,26 @@ const CASES: Case[] = [
     'extraObjects[0]',
     /is Service "my-release-rstudio-pm", like the Service PackageManager renders: one would replace the other on apply; rename it/,
   ],
+  // httpRoute (Gateway API)
+  ['httpRoute without parentRefs', { httpRoute: { enabled: true } }, 'httpRoute.parentRefs', /no parentRefs are given: name the Gateway/],
+  [
+    'httpRoute hostname with a port',
+    { httpRoute: { enabled: true, parentRefs: [{ name: 'gw' }], hostnames: ['ppm.example.com:443'] } },
+    'httpRoute.hostnames[0]',
+    /lower-case DNS name.*no port/,
+  ],
+  [
+    'httpRoute parentRef typo',
+    { httpRoute: { enabled: true, parentRefs: [{ name: 'gw', namespce: 'x' }] } },
+    'httpRoute.parentRefs[0].namespce',
+    /unknown field; did you mean namespace\?/,
+  ],
+  [
+    'httpRoute filter without its member',
+    { httpRoute: { enabled: true, parentRefs: [{ name: 'gw' }], rules: [{ filters: [{ type: 'URLRewrite' }] }] } },
+    'httpRoute.rules[0].filters[0]',
+    /URLRewrite filter: give urlRewrite/,
+  ],
 ];
 
 describe('bad inputs are clear errors at synth time', () => {

@@ -12,6 +12,7 @@ import {
 } from './config';
 import { runRules } from './context';
 import { needsRedaction, redactIssues, secretStringsIn } from '../secrecy';
+import { gatewayAdmitted, httpRoute } from './http-route';
 import { imageReference, referencedNames, releaseAndNames } from './names';
 import {
   extraObjects,
@@ -67,6 +68,8 @@ const RULES = [
   serviceTarget,
   networkPolicyPeers,
   ingress,
+  httpRoute,
+  gatewayAdmitted,
   podDisruptionBudget,
   extraObjects,
   oneSourcePerSecret,
