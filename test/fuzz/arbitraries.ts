@@ -290,15 +290,20 @@ export const brokenProps: fc.Arbitrary<PackageManagerProps> = validProps.chain((
 });
 
 /**
- * Replaces the memory-hard checksum of Secrets (scrypt, tens of milliseconds
- * each, up to four per instance) by a plain hash for this property, which is
+ * Replaces the memory-hard checksums of Secrets (scrypt, tens of milliseconds
+ * per instance) by a plain hash for this property, which is
  * about validation and manifests, not checksums: thousands of runs would
  * otherwise spend minutes in scrypt. test/security/checksums.test.ts tests
  * the real one.
  */
 export function useCheapSecretChecksums(): void {
-  (checksums as { secretChecksum: typeof checksums.secretChecksum }).secretChecksum = (secrets) =>
-    checksums.checksum({ apiVersion: 'v1', kind: 'List', metadata: { name: 'fuzz' }, items: secrets.filter(Boolean) });
+  (checksums as { secretChecksums: typeof checksums.secretChecksums }).secretChecksums = (groups) =>
+    Object.fromEntries(
+      Object.entries<readonly unknown[]>(groups).map(([g, secrets]) => [
+        g,
+        checksums.checksum({ apiVersion: 'v1', kind: 'List', metadata: { name: 'fuzz' }, items: secrets.filter(Boolean) }),
+      ]),
+    ) as ReturnType<typeof checksums.secretChecksums>;
 }
 
 /** What one run gave. */
