@@ -36,21 +36,10 @@ import {
   SUBDOMAIN_RULE,
 } from './k8s/names';
 import { configSchema, extraConfigSchema } from './config/schema';
+import { INCLUDE_TYPES, SOURCE_TYPES } from './constants';
 import type { NoNull, PackageManagerProps, SecretsByName } from './props';
 
 const PERCENT = /^\d+%$/;
-const SOURCE_TYPES = [
-  'bioconductor',
-  'cran',
-  'cran-snapshot',
-  'curated-cran',
-  'curated-pypi',
-  'git',
-  'git-python',
-  'local',
-  'local-python',
-  'pypi',
-] as const;
 const INT32_MAX = 2 ** 31 - 1;
 
 /** A Kubernetes object name (DNS-1123 subdomain, at most 253 characters). */
@@ -382,7 +371,7 @@ export const propsSchema = z
             name: z.string(),
             type: z.enum(SOURCE_TYPES),
             snapshot: z.string().optional(),
-            include: z.array(z.enum(['depends', 'imports', 'linking-to', 'suggests', 'all', 'none'])).optional(),
+            include: z.array(z.enum(INCLUDE_TYPES)).optional(),
             version: z.string().optional(),
           })
           .strict(),

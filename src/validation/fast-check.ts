@@ -13,6 +13,7 @@
  * only when a pass-through value is given.
  */
 import { extraConfigCheck, configCheck } from '../config/spec';
+import { INCLUDE_TYPES, SOURCE_TYPES } from '../constants';
 import { isDns1123Label, isDns1123Subdomain, isQualifiedName, isSecretKey, LABEL_VALUE, PORT_NAME } from '../k8s/names';
 import { isValidK8s, isValidK8sObject, QUANTITY_PATTERN, type K8sType } from '../k8s/validate';
 import type { NoNull, PackageManagerProps, ProbeProps, SecretsByName } from '../props';
@@ -233,20 +234,9 @@ export const propsCheck: Check<Checked> = obj<Checked>({
     obj(
       {
         name: str,
-        type: oneOf(
-          'bioconductor',
-          'cran',
-          'cran-snapshot',
-          'curated-cran',
-          'curated-pypi',
-          'git',
-          'git-python',
-          'local',
-          'local-python',
-          'pypi',
-        ),
+        type: oneOf(...SOURCE_TYPES),
         snapshot: str,
-        include: list(oneOf('depends', 'imports', 'linking-to', 'suggests', 'all', 'none')),
+        include: list(oneOf(...INCLUDE_TYPES)),
         version: str,
       },
       { required: ['name', 'type'] },

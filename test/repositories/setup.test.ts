@@ -10,6 +10,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { CHART_VERSIONS, render, type PackageManagerProps } from '../../src';
 import { validateManifests } from '../helpers/k8s-validate';
+import { podSecurityFailures, podTemplateOf } from '../helpers/pod-security';
 import { find, synthProps, synthValues, type Obj } from '../helpers/synth';
 
 const FAKE = join(__dirname, '..', 'fixtures', 'fake-rspm');
@@ -226,6 +227,12 @@ describe('the rendered setup', () => {
     );
     expect(run(objects).status).toBe(0);
     expect(server().changes).toEqual(['create source internal', 'create repo all', 'subscribe all internal', 'subscribe all cran']);
+  });
+
+  it.each(CHART_VERSIONS)('keeps a hardened pod "restricted": the setup container has no privileges (chart %s)', (chartVersion) => {
+    const { objects, pm } = synthProps({ ...DECLARED, chartVersion, enableSandboxing: false });
+    expect(pm.warnings.filter((w) => w.id === 'ppm:pod-security')).toEqual([]);
+    expect(podSecurityFailures(podTemplateOf(find(objects, 'Deployment'))!, 'restricted')).toEqual([]);
   });
 
   it('changes nothing when nothing is declared', () => {

@@ -296,6 +296,12 @@ const CASES: Case[] = [
     'repositories[0].sources[1]',
     /subscribe to each source once/,
   ],
+  [
+    'a volume named like the setup socket',
+    { repositories: [{ name: 'a' }], pod: { volumes: [{ name: 'rspm-socket', emptyDir: {} }] } },
+    'pod.volumes[0].name',
+    /is a volume PackageManager adds for repositories and sources/,
+  ],
 ];
 
 describe('bad inputs are clear errors at synth time', () => {

@@ -13,7 +13,7 @@ import {
 import { runRules } from './context';
 import { needsRedaction, redactIssues, secretStringsIn } from '../secrecy';
 import { gatewayAdmitted, httpRoute } from './http-route';
-import { repositoriesAndSources } from './repositories';
+import { repositoriesAndSources, repositorySetupVolumes } from './repositories';
 import { imageReference, referencedNames, releaseAndNames } from './names';
 import {
   extraObjects,
@@ -72,6 +72,7 @@ const RULES = [
   httpRoute,
   gatewayAdmitted,
   repositoriesAndSources,
+  repositorySetupVolumes,
   podDisruptionBudget,
   extraObjects,
   oneSourcePerSecret,

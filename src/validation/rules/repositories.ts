@@ -80,3 +80,24 @@ export const repositoriesAndSources: Rule = ({ model, error, invalid }) => {
     });
   });
 };
+
+/** The setup's volumes and the socket mount do not collide with the user's. */
+export const repositorySetupVolumes: Rule = ({ model, error }) => {
+  const setup = model.repositorySetup;
+  if (!setup) return;
+  const ours = new Set(setup.volumes.map((v) => v.name));
+  (model.values.pod?.volumes ?? []).forEach((v, i) => {
+    if (ours.has(v.name))
+      error(
+        `pod.volumes[${i}].name`,
+        `${JSON.stringify(v.name)} is a volume PackageManager adds for repositories and sources: pick another name`,
+      );
+  });
+  (model.values.pod?.volumeMounts ?? []).forEach((m, i) => {
+    if (m.mountPath.replace(/\/+$/, '') === setup.socketDir.replace(/\/+$/, ''))
+      error(
+        `pod.volumeMounts[${i}].mountPath`,
+        `${JSON.stringify(m.mountPath)} is where PackageManager shares Package Manager's socket with the repository-setup container: pick another path`,
+      );
+  });
+};
