@@ -220,6 +220,58 @@ export const validProps: fc.Arbitrary<PackageManagerProps> = fc
         }),
         { maxLength: 2 },
       ),
+      httpRoute: fc.record(
+        {
+          enabled: fc.boolean(),
+          annotations: annotations,
+          labels: labels,
+          parentRefs: fc.array(fc.record({ name: label, namespace: label, sectionName: label }, { requiredKeys: ['name'] }), {
+            minLength: 1,
+            maxLength: 2,
+          }),
+          hostnames: fc.array(
+            label.map((l) => `${l}.example.com`),
+            { maxLength: 2 },
+          ),
+          rules: fc.array(
+            fc.record(
+              {
+                matches: fc.array(
+                  fc.record({ path: fc.record({ type: fc.constantFrom('Exact' as const, 'PathPrefix' as const), value: absPath }) }),
+                  {
+                    maxLength: 2,
+                  },
+                ),
+                filters: fc.constant([
+                  { type: 'RequestHeaderModifier' as const, requestHeaderModifier: { set: [{ name: 'X-Via', value: 'gateway' }] } },
+                ]),
+              },
+              { requiredKeys: [] },
+            ),
+            { maxLength: 2 },
+          ),
+        },
+        { requiredKeys: ['enabled', 'parentRefs'] },
+      ),
+      sources: fc.array(fc.record({ name: label.map((l) => `src-${l}`), type: fc.constantFrom('local' as const, 'git' as const) }), {
+        maxLength: 2,
+      }),
+      repositories: fc.array(
+        fc.oneof(
+          fc.record(
+            {
+              name: label,
+              type: fc.constant('r' as const),
+              description: label,
+              authenticated: fc.boolean(),
+              sources: fc.constant(['cran']),
+            },
+            { requiredKeys: ['name'] },
+          ),
+          fc.record({ name: label.map((l) => `py-${l}`), type: fc.constant('python' as const), sources: fc.constant(['pypi']) }),
+        ),
+        { maxLength: 2 },
+      ),
       replicas: fc.integer({ min: 0, max: 3 }),
     },
     { requiredKeys: [] },
