@@ -5,7 +5,7 @@
  * version records, warnings and the one error class.
  */
 export { PackageManager } from './package-manager';
-export { render, type RenderOptions } from './render';
+export { render, type RenderedManifests, type RenderOptions } from './render';
 export type { Manifest } from './parts/manifest';
 export type { FromValuesOptions } from './values/options';
 import type { LoadValuesOptions } from './values/load';

@@ -8,9 +8,8 @@ import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { CATALOGUE, extraObjectIndex, type ObjectMember } from './catalogue';
 import type { PackageManagerProps } from './props';
-import { renderObjects } from './render';
+import { renderInstance } from './render';
 import { WARNING_METADATA } from './report-warnings';
-import { inlineSecretWarnings } from './secret-refs';
 import type { FromValuesOptions } from './values/options';
 import type { PackageManagerWarning } from './warnings';
 
@@ -35,7 +34,7 @@ function collisionsBetweenInstances(root: Construct): string[] {
   }
   return errors;
 }
-/** Marks props that `fromValues` built from a values file (not typed props): no warnings about inline typed secrets. */
+/** Marks props that `fromValues` built from a values file (not typed props), with the warnings of the values translation. */
 const FROM_VALUES = Symbol('fromValues');
 
 function enclosingNamespace(scope: Construct): string | undefined {
@@ -71,17 +70,14 @@ export class PackageManager extends Construct {
       namespace: namespace ?? 'default',
       chartVersion: options.chartVersion,
     });
-    const pm = new PackageManager(scope, id, {
+    return new PackageManager(scope, id, {
       ...props,
       releaseName: release,
       namespace,
       chartVersion: options.chartVersion,
       acknowledgeWarnings: options.acknowledgeWarnings,
-      [FROM_VALUES]: true,
+      [FROM_VALUES]: warnings,
     } as PackageManagerProps);
-    const acknowledged = new Set(options.acknowledgeWarnings ?? []);
-    for (const w of warnings) if (!acknowledged.has(w.id)) pm.node.addMetadata(WARNING_METADATA, w);
-    return pm;
   }
 
   /** Release name the names and labels derive from. */
@@ -97,6 +93,8 @@ export class PackageManager extends Construct {
 
   /** ConfigMap `FULL-config` with `rstudio-pm.gcfg`. */
   declare public readonly configMap: ApiObject;
+  /** ConfigMap `FULL-repositories` with the script that sets up `repositories` and `sources`, when any are declared. */
+  declare public readonly repositoriesConfigMap?: ApiObject;
   /** Deployment `FULL`. */
   declare public readonly deployment: ApiObject;
   /** Service `FULL`. */
@@ -142,7 +140,12 @@ export class PackageManager extends Construct {
       CHECKED_ROOTS.add(root);
       root.node.addValidation({ validate: () => collisionsBetweenInstances(root) });
     }
-    const result = renderObjects(props, { releaseName: id, namespace: enclosingNamespace(scope) }, `PackageManager ${this.node.path}`);
+    const result = renderInstance(props, {
+      releaseName: id,
+      namespace: enclosingNamespace(scope),
+      context: `PackageManager ${this.node.path}`,
+      valuesWarnings: (props as { [FROM_VALUES]?: readonly PackageManagerWarning[] })[FROM_VALUES],
+    });
     this.releaseName = result.releaseName;
     this.namespace = result.namespace;
     this.fullName = result.fullName;
@@ -154,10 +157,6 @@ export class PackageManager extends Construct {
     for (const { id, member } of CATALOGUE) members[member] = objects.get(id);
     this.extraObjects = result.objects.filter((o) => extraObjectIndex(o.id) !== undefined).map((o) => objects.get(o.id)!);
     for (const w of result.warnings) this.node.addMetadata(WARNING_METADATA, w);
-    // Secrets inline in typed props (a values file keeps the chart's habit without this warning).
-    if (!(FROM_VALUES in props) && !(props.acknowledgeWarnings ?? []).includes('ppm:inline-secret-prop')) {
-      for (const w of inlineSecretWarnings(props)) this.node.addMetadata(WARNING_METADATA, w);
-    }
   }
 
   /** The warnings recorded on this instance (those it acknowledged are not recorded). */

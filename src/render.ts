@@ -7,13 +7,14 @@
  * `PackageManagerValidationError` listing every problem.
  */
 import { CATALOGUE, extraObjectId, type ObjectId } from './catalogue';
-import { checksum, secretChecksum } from './checksums';
+import { checksum, secretChecksums } from './checksums';
 import { PackageManagerValidationError } from './errors';
 import { resolveModel, type Model, type OwnObjects } from './model';
 import { renderConfigMap } from './parts/config-map';
 import { renderDeployment } from './parts/deployment';
 import { renderExtraObjects } from './parts/extra-objects';
 import { renderHttpRoute } from './parts/http-route';
+import { renderRepositoriesConfigMap } from './parts/repository-setup';
 import { renderIngress } from './parts/ingress';
 import { plainCopy, sanitize, type Manifest, type RenderedObject } from './parts/manifest';
 
@@ -33,7 +34,7 @@ import { renderService } from './parts/service';
 import { renderServiceAccount } from './parts/service-account';
 import { renderServiceMonitor } from './parts/service-monitor';
 import type { PackageManagerProps } from './props';
-import { resolveSecretReferences } from './secret-refs';
+import { inlineSecretWarnings, resolveSecretReferences } from './secret-refs';
 import { checkOutput } from './validation/output-rules';
 import { parseProps } from './validation/parse';
 import { checkModel } from './validation/rules';
@@ -73,8 +74,25 @@ export interface RenderResult {
   readonly podServiceAccountName: string;
 }
 
-/** Renders one instance, with ids and warnings. @throws PackageManagerValidationError */
-export function renderObjects(givenProps: PackageManagerProps, options: RenderOptions = {}, context = 'PackageManager'): RenderResult {
+/** How the core is called by the construct, the values loader, the CLI and the diff. */
+export interface InstanceOptions extends RenderOptions {
+  /** What the error message says was rendered. @default 'PackageManager' */
+  readonly context?: string;
+  /**
+   * The warnings of the values translation, when the props come from a chart values file (`fromValues`, the
+   * CLI, the diff). A values file keeps the chart's habit of inline secrets: no `ppm:inline-secret-prop` then.
+   */
+  readonly valuesWarnings?: readonly PackageManagerWarning[];
+}
+
+/**
+ * Renders one instance, with ids and warnings: the one place warnings are
+ * collected (the values translation's, the props', the rules') and the ones
+ * the instance acknowledged left out.
+ * @throws PackageManagerValidationError
+ */
+export function renderInstance(givenProps: PackageManagerProps, options: InstanceOptions = {}): RenderResult {
+  const context = options.context ?? 'PackageManager';
   const releaseName = givenProps?.releaseName ?? options.releaseName ?? 'release';
   const namespace = givenProps?.namespace ?? options.namespace;
   // Secrets given as constructs become their names; then a copy of plain objects: later changes to the caller's objects do not leak in.
@@ -89,7 +107,9 @@ export function renderObjects(givenProps: PackageManagerProps, options: RenderOp
   const objects = renderModel(model);
   const collisions = checkOutput(objects, namespace);
   if (collisions.length > 0) throw new PackageManagerValidationError(collisions, context);
-  const warnings = [...parsed.warnings.filter((w) => !model.acknowledged.has(w.id)), ...checked.warnings];
+  const warnings = [...parsed.warnings, ...checked.warnings, ...(options.valuesWarnings ?? inlineSecretWarnings(props))].filter(
+    (w) => !model.acknowledged.has(w.id),
+  );
   return {
     objects,
     warnings,
@@ -110,14 +130,21 @@ function deploymentOf(m: Model, before: ReadonlyMap<ObjectId, Manifest>): Manife
   const licenseSecrets = [before.get('LicenseSecret'), before.get('LicenseFileSecret')];
   const restartOnLicense = m.values.restartOnLicenseChange && licenseSecrets.some((s) => s !== undefined);
   const configSecrets = before.get('ConfigSecretsSecret');
+  // Secrets: keyed by one memory-hard derivation per instance, so that a reader of the Deployment cannot test
+  // guesses of them quickly. Only Secrets created here: a checksum of a Secret we do not own would never change.
+  const secretSums = secretChecksums({
+    awsCreds: [before.get('AwsCredentialsSecret')],
+    key: [before.get('EncryptionKeySecret')],
+    configSecrets: [configSecrets],
+    license: restartOnLicense ? licenseSecrets : [],
+  });
   return renderDeployment(m, {
     config: checksum(before.get('ConfigMap')),
-    // Secrets: a memory-hard checksum, so that a reader of the Deployment cannot test guesses of them quickly.
-    awsCreds: secretChecksum([before.get('AwsCredentialsSecret')]),
-    key: secretChecksum([before.get('EncryptionKeySecret')]),
-    configSecrets: configSecrets && secretChecksum([configSecrets]),
-    // Only Secrets created here: a checksum of a Secret we do not own would never change.
-    license: restartOnLicense ? secretChecksum(licenseSecrets) : undefined,
+    awsCreds: secretSums.awsCreds,
+    key: secretSums.key,
+    configSecrets: configSecrets && secretSums.configSecrets,
+    license: restartOnLicense ? secretSums.license : undefined,
+    repositories: before.has('RepositoriesConfigMap') ? checksum(before.get('RepositoriesConfigMap')) : undefined,
   });
 }
 
@@ -130,6 +157,7 @@ const RENDERERS: { readonly [id in ObjectId]: Renderer } = {
   EncryptionKeySecret: renderEncryptionKeySecret,
   ConfigSecretsSecret: renderConfigSecretsSecret,
   ConfigMap: renderConfigMap,
+  RepositoriesConfigMap: renderRepositoriesConfigMap,
   PersistentVolumeClaim: renderPersistentVolumeClaim,
   Service: renderService,
   Deployment: deploymentOf,
@@ -154,11 +182,20 @@ export function renderModel(m: Model): RenderedObject[] {
   ];
 }
 
+/** The manifests `render` returns, and the warnings the construct would record for the same props. */
+export interface RenderedManifests extends Array<Manifest> {
+  /** Warnings not acknowledged for this instance, as `PackageManager.warnings` has them (not enumerable: the list stays a list). */
+  readonly warnings: readonly PackageManagerWarning[];
+}
+
 /**
  * Renders PackageManager's manifests from props, without cdk8s: plain
- * objects, in the order and with the keys `cdk8s synth` writes them.
+ * objects, in the order and with the keys `cdk8s synth` writes them, and
+ * (`.warnings`) the warnings the construct would record.
  * @throws PackageManagerValidationError for props that would render a broken or wrong manifest
  */
-export function render(props: PackageManagerProps, options: RenderOptions = {}): Manifest[] {
-  return renderObjects(props, options, 'render').objects.map((o) => sanitize(o.manifest));
+export function render(props: PackageManagerProps, options: RenderOptions = {}): RenderedManifests {
+  const result = renderInstance(props, { ...options, context: 'render' });
+  const manifests = result.objects.map((o) => sanitize(o.manifest));
+  return Object.defineProperty(manifests, 'warnings', { value: result.warnings, enumerable: false }) as RenderedManifests;
 }

@@ -41,3 +41,8 @@ export interface PackageManagerWarning {
 export function isWarningId(id: unknown): id is WarningId {
   return typeof id === 'string' && Object.prototype.hasOwnProperty.call(WARNINGS, id);
 }
+
+/** The one way a warning is printed: `WARNING [id] path: message`, after `where` (e.g. the construct's path) when given. */
+export function formatWarning(w: PackageManagerWarning, where?: string): string {
+  return `WARNING ${where ? `${where}: ` : ''}[${w.id}] ${w.path ? `${w.path}: ` : ''}${w.message}`;
+}

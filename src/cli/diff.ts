@@ -12,6 +12,7 @@ import type { Obj } from '../diff/compare';
 import { diffRelease } from '../diff/release';
 import { EXIT, exitCodeOf, formatReport, reportJson } from '../diff/report';
 import { PackageManagerValidationError } from '../errors';
+import { formatWarning } from '../warnings';
 import { parseYamlDocuments } from '../values/yaml';
 
 /** What the values loader is given: the values flags of the command line, as `cdk8s-ppm template` takes them. */
@@ -190,8 +191,7 @@ export function runDiff(argv: readonly string[], io: DiffIO): number {
     if (args.output === 'json') io.stdout(`${JSON.stringify(reportJson(result, args.accept), null, 2)}\n`);
     else {
       // The sandboxing notice is about the chart's own default, the same before and after: not news in a migration report.
-      for (const w of result.warnings.filter((x) => x.id !== 'ppm:sandboxing'))
-        io.stderr(`WARNING [${w.id}] ${w.path ? `${w.path}: ` : ''}${w.message}\n`);
+      for (const w of result.warnings.filter((x) => x.id !== 'ppm:sandboxing')) io.stderr(`${formatWarning(w)}\n`);
       io.stdout(formatReport(result, { source: args.from === '-' ? 'stdin' : args.from, accept: args.accept }));
     }
     return exitCodeOf(result, args.accept);

@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'fs';
 import { dirname } from 'path';
 import { PackageManagerValidationError } from '../errors';
 import { ValuesError } from '../values/load';
+import { formatWarning } from '../warnings';
 import { HelpRequested, parseArgs, USAGE, UsageError } from './args';
 import { loadValues as loadValueFlags } from '../values/load';
 import { runDiff, type LoadValues } from './diff';
@@ -55,7 +56,7 @@ export function main(argv: readonly string[], io: CliIo): number {
     const rendered = renderObjects(args, loadValues(args, read));
     const objects = selectObjects(args, rendered.objects);
     // Each warning once per run; `--acknowledge-warning ID` silences one.
-    for (const w of rendered.warnings) io.stderr(`Warning: [${w.id}] ${w.path ? `${w.path}: ` : ''}${w.message}\n`);
+    for (const w of rendered.warnings) io.stderr(`${formatWarning(w)}\n`);
     if (args.outputDir !== undefined) {
       const write = io.writeFile ?? defaultWriteFile;
       for (const [path, text] of outputFiles(args, objects)) {

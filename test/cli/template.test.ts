@@ -61,7 +61,7 @@ describe.each(VERSIONS)('renders every parity case of chart %s as the chart does
       return;
     }
     // Warnings only, each with its id.
-    expect(result.stderr).toMatch(/^(Warning: \[ppm:[a-z-]+\] [^\n]*\n)*$/);
+    expect(result.stderr).toMatch(/^(WARNING \[ppm:[a-z-]+\] [^\n]*\n)*$/);
     expect(result.code).toBe(0);
     const expected = parseManifests(readFileSync(join(DIR, 'expected', `${name}.yaml`), 'utf8'));
     expect(parityDiff(expected, parseManifests(result.stdout), 'posit')).toEqual([]);
@@ -229,7 +229,7 @@ describe('command line errors', () => {
   });
 
   it('prints each warning with its id on stderr; --acknowledge-warning silences it; an unknown id is an error', () => {
-    expect(run(['template', 'r1']).stderr).toMatch(/^Warning: \[ppm:sandboxing\] enableSandboxing: /);
+    expect(run(['template', 'r1']).stderr).toMatch(/^WARNING \[ppm:sandboxing\] enableSandboxing: /);
     expect(run(['template', 'r1', '--acknowledge-warning=ppm:sandboxing']).stderr).toBe('');
     const bad = run(['template', 'r1', '--acknowledge-warning', 'ppm:nope']);
     expect([bad.code, bad.stderr]).toEqual([1, expect.stringMatching(/unknown warning id "ppm:nope"/)]);
@@ -256,6 +256,6 @@ describe('the cdk8s-ppm executable', () => {
       encoding: 'utf8',
     });
     expect(result.stdout.trim()).toBe('exit 0');
-    expect(result.stderr.split('\n').filter((l) => l && !l.startsWith('Warning: [ppm:'))).toEqual([]);
+    expect(result.stderr.split('\n').filter((l) => l && !l.startsWith('WARNING [ppm:'))).toEqual([]);
   }, 60000);
 });
