@@ -333,7 +333,9 @@ class Evaluator {
         if (cur === null || cur === undefined) {
           // Go's templates fail on a field of nothing: "nil pointer evaluating interface {}.p".
           const at = ['.Values', ...rest.slice(0, i)].join('.');
-          throw new TemplateError(`${at} is ${cur === null ? 'null' : 'not set'}, so .${p} of it cannot be read (Helm fails too): set ${at}, or test it with if first`);
+          throw new TemplateError(
+            `${at} is ${cur === null ? 'null' : 'not set'}, so .${p} of it cannot be read (Helm fails too): set ${at}, or test it with if first`,
+          );
         }
         if (typeof cur !== 'object' || Array.isArray(cur)) {
           throw new TemplateError(`.Values.${rest.join('.')}: cannot read "${p}" of a ${Array.isArray(cur) ? 'list' : typeof cur}`);

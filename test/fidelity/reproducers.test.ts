@@ -11,7 +11,9 @@ describe.each(VERSIONS)('chart %s', (version) => {
     for (const v of ['"false"', '"no"', '"0"', '"False"', '""', '"nope"', '"yes"', '"True"']) {
       const r = t(`{config: {Metrics: {Enabled: ${v}}}, serviceMonitor: {enabled: true}}`);
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/config\.Metrics\.Enabled: is the string .*Helm reads any non-empty string as true.*write true or false without quotes/);
+      expect(r.stderr).toMatch(
+        /config\.Metrics\.Enabled: is the string .*Helm reads any non-empty string as true.*write true or false without quotes/,
+      );
     }
     // "true" both read and print alike: rendered as helm does, the ServiceMonitor, port 2112 and `Enabled = true`.
     const r = t('{config: {Metrics: {Enabled: "true"}}, serviceMonitor: {enabled: true}}');
