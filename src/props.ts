@@ -11,20 +11,20 @@
  */
 import type {
   Affinity,
-  Container,
+  K8sContainer,
   EnvVar,
   HostAlias,
-  LabelSelector,
+  K8sLabelSelector,
   Lifecycle,
   LocalObjectReference,
-  PodSecurityContext,
-  Probe,
+  K8sPodSecurityContext,
+  K8sProbe,
   SecurityContext,
   Toleration,
   NetworkPolicyEgressRule,
   NetworkPolicyPeer,
   TopologySpreadConstraint,
-  Volume,
+  K8sVolume,
   VolumeMount,
 } from './k8s/types';
 import type { HTTPRouteFilter, HTTPRouteMatch, ParentReference } from './k8s/gateway-types';
@@ -165,7 +165,7 @@ export interface SharedStorageProps {
    * Label selector of the created claim, to bind to a matching volume.
    * @default - none
    */
-  readonly selector?: LabelSelector;
+  readonly selector?: K8sLabelSelector;
   /**
    * Name of a PersistentVolume to bind the created claim to.
    * @default - none
@@ -339,7 +339,7 @@ export interface PackageManagerPodProps {
    * Volumes added to the pod.
    * @default []
    */
-  readonly volumes?: Volume[];
+  readonly volumes?: K8sVolume[];
   /**
    * Volume mounts added to the Package Manager container.
    * @default []
@@ -371,7 +371,7 @@ export interface PackageManagerPodProps {
    * (a map given here is merged over that; `null` on a field, or on the whole context, removes it).
    * @default - none (chart 0.5.29); `{ fsGroup: 999, fsGroupChangePolicy: 'OnRootMismatch' }` (chart 0.20.4)
    */
-  readonly securityContext?: WithNullableFields<PodSecurityContext> | null;
+  readonly securityContext?: WithNullableFields<K8sPodSecurityContext> | null;
   /**
    * Security context of the Package Manager container, merged over the default; `null` on a field removes it
    * (`runAsUser: null` lets OpenShift pick the user), `null` for the whole context renders none.
@@ -432,7 +432,7 @@ export interface ResourcesProps {
 }
 
 /** A probe of the Package Manager container, with a switch. */
-export interface ProbeProps extends WithNullableFields<Probe> {
+export interface ProbeProps extends WithNullableFields<K8sProbe> {
   /**
    * Render this probe.
    * @default - true for the readiness probe, false for liveness and startup
@@ -711,7 +711,7 @@ export interface PackageManagerValues {
    * Init containers of the pod.
    * @default - none
    */
-  readonly initContainers?: Container[];
+  readonly initContainers?: K8sContainer[];
   /** Ingress. */
   readonly ingress?: PackageManagerIngressProps;
   /** ServiceAccount. */
@@ -735,7 +735,7 @@ export interface PackageManagerValues {
    * Sidecar containers.
    * @default []
    */
-  readonly extraContainers?: Container[];
+  readonly extraContainers?: K8sContainer[];
   /**
    * Affinity of the pod.
    * @default - none

@@ -3,12 +3,11 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'fs';
 import { dirname } from 'path';
 import { PackageManagerValidationError } from '../errors';
-import { ValuesError } from '../values/load';
 import { formatWarning } from '../warnings';
 import { HelpRequested, parseArgs, USAGE, UsageError } from './args';
 import { loadValues as loadValueFlags } from '../values/load';
 import { runDiff, type LoadValues } from './diff';
-import { loadValues, outputFiles, renderObjects, selectObjects, TemplateError, toYaml } from './template';
+import { loadArgsValues, outputFiles, renderArgs, selectObjects, objectsToYaml } from './template';
 
 /** Where the command reads and writes (the process by default; tests inject their own). */
 export interface CliIo {
@@ -53,7 +52,7 @@ export function main(argv: readonly string[], io: CliIo): number {
   try {
     const args = parseArgs(argv);
     const read = { readFile, readStdin };
-    const rendered = renderObjects(args, loadValues(args, read));
+    const rendered = renderArgs(args, loadArgsValues(args, read));
     const objects = selectObjects(args, rendered.objects);
     // Each warning once per run; `--acknowledge-warning ID` silences one.
     for (const w of rendered.warnings) io.stderr(`${formatWarning(w)}\n`);
@@ -63,7 +62,7 @@ export function main(argv: readonly string[], io: CliIo): number {
         write(path, text);
         io.stdout(`wrote ${path}\n`);
       }
-    } else io.stdout(toYaml(objects));
+    } else io.stdout(objectsToYaml(objects));
     return 0;
   } catch (e) {
     if (e instanceof HelpRequested) {
@@ -74,7 +73,7 @@ export function main(argv: readonly string[], io: CliIo): number {
       io.stderr(`Error: ${e.message}\n\n${USAGE}\n`);
       return 2;
     }
-    if (e instanceof ValuesError || e instanceof TemplateError || e instanceof PackageManagerValidationError) {
+    if (PackageManagerValidationError.isPackageManagerValidationError(e)) {
       io.stderr(`Error: ${e.message}\n`);
       return 1;
     }
