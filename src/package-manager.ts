@@ -93,6 +93,8 @@ export class PackageManager extends Construct {
 
   /** ConfigMap `FULL-config` with `rstudio-pm.gcfg`. */
   declare public readonly configMap: ApiObject;
+  /** ConfigMap `FULL-repositories` with the script that sets up `repositories` and `sources`, when any are declared. */
+  declare public readonly repositoriesConfigMap?: ApiObject;
   /** Deployment `FULL`. */
   declare public readonly deployment: ApiObject;
   /** Service `FULL`. */

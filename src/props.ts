@@ -896,6 +896,59 @@ export interface PackageManagerHttpRouteProps {
   readonly rules?: HttpRouteRuleProps[];
 }
 
+/** A Package Manager repository, created with `rspm create repo` and subscribed to its sources with `rspm subscribe`. */
+export interface RepositoryProps {
+  /** Its name, as in its URL (`/<name>/latest`): letters, digits, `-`, `_`, `.`. */
+  readonly name: string;
+  /**
+   * What it serves: R packages (CRAN-like), Python packages (PyPI-like) or Bioconductor (for BiocManager).
+   * @default 'r'
+   */
+  readonly type?: 'r' | 'python' | 'bioconductor';
+  /**
+   * Description shown in Package Manager's UI.
+   * @default - none
+   */
+  readonly description?: string;
+  /**
+   * Require an API token to read it (`--authenticated`; Enhanced and Advanced licenses).
+   * @default false
+   */
+  readonly authenticated?: boolean;
+  /**
+   * The sources it subscribes to, in order (earlier sources win): built-in ones (`cran`, `pypi`, `bioconductor`)
+   * or ones declared in `sources`.
+   * @default - none
+   */
+  readonly sources?: string[];
+}
+
+/** A Package Manager source, created with `rspm create source` (the built-in `cran`, `pypi` and `bioconductor` need none). */
+export interface SourceProps {
+  /** Its name: letters, digits, `-`, `_`, `.`. */
+  readonly name: string;
+  /** What it holds. */
+  readonly type:
+    'bioconductor' | 'cran' | 'cran-snapshot' | 'curated-cran' | 'curated-pypi' | 'git' | 'git-python' | 'local' | 'local-python' | 'pypi';
+  /**
+   * The CRAN snapshot it starts from (`--snapshot`): a date `YYYY-MM-DD` or a transaction id; `cran-snapshot` and
+   * `curated-cran` only (required for `curated-cran`).
+   * @default - none
+   */
+  readonly snapshot?: string;
+  /**
+   * Dependency types a curated CRAN source includes (`--include`): `depends`, `imports`, `linking-to`, `suggests`,
+   * `all` or `none`; `curated-cran` only.
+   * @default - Package Manager's: depends, imports, linking-to
+   */
+  readonly include?: ('depends' | 'imports' | 'linking-to' | 'suggests' | 'all' | 'none')[];
+  /**
+   * The Bioconductor version (`--version`, e.g. `'3.20'`); `bioconductor` only.
+   * @default - none
+   */
+  readonly version?: string;
+}
+
 /** What this library adds to the chart's values; unset, the output is the chart's. */
 export interface PackageManagerExtensions {
   /**
@@ -938,6 +991,17 @@ export interface PackageManagerExtensions {
   readonly networkPolicy?: PackageManagerNetworkPolicyProps;
   /** An opt-in Gateway API HTTPRoute to the Service. */
   readonly httpRoute?: PackageManagerHttpRouteProps;
+  /**
+   * Repositories to create and subscribe, with Package Manager's own CLI, from a container of the pod; see
+   * docs/repositories.md. Removing one here never deletes it.
+   * @default - none: nothing is set up (the chart's output)
+   */
+  readonly repositories?: RepositoryProps[];
+  /**
+   * Sources the repositories subscribe to, besides the built-in `cran`, `pypi` and `bioconductor`.
+   * @default - none
+   */
+  readonly sources?: SourceProps[];
   /**
    * Whether the pods get a Kubernetes API token. Package Manager does not call the Kubernetes API, so `false` is
    * the hardened choice: the ServiceAccount created here and the pods (the migration Job's too) get

@@ -36,6 +36,7 @@ import {
   SUBDOMAIN_RULE,
 } from './k8s/names';
 import { configSchema, extraConfigSchema } from './config/schema';
+import { INCLUDE_TYPES, SOURCE_TYPES } from './constants';
 import type { NoNull, PackageManagerProps, SecretsByName } from './props';
 
 const PERCENT = /^\d+%$/;
@@ -349,6 +350,32 @@ export const propsSchema = z
         egress: k8sList<NetworkPolicyEgressRule>('NetworkPolicyEgressRule').optional(),
       })
       .strict()
+      .optional(),
+    repositories: z
+      .array(
+        z
+          .object({
+            name: z.string(),
+            type: z.enum(['r', 'python', 'bioconductor']).optional(),
+            description: z.string().optional(),
+            authenticated: z.boolean().optional(),
+            sources: z.array(z.string()).optional(),
+          })
+          .strict(),
+      )
+      .optional(),
+    sources: z
+      .array(
+        z
+          .object({
+            name: z.string(),
+            type: z.enum(SOURCE_TYPES),
+            snapshot: z.string().optional(),
+            include: z.array(z.enum(INCLUDE_TYPES)).optional(),
+            version: z.string().optional(),
+          })
+          .strict(),
+      )
       .optional(),
     httpRoute: z
       .object({

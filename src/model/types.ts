@@ -8,6 +8,7 @@ import type { GcfgValue } from '../config/types';
 import type { EnvVar, K8sProbe, SecurityContext, K8sVolume, VolumeMount } from '../k8s/types';
 import type { NoNull, PackageManagerProps, SecretKeyRef, SecretsByName } from '../props';
 import type { WarningId } from '../warnings';
+import type { RepositorySetup } from './repositories';
 
 /** Labels as a plain map. */
 export type Labels = Record<string, string>;
@@ -58,6 +59,7 @@ export interface OwnObjects {
   readonly encryptionKeySecret?: OwnSecret;
   readonly configSecretsSecret?: OwnObject;
   readonly configMap: OwnObject;
+  readonly repositoriesConfigMap?: OwnObject;
   readonly persistentVolumeClaim?: OwnObject;
   readonly service: OwnObject;
   readonly deployment: OwnObject;
@@ -150,6 +152,8 @@ export interface Model {
   readonly secretSettings: readonly SecretSetting[];
   /** Settings taken from existing Secrets (`configFromSecrets`). */
   readonly settingsFromSecrets: readonly { readonly path: string; readonly env: string; readonly ref: SecretKeyRef }[];
+  /** The repositories and sources to set up, when any are declared. */
+  readonly repositorySetup?: RepositorySetup;
   /** Whether shared storage is mounted (created or existing). */
   readonly mountSharedStorage: boolean;
   /** Name of the shared-storage claim. */

@@ -245,6 +245,63 @@ const CASES: Case[] = [
     'httpRoute.rules[0].filters[0]',
     /URLRewrite filter: give urlRewrite/,
   ],
+  // repositories and sources
+  [
+    'repository name with a slash',
+    { repositories: [{ name: 'team/r' }] },
+    'repositories[0].name',
+    /1-64 letters, digits, "-", "_" or "\.", starting with a letter or digit; got "team\/r"/,
+  ],
+  [
+    'subscription to an undeclared source',
+    { repositories: [{ name: 'all', sources: ['cran', 'internl'] }], sources: [{ name: 'internal', type: 'local' }] },
+    'repositories[0].sources[1]',
+    /neither built in \(cran, pypi, bioconductor\) nor declared in sources; did you mean internal\?/,
+  ],
+  [
+    'Python repository on a CRAN source',
+    { repositories: [{ name: 'py', type: 'python', sources: ['cran'] }] },
+    'repositories[0].sources[0]',
+    /subscribes a python repository to the cran source "cran"; a python repository takes sources of type pypi, curated-pypi/,
+  ],
+  ['duplicate repository', { repositories: [{ name: 'a' }, { name: 'a' }] }, 'repositories[1].name', /repeats repositories\[0\]/],
+  [
+    'duplicate source',
+    {
+      sources: [
+        { name: 's', type: 'local' },
+        { name: 's', type: 'git' },
+      ],
+    },
+    'sources[1].name',
+    /repeats sources\[0\]/,
+  ],
+  ['declared built-in source', { sources: [{ name: 'cran', type: 'cran' }] }, 'sources[0].name', /is the built-in source "cran"/],
+  [
+    'snapshot on a local source',
+    { sources: [{ name: 's', type: 'local', snapshot: '2025-01-01' }] },
+    'sources[0].snapshot',
+    /is for sources of type cran-snapshot or curated-cran, not local/,
+  ],
+  [
+    'curated CRAN without a snapshot',
+    { sources: [{ name: 's', type: 'curated-cran' }] },
+    'sources[0].snapshot',
+    /starts from a CRAN snapshot/,
+  ],
+  ['bad source type', { sources: [{ name: 's', type: 'conda' }] }, 'sources[0].type', /"bioconductor", "cran", "cran-snapshot"/],
+  [
+    'repeated subscription',
+    { repositories: [{ name: 'a', sources: ['cran', 'cran'] }] },
+    'repositories[0].sources[1]',
+    /subscribe to each source once/,
+  ],
+  [
+    'a volume named like the setup socket',
+    { repositories: [{ name: 'a' }], pod: { volumes: [{ name: 'rspm-socket', emptyDir: {} }] } },
+    'pod.volumes[0].name',
+    /is a volume PackageManager adds for repositories and sources/,
+  ],
 ];
 
 describe('bad inputs are clear errors at synth time', () => {
