@@ -323,7 +323,7 @@ export interface PackageManagerServiceProps {
   /**
    * Port of the pod the Service sends to (added in chart 0.5.30+). Chart 0.20.4's default is a constant 4242;
    * this library follows the HTTP port instead (the same 4242 unless the HTTP port is changed).
-   * @default - the HTTP port (`pod.port`, else the port of `config.HTTP.Listen`, else 4242)
+   * @default - the HTTP port: the port of `config.HTTP.Listen`, else 4242 (not `pod.port`)
    */
   readonly targetPort?: number | string;
 }
@@ -387,8 +387,9 @@ export interface PackageManagerPodProps {
    */
   readonly terminationGracePeriodSeconds?: number | null;
   /**
-   * Container port of Package Manager (added in chart 0.5.30+); `config.HTTP.Listen`, the probes and
-   * the Service target follow it unless they are set explicitly.
+   * Container port of Package Manager (added in chart 0.5.30+): it names the container port only.
+   * `config.HTTP.Listen`, the probes and the Service target do not follow it (they follow `config.HTTP.Listen`);
+   * `ppm:port-mismatch` warns when it is not the port Package Manager listens on.
    * @default - the port of `config.HTTP.Listen` (4242)
    */
   readonly port?: number;
