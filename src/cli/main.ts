@@ -6,6 +6,7 @@ import { PackageManagerValidationError } from '../errors';
 import { formatWarning } from '../warnings';
 import { HelpRequested, parseArgs, USAGE, UsageError } from './args';
 import { loadValues as loadValueFlags } from '../values/load';
+import { runLint } from './lint';
 import { runDiff, type LoadValues } from './diff';
 import { loadArgsValues, outputFiles, renderArgs, selectObjects, objectsToYaml } from './template';
 
@@ -37,6 +38,7 @@ export function main(argv: readonly string[], io: CliIo): number {
   }
   const readFile = io.readFile ?? defaultReadFile;
   const readStdin = io.readStdin ?? (() => readFileSync(0));
+  if (argv[0] === 'lint') return runLint(argv.slice(1), { stdout: io.stdout, stderr: io.stderr, readFile, readStdin });
   if (argv[0] === 'diff') {
     // The migration report reads values exactly as `template` does.
     const load: LoadValues = (o) => loadValueFlags({ ...o, readFile, readStdin });
