@@ -11,20 +11,20 @@
  */
 import type {
   Affinity,
-  Container,
+  K8sContainer,
   EnvVar,
   HostAlias,
-  LabelSelector,
+  K8sLabelSelector,
   Lifecycle,
   LocalObjectReference,
-  PodSecurityContext,
-  Probe,
+  K8sPodSecurityContext,
+  K8sProbe,
   SecurityContext,
   Toleration,
   NetworkPolicyEgressRule,
   NetworkPolicyPeer,
   TopologySpreadConstraint,
-  Volume,
+  K8sVolume,
   VolumeMount,
 } from './k8s/types';
 import type { HTTPRouteFilter, HTTPRouteMatch, ParentReference } from './k8s/gateway-types';
@@ -165,7 +165,7 @@ export interface SharedStorageProps {
    * Label selector of the created claim, to bind to a matching volume.
    * @default - none
    */
-  readonly selector?: LabelSelector;
+  readonly selector?: K8sLabelSelector;
   /**
    * Name of a PersistentVolume to bind the created claim to.
    * @default - none
@@ -323,7 +323,7 @@ export interface PackageManagerServiceProps {
   /**
    * Port of the pod the Service sends to (added in chart 0.5.30+). Chart 0.20.4's default is a constant 4242;
    * this library follows the HTTP port instead (the same 4242 unless the HTTP port is changed).
-   * @default - the HTTP port (`pod.port`, else the port of `config.HTTP.Listen`, else 4242)
+   * @default - the HTTP port: the port of `config.HTTP.Listen`, else 4242 (not `pod.port`)
    */
   readonly targetPort?: number | string;
 }
@@ -339,7 +339,7 @@ export interface PackageManagerPodProps {
    * Volumes added to the pod.
    * @default []
    */
-  readonly volumes?: Volume[];
+  readonly volumes?: K8sVolume[];
   /**
    * Volume mounts added to the Package Manager container.
    * @default []
@@ -371,7 +371,7 @@ export interface PackageManagerPodProps {
    * (a map given here is merged over that; `null` on a field, or on the whole context, removes it).
    * @default - none (chart 0.5.29); `{ fsGroup: 999, fsGroupChangePolicy: 'OnRootMismatch' }` (chart 0.20.4)
    */
-  readonly securityContext?: WithNullableFields<PodSecurityContext> | null;
+  readonly securityContext?: WithNullableFields<K8sPodSecurityContext> | null;
   /**
    * Security context of the Package Manager container, merged over the default; `null` on a field removes it
    * (`runAsUser: null` lets OpenShift pick the user), `null` for the whole context renders none.
@@ -387,8 +387,9 @@ export interface PackageManagerPodProps {
    */
   readonly terminationGracePeriodSeconds?: number | null;
   /**
-   * Container port of Package Manager (added in chart 0.5.30+); `config.HTTP.Listen`, the probes and
-   * the Service target follow it unless they are set explicitly.
+   * Container port of Package Manager (added in chart 0.5.30+): it names the container port only.
+   * `config.HTTP.Listen`, the probes and the Service target do not follow it (they follow `config.HTTP.Listen`);
+   * `ppm:port-mismatch` warns when it is not the port Package Manager listens on.
    * @default - the port of `config.HTTP.Listen` (4242)
    */
   readonly port?: number;
@@ -432,7 +433,7 @@ export interface ResourcesProps {
 }
 
 /** A probe of the Package Manager container, with a switch. */
-export interface ProbeProps extends WithNullableFields<Probe> {
+export interface ProbeProps extends WithNullableFields<K8sProbe> {
   /**
    * Render this probe.
    * @default - true for the readiness probe, false for liveness and startup
@@ -711,7 +712,7 @@ export interface PackageManagerValues {
    * Init containers of the pod.
    * @default - none
    */
-  readonly initContainers?: Container[];
+  readonly initContainers?: K8sContainer[];
   /** Ingress. */
   readonly ingress?: PackageManagerIngressProps;
   /** ServiceAccount. */
@@ -735,7 +736,7 @@ export interface PackageManagerValues {
    * Sidecar containers.
    * @default []
    */
-  readonly extraContainers?: Container[];
+  readonly extraContainers?: K8sContainer[];
   /**
    * Affinity of the pod.
    * @default - none

@@ -6,20 +6,20 @@
 import { z } from 'zod';
 import type {
   Affinity,
-  Container,
+  K8sContainer as Container,
   EnvVar,
   HostAlias,
-  LabelSelector,
+  K8sLabelSelector as LabelSelector,
   Lifecycle,
   LocalObjectReference,
   NetworkPolicyEgressRule,
   NetworkPolicyPeer,
-  PodSecurityContext,
-  Probe,
+  K8sPodSecurityContext as PodSecurityContext,
+  K8sProbe as Probe,
   SecurityContext,
   Toleration,
   TopologySpreadConstraint,
-  Volume,
+  K8sVolume as Volume,
   VolumeMount,
 } from './k8s/types';
 import type { HTTPRouteFilter, HTTPRouteMatch, ParentReference } from './k8s/gateway-types';

@@ -3,12 +3,12 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'fs';
 import { dirname } from 'path';
 import { PackageManagerValidationError } from '../errors';
-import { ValuesError } from '../values/load';
 import { formatWarning } from '../warnings';
 import { HelpRequested, parseArgs, USAGE, UsageError } from './args';
 import { loadValues as loadValueFlags } from '../values/load';
+import { runLint } from './lint';
 import { runDiff, type LoadValues } from './diff';
-import { loadValues, outputFiles, renderObjects, selectObjects, TemplateError, toYaml } from './template';
+import { loadArgsValues, outputFiles, renderArgs, selectObjects, objectsToYaml } from './template';
 
 /** Where the command reads and writes (the process by default; tests inject their own). */
 export interface CliIo {
@@ -38,6 +38,7 @@ export function main(argv: readonly string[], io: CliIo): number {
   }
   const readFile = io.readFile ?? defaultReadFile;
   const readStdin = io.readStdin ?? (() => readFileSync(0));
+  if (argv[0] === 'lint') return runLint(argv.slice(1), { stdout: io.stdout, stderr: io.stderr, readFile, readStdin });
   if (argv[0] === 'diff') {
     // The migration report reads values exactly as `template` does.
     const load: LoadValues = (o) => loadValueFlags({ ...o, readFile, readStdin });
@@ -53,7 +54,7 @@ export function main(argv: readonly string[], io: CliIo): number {
   try {
     const args = parseArgs(argv);
     const read = { readFile, readStdin };
-    const rendered = renderObjects(args, loadValues(args, read));
+    const rendered = renderArgs(args, loadArgsValues(args, read));
     const objects = selectObjects(args, rendered.objects);
     // Each warning once per run; `--acknowledge-warning ID` silences one.
     for (const w of rendered.warnings) io.stderr(`${formatWarning(w)}\n`);
@@ -63,7 +64,7 @@ export function main(argv: readonly string[], io: CliIo): number {
         write(path, text);
         io.stdout(`wrote ${path}\n`);
       }
-    } else io.stdout(toYaml(objects));
+    } else io.stdout(objectsToYaml(objects));
     return 0;
   } catch (e) {
     if (e instanceof HelpRequested) {
@@ -74,7 +75,7 @@ export function main(argv: readonly string[], io: CliIo): number {
       io.stderr(`Error: ${e.message}\n\n${USAGE}\n`);
       return 2;
     }
-    if (e instanceof ValuesError || e instanceof TemplateError || e instanceof PackageManagerValidationError) {
+    if (PackageManagerValidationError.isPackageManagerValidationError(e)) {
       io.stderr(`Error: ${e.message}\n`);
       return 1;
     }

@@ -32,7 +32,7 @@ export const DELIBERATE_FIXES = {
   'secrets-out-of-configmap':
     'a secret setting (a password, token or URL with a password) moves out of the ConfigMap into the Secret FULL-config-secrets and reaches Package Manager as an environment variable',
   'ports-follow-config':
-    "the container port, the probes and the Service's target port follow config.HTTP.Listen or pod.port, and the metrics port follows Metrics.Listen (the chart keeps 4242 and 2112, where Package Manager does not listen)",
+    "the probes and the Service's target port follow config.HTTP.Listen (pod.port names the container port only), and the metrics port follows Metrics.Listen (the chart keeps 4242 and 2112, where Package Manager does not listen)",
   'helm-hook-job':
     'the migration Job is a Helm post-upgrade hook, which `helm get manifest` does not list; applied by kubectl, Argo CD or Flux it is an ordinary Job that runs once',
 } as const;

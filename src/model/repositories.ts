@@ -6,7 +6,7 @@
  * (`Server.SockFileDir`); the script comes from the ConfigMap
  * `FULL-repositories`. Nothing is added when nothing is declared.
  */
-import type { Volume, VolumeMount } from '../k8s/types';
+import type { K8sVolume, VolumeMount } from '../k8s/types';
 import type { RepositoryProps, SourceProps } from '../props';
 
 /** The declarations, as resolved. */
@@ -41,7 +41,7 @@ export interface RepositorySetup {
   /** Where the server puts its socket, shared with the setup container. */
   readonly socketDir: string;
   /** Volumes added to the pod. */
-  readonly volumes: readonly Volume[];
+  readonly volumes: readonly K8sVolume[];
   /** The mount of the socket directory (in both containers). */
   readonly socketMount: VolumeMount;
   /** The mount of the script (in the setup container). */

@@ -20,7 +20,7 @@ import type { PackageManagerProps } from '../props';
 import { STALE_VALUES, traitsOf, VALUE_TRAITS, type TraitsTable } from '../traits';
 import { redactIssues, secretStringsIn } from '../validation/secrecy';
 import type { PackageManagerWarning } from '../warnings';
-import { goPrint, isTemplate, renderTemplate, TemplateError, type TemplateContext } from './template';
+import { goPrint, isTemplate, renderGoTemplate, GoTemplateError, type TemplateContext } from './template';
 import { coalesceValues, mergeValueLayers } from './coalesce';
 import { parseValuesYaml, parseYamlDocuments, parseYamlScalar, parseYaml } from './yaml';
 
@@ -50,14 +50,14 @@ function includes(values: Record<string, unknown>, release: string, record: Char
 function renderStrings(value: unknown, ctx: TemplateContext): unknown {
   if (typeof value === 'string') {
     if (!isTemplate(value)) return value;
-    const text = renderTemplate(value, ctx);
+    const text = renderGoTemplate(value, ctx);
     // toYaml quotes a string that starts with "{" (so it stays a string after tpl); others are plain scalars.
     return value.trimStart().startsWith('{') ? text : parseYamlScalar(text);
   }
   if (Array.isArray(value)) return value.map((v) => renderStrings(v, ctx));
   if (isPlainObject(value)) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) setOwn(out, isTemplate(k) ? renderTemplate(k, ctx) : k, renderStrings(v, ctx));
+    for (const [k, v] of Object.entries(value)) setOwn(out, isTemplate(k) ? renderGoTemplate(k, ctx) : k, renderStrings(v, ctx));
     return out;
   }
   return value;
@@ -195,7 +195,7 @@ export function valuesToProps(
       try {
         return renderStrings(value, ctx);
       } catch (e) {
-        if (!(e instanceof TemplateError)) throw e;
+        if (!(e instanceof GoTemplateError)) throw e;
         errors.push({ path: key, message: `template not supported: ${e.message}` });
         return undefined;
       }
@@ -205,7 +205,7 @@ export function valuesToProps(
         const path = formatPath(['extraObjects', i]);
         try {
           if (typeof item !== 'string') return [renderStrings(dropNullsInItems(item), ctx)];
-          const text = renderTemplate(item, ctx);
+          const text = renderGoTemplate(item, ctx);
           try {
             return parseYamlDocuments(text);
           } catch (e) {
@@ -215,7 +215,7 @@ export function valuesToProps(
             return [];
           }
         } catch (e) {
-          if (!(e instanceof TemplateError)) throw e;
+          if (!(e instanceof GoTemplateError)) throw e;
           errors.push({ path, message: `template not supported: ${e.message}` });
           return [];
         }

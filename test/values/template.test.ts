@@ -1,5 +1,5 @@
 /** The supported subset of Helm templates, and clear errors for the rest. */
-import { renderTemplate, TemplateError, type TemplateContext } from '../../src/values/template';
+import { renderGoTemplate, GoTemplateError, type TemplateContext } from '../../src/values/template';
 
 const ctx: TemplateContext = {
   release: { name: 'rel', namespace: 'ns' },
@@ -7,9 +7,9 @@ const ctx: TemplateContext = {
   values: { enableSandboxing: true, replicas: 3, big: 1000000, a: { b: 'deep', empty: '' }, list: [1] },
   includes: { 'rstudio-pm.fullname': 'rel-rstudio-pm', 'rstudio-pm.labels': 'a: 1\nb: 2' },
 };
-const r = (t: string) => renderTemplate(t, ctx);
+const r = (t: string) => renderGoTemplate(t, ctx);
 
-describe('renderTemplate', () => {
+describe('renderGoTemplate', () => {
   it.each([
     ['{{ .Release.Name }}', 'rel'],
     ['{{ .Release.Namespace }}', 'ns'],
@@ -66,7 +66,7 @@ describe('renderTemplate', () => {
     ['{{ end }}', /unexpected/],
     ['{{ .Release.Name', /unclosed action/],
   ])('%s is an error', (template, message) => {
-    expect(() => r(template)).toThrow(TemplateError);
+    expect(() => r(template)).toThrow(GoTemplateError);
     expect(() => r(template)).toThrow(message);
   });
 });
