@@ -335,7 +335,7 @@ class Evaluator {
         if (cur === null || cur === undefined) {
           // Go's templates fail on a field of nothing: "nil pointer evaluating interface {}.p".
           const at = ['.Values', ...rest.slice(0, i)].join('.');
-          throw new TemplateError(
+          throw new GoTemplateError(
             `${at} is ${cur === null ? 'null' : 'not set'}, so .${p} of it cannot be read (Helm fails too): set ${at}, or test it with if first`,
           );
         }

@@ -22,6 +22,19 @@ describe.each(VERSIONS)('chart %s', (version) => {
     expect(find(r, 'ConfigMap')!.data['rstudio-pm.gcfg']).toMatch(/Enabled = true/);
   });
 
+  it('9: the root check is case-sensitive, as the chart and Package Manager are', () => {
+    expect(t('{config: {Launcher: {ServerUser: Root}}}').code).toBe(0);
+    expect(t('{config: {Launcher: {ServerUser: root}}}').stderr).toMatch(/config\.Launcher\.ServerUser: is "root"/);
+  });
+
+  it('10: small floats in the gcfg are written as helm writes them', () => {
+    const r = t('{config: {CustomSection: {Odd: 2.5e-7, Small: 0.00001, Big: 0.5}}}');
+    const gcfg = find(r, 'ConfigMap')!.data['rstudio-pm.gcfg'];
+    expect(gcfg).toMatch(/Odd = 2\.5e-07\n/);
+    expect(gcfg).toMatch(/Small = 1e-05\n/);
+    expect(gcfg).toMatch(/Big = 0\.5\n/);
+  });
+
   it('2: a missing value prints as nothing, a field of a missing value fails as in helm', () => {
     const r = t('{extraObjects: [{apiVersion: v1, kind: ConfigMap, metadata: {name: x}, data: {k: "x{{ .Values.nope }}y"}}]}');
     expect(r.code).toBe(0);
