@@ -7,6 +7,7 @@
 import { isSecretSetting, settingEnvName } from '../config/secrets';
 import type { PackageManagerProps } from '../props';
 import { GCFG_KEY, sameData, valueAt, type Difference, type Obj, type ObjectComparison, type ObjectRef, type PathSegment } from './compare';
+import { listenPort } from '../config/spec';
 
 /** The kinds, from harmless to real: an object's kind is that of its worst difference. */
 export const DIFF_KINDS = ['same', 'label', 'checksum', 'fix', 'change'] as const;
@@ -100,18 +101,15 @@ function chartCorrupts(value: unknown): boolean {
   );
 }
 
-/** The port a `[host]:port` address listens on. */
-function listenPort(v: unknown): number | undefined {
-  const m = /:(\d+)$/.exec(String(v ?? ''));
-  return m ? Number(m[1]) : undefined;
-}
+/** The port of a listen address, as Package Manager reads it (a bare "2112" too): the one `listenPort`. */
+const listenOf = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? listenPort(String(v)) : undefined);
 
 /** The ports our config moves away from the chart's constants. */
 function configuredPorts(props: PackageManagerProps | undefined): Set<number> {
   const ports = new Set<number>();
   const add = (p: number | undefined) => p !== undefined && ports.add(p);
-  add(listenPort(givenSetting(props, 'HTTP', 'Listen')));
-  add(listenPort(givenSetting(props, 'Metrics', 'Listen')));
+  add(listenOf(givenSetting(props, 'HTTP', 'Listen')));
+  add(listenOf(givenSetting(props, 'Metrics', 'Listen')));
   add(typeof props?.pod?.port === 'number' ? props.pod.port : undefined);
   return ports;
 }
