@@ -10,6 +10,7 @@
  * cdk8s-ppm command lines), a single argument that is not a reference to
  * the rstudio-pm chart is the release NAME.
  */
+import { CHART_VERSIONS } from '../chart-versions/record';
 
 /** The value flags, as `loadValues` takes them. */
 export interface ValueFlags {
@@ -50,9 +51,6 @@ export interface TemplateArgs {
 
 /** A command line that cannot be run (exit code 2). */
 export class UsageError extends Error {}
-
-/** Chart versions this command knows. */
-export const CHART_VERSIONS = ['0.5.29', '0.20.4'] as const;
 
 export const USAGE = `usage: cdk8s-ppm template [NAME] [CHART] [flags]
 

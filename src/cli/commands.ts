@@ -8,6 +8,7 @@ import { FLAGS, USAGE } from './args';
 import { completionScript, COMPLETION_HELP, SHELLS, type CompletionCommand } from './completion';
 import { DIFF_FLAGS, DIFF_USAGE, runDiff } from './diff';
 import { EXIT_CODES, usageLine } from './exit-codes';
+import { LINT_USAGE, runLint } from './lint';
 import { textOf, type CliContext } from './io';
 import { runTemplate } from './template-command';
 
@@ -57,6 +58,13 @@ export const COMMANDS: readonly CliCommand[] = [
         loadValues: (o) => loadValueFlags({ ...o, readFile: ctx.readFile, readStdin: ctx.readStdin }),
         defaultNamespace: ctx.defaultNamespace,
       }),
+  },
+  {
+    name: 'lint',
+    summary: 'check chart values with every rule of the library, without rendering output',
+    help: LINT_USAGE,
+    flags: Object.keys(FLAGS),
+    run: (argv, ctx) => runLint(argv, ctx),
   },
   {
     name: 'completion',

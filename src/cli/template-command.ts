@@ -1,17 +1,16 @@
 /** Runs `cdk8s-ppm template …`: values in, manifests out (stdout or `--output-dir`). */
 import { PackageManagerValidationError } from '../errors';
-import { ValuesError } from '../values/load';
 import { formatWarning } from '../warnings';
-import { HelpRequested, parseArgs, USAGE, UsageError } from './args';
-import { EXIT_CODES, usageLine } from './exit-codes';
+import { HelpRequested, parseArgs, USAGE } from './args';
+import { EXIT_CODES, isUsageProblem, usageLine } from './exit-codes';
 import type { CliContext } from './io';
-import { loadValues, outputFiles, renderObjects, selectObjects, TemplateError, toYaml } from './template';
+import { loadArgsValues, objectsToYaml, outputFiles, renderArgs, selectObjects } from './template';
 
 /** `argv` is what follows `template`. */
 export function runTemplate(argv: readonly string[], ctx: CliContext): number {
   try {
     const args = parseArgs(['template', ...argv], ctx.defaultNamespace);
-    const rendered = renderObjects(args, loadValues(args, ctx));
+    const rendered = renderArgs(args, loadArgsValues(args, ctx));
     const objects = selectObjects(args, rendered.objects);
     // Each warning once per run; `--acknowledge-warning ID` silences one.
     for (const w of rendered.warnings) ctx.stderr(`${formatWarning(w)}\n`);
@@ -20,7 +19,7 @@ export function runTemplate(argv: readonly string[], ctx: CliContext): number {
         ctx.writeFile(path, text);
         ctx.stdout(`wrote ${path}\n`);
       }
-    } else ctx.stdout(toYaml(objects));
+    } else ctx.stdout(objectsToYaml(objects));
     return EXIT_CODES.ok;
   } catch (e) {
     if (e instanceof HelpRequested) {
@@ -28,11 +27,11 @@ export function runTemplate(argv: readonly string[], ctx: CliContext): number {
       return EXIT_CODES.ok;
     }
     // A `--set` that does not parse is a usage error, as the flags are.
-    if (e instanceof UsageError || (e instanceof ValuesError && e.source.startsWith('--set'))) {
+    if (isUsageProblem(e)) {
       ctx.stderr(usageLine('template', e.message));
       return EXIT_CODES.usage;
     }
-    if (e instanceof ValuesError || e instanceof TemplateError || e instanceof PackageManagerValidationError) {
+    if (PackageManagerValidationError.isPackageManagerValidationError(e)) {
       ctx.stderr(`Error: ${e.message}\n`);
       return EXIT_CODES.failed;
     }

@@ -22,6 +22,7 @@
  *
  * Pure: plain objects in, plain differences out; no cdk8s.
  */
+import { AWS_CREDENTIALS_KEY, GCFG_KEY } from '../constants';
 import { parseGcfg } from '../gcfg/parse';
 import { parseIni } from './ini';
 
@@ -74,10 +75,7 @@ export interface ObjectComparison {
 export const HELM_LABELS: readonly string[] = ['helm.sh/chart', 'app.kubernetes.io/managed-by'];
 /** The app version label: it changes with the chart version, and counts as a label change. */
 const APP_VERSION_LABEL = 'app.kubernetes.io/version';
-/** The ConfigMap key holding Package Manager's configuration. */
-export const GCFG_KEY = 'rstudio-pm.gcfg';
-/** The AWS credentials Secret's key. */
-export const AWS_CREDENTIALS_KEY = 'credentials';
+export { GCFG_KEY, AWS_CREDENTIALS_KEY } from '../constants';
 const CHECKSUM_PREFIX = 'checksum/';
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 

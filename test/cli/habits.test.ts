@@ -78,6 +78,8 @@ describe('one-line usage errors that point at --help', () => {
     [['template', 'r1', '--set', 'a'], 'cdk8s-ppm template', '--set "a"'],
     [['diff', 'r1'], 'cdk8s-ppm diff', 'missing --from FILE'],
     [['diff', 'r1', 'bitnami/nginx', '--from', 'x'], 'cdk8s-ppm diff', 'chart "bitnami/nginx" is not rstudio-pm'],
+    [['lint', '--bogus'], 'cdk8s-ppm lint', 'unknown flag: --bogus'],
+    [['lint', '--set', 'a'], 'cdk8s-ppm lint', '--set "a"'],
     [['completion', 'powershell'], 'cdk8s-ppm completion', 'give one shell: bash, zsh, fish'],
     [['help', 'nope'], 'cdk8s-ppm', 'unknown command "nope"'],
   ])('%j: exit 2, one line', (argv, where, message) => {
