@@ -27,11 +27,6 @@ function source(o: RenderedObject): string {
   return extra !== undefined ? `extraObjects[${extra}]` : `the ${o.id} PackageManager renders`;
 }
 
-/** Every problem of the rendered output: collisions, then sizes. */
-export function checkOutput(objects: readonly RenderedObject[], namespace: string | undefined): ValidationIssue[] {
-  return [...checkCollisions(objects, namespace), ...checkSizes(objects)];
-}
-
 /** Two rendered objects with the same kind, namespace and name: the second would replace the first on apply. */
 export function checkCollisions(objects: readonly RenderedObject[], namespace: string | undefined): ValidationIssue[] {
   const errors: ValidationIssue[] = [];
