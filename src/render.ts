@@ -36,7 +36,7 @@ import { renderServiceMonitor } from './parts/service-monitor';
 import type { PackageManagerProps } from './props';
 import { inlineSecretWarnings, resolveSecretReferences } from './secret-refs';
 import { checkOutput } from './validation/output';
-import { parseProps } from './validation/parse';
+import { parseProps } from './validation/input/parse';
 import { checkModel } from './validation/rules';
 import type { PackageManagerWarning } from './warnings';
 

@@ -3,7 +3,7 @@ import type { ValidationIssue } from '../../errors';
 import type { Model } from '../../model';
 import type { RenderedObject } from '../../parts/manifest';
 import type { PackageManagerWarning } from '../../warnings';
-import { checkCollisions, checkSizes } from '../output-rules';
+import { checkCollisions, checkSizes } from './objects';
 import { needsRedaction, redactIssues, secretStringsIn } from '../secrecy';
 import { hardenedPodSecurity } from './pod-security';
 

@@ -1,7 +1,7 @@
-/** Rules on the rendered output: objects that would replace each other on apply, objects Kubernetes cannot store. */
-import { entryOf, extraObjectIndex } from '../catalogue';
-import { formatPath, type ValidationIssue } from '../errors';
-import type { Manifest, RenderedObject } from '../parts/manifest';
+/** Rules on the rendered objects: objects that would replace each other on apply, objects Kubernetes cannot store. */
+import { entryOf, extraObjectIndex } from '../../catalogue';
+import { formatPath, type ValidationIssue } from '../../errors';
+import type { Manifest, RenderedObject } from '../../parts/manifest';
 
 /** Kinds that are not namespaced (the namespace does not tell two of them apart). */
 const CLUSTER_SCOPED = new Set([

@@ -7,7 +7,7 @@ import { CONTAINER_NAME } from '../../constants';
 import type { Model } from '../../model';
 import type { Manifest, RenderedObject } from '../../parts/manifest';
 import type { PackageManagerWarning } from '../../warnings';
-import { restrictedFindings, type PodSecurityFinding } from '../pod-security';
+import { restrictedFindings, type PodSecurityFinding } from '../../leaf/pod-security';
 
 /** Findings of one pod template, as `control (reason)` lines. */
 const describeFindings = (findings: readonly PodSecurityFinding[]) => findings.map((f) => `${f.control} (${f.reason})`).join(', ');
