@@ -123,7 +123,14 @@ async function measure({ ns = [50, 1000], reps = 3, libDir }) {
         if (kind === 'inline') secrets = res.secrets;
       }
     }
-    rows.push({ n, inline: median(runs.inline), weak: median(runs.weak), reference: median(runs.reference), secrets, load: os.loadavg()[0] });
+    rows.push({
+      n,
+      inline: median(runs.inline),
+      weak: median(runs.weak),
+      reference: median(runs.reference),
+      secrets,
+      load: os.loadavg()[0],
+    });
   }
   return rows;
 }
