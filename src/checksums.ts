@@ -17,7 +17,7 @@
  */
 import { createHash, createHmac, scryptSync } from 'crypto';
 import type { Manifest } from './parts/manifest';
-import { allSecretsStrong } from './secret-strength';
+import { allSecretsStrong } from './leaf/secret-strength';
 
 /** An object's canonical JSON (sorted keys). */
 function canonical(v: unknown): unknown {

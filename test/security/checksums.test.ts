@@ -7,7 +7,7 @@ import { createHash, createHmac, scryptSync } from 'crypto';
 import type { PackageManagerProps } from '../../src';
 import { render } from '../../src';
 import { SECRET_CHECKSUM_COST, SECRET_CHECKSUM_SALT } from '../../src/checksums';
-import { estimatedSecretBits, secretsOfEntry, STRONG_SECRET_BITS } from '../../src/secret-strength';
+import { estimatedSecretBits, secretsOfEntry, STRONG_SECRET_BITS } from '../../src/leaf/secret-strength';
 
 type Obj = Record<string, any>;
 

@@ -1,6 +1,6 @@
 /**
  * How hard a secret is to guess, estimated from its text, conservatively: the checksums of the Secrets we create
- * (checksums.ts) skip the memory-hard key derivation only when every secret of the instance is estimated
+ * (../checksums.ts) skip the memory-hard key derivation only when every secret of the instance is estimated
  * unguessable, and keep it for anything that may be a human's password.
  */
 
