@@ -18,10 +18,10 @@ import { isDns1123Label, isDns1123Subdomain, isQualifiedName, isSecretKey, LABEL
 import { isValidK8s, isValidK8sObject, QUANTITY_PATTERN, type K8sType } from '../k8s/validate';
 import type { NoNull, PackageManagerProps, ProbeProps, SecretsByName } from '../props';
 import { isKnownValid } from '../leaf/known-valid';
+import { isPlainObject } from '../leaf/objects';
 import {
   anything,
   bool,
-  isMap,
   list,
   num,
   obj,
@@ -76,7 +76,7 @@ const resourceList = obj<NonNullable<NonNullable<Checked['resources']>['requests
 
 /** A probe with the chart's `enabled` switch. */
 const probe: Check<NoNull<ProbeProps>> = (v: unknown) =>
-  isKnownValid(v) || (isMap(v) && (v.enabled === undefined || typeof v.enabled === 'boolean') && isValidK8s(v, 'Probe', 'enabled'));
+  isKnownValid(v) || (isPlainObject(v) && (v.enabled === undefined || typeof v.enabled === 'boolean') && isValidK8s(v, 'Probe', 'enabled'));
 
 const ingressPath = obj<{ path: string; pathType?: 'Exact' | 'Prefix' | 'ImplementationSpecific' }>(
   { path: str, pathType: oneOf('Exact', 'Prefix', 'ImplementationSpecific') },
