@@ -35,7 +35,7 @@ export function loadArgsValues(args: TemplateArgs, io: ReadIo = {}): Record<stri
   return loadValues({
     ...args.values,
     subchart: args.subchart,
-    chartVersion: args.chartVersion as ChartVersion | undefined,
+    chartVersion: args.chartVersion,
     readFile: io.readFile,
     readStdin: io.readStdin,
   });

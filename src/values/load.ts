@@ -12,7 +12,7 @@ import { applySetFlag, SetValueError, type SetFlag } from './strvals';
 import { decodeUtf8LikeGo, invalidUtf8Offset } from './go-text';
 import { ValuesError } from '../errors';
 import { subchartValues } from './subchart';
-import { chartRecord, isChartVersion, unsupportedChartVersion, type ChartVersion } from '../chart-versions';
+import { chartRecord, isChartVersion, unsupportedChartVersion } from '../chart-versions';
 
 export { ValuesError } from '../errors';
 import { parseValuesYaml, YamlError } from './yaml';
@@ -48,10 +48,10 @@ export interface LoadValuesOptions {
   readonly subchart?: string;
   /**
    * With `subchart`: the chart version whose values.yaml the subchart has (helm 3.16.4 keeps a subchart's default
-   * where the umbrella's values have `null`).
+   * where the umbrella's values have `null`): 0.5.29 or 0.20.4.
    * @default '0.5.29'
    */
-  readonly chartVersion?: ChartVersion;
+  readonly chartVersion?: string;
   /**
    * Reads a file (values files and `--set-file`); throws if it cannot.
    * @default fs.readFileSync
