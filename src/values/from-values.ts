@@ -13,7 +13,7 @@
  */
 import { chartRecord, isChartVersion, unsupportedChartVersion, type ChartVersion, type ChartVersionRecord } from '../chart-versions';
 import { PackageManagerValidationError, ValuesError, formatPath, type ValidationIssue } from '../errors';
-import { isPlainObject, setOwn, valueAt } from '../merge';
+import { isPlainObject, setOwn, valueAt } from '../leaf/objects';
 import { helmTruthy } from '../model/defaults';
 import { chartName, commonLabels, fullName, selectorLabels, serviceAccountName } from '../names';
 import type { PackageManagerProps } from '../props';
@@ -30,7 +30,7 @@ export type { FromValuesOptions } from './options';
 /** Whether `key` is a top-level prop (loads the schema: asked only of values that may be an umbrella's). */
 function isPropKey(key: string): boolean {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { knownKeysAt } = require('../validation/schema-issues') as typeof import('../validation/schema-issues');
+  const { knownKeysAt } = require('../validation/input/schema-issues') as typeof import('../validation/input/schema-issues');
   return knownKeysAt([]).includes(key);
 }
 

@@ -20,7 +20,7 @@
  * flags are applied to the umbrella's values before the subchart's are taken.
  */
 import { ValuesError } from '../errors';
-import { isPlainObject, setOwn } from '../merge';
+import { isPlainObject, setOwn } from '../leaf/objects';
 import { copyValues } from './coalesce';
 
 type Values = Record<string, unknown>;
