@@ -13,8 +13,18 @@ const SRC = path.join(__dirname, '..', 'src');
 const LAYERS = [
   // Leaf helpers that live beside their users but import nothing: the check combinators, the known-valid marks.
   ['k8s/', 'yaml/', 'constants.ts', 'merge.ts', 'errors.ts', 'validation/check.ts', 'validation/known-valid.ts'],
-  ['chart-versions/', 'warnings.ts', 'names.ts', 'config/types.ts', 'config/secret-refs.ts', 'props.ts', 'traits.ts'],
-  ['gcfg/', 'config/', 'schema.ts'],
+  [
+    'chart-versions/',
+    'warnings.ts',
+    'names.ts',
+    'config/types.ts',
+    'config/secret-refs.ts',
+    'props.ts',
+    'traits.ts',
+    'traits-table.ts',
+    'value-traits.ts',
+  ],
+  ['gcfg/', 'config/', 'schema.ts', 'prop-checks-zod.ts', 'prop-checks-fast.ts'],
   ['model/'],
   ['parts/', 'validation/', 'checksums.ts', 'secret-refs.ts'],
   ['render.ts', 'values/'],
