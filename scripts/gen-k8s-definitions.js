@@ -11,6 +11,9 @@ const { join } = require('path');
 
 const ROOT = join(__dirname, '..');
 const SOURCE = join(ROOT, 'test', 'fixtures', 'k8s', 'k8s-1.28.0-openapi-v2.json');
+/** The Gateway API HTTPRoute CRD (see test/fixtures/k8s/SOURCES.md): the parts of an HTTPRoute the props pass through. */
+const HTTPROUTE_CRD = join(ROOT, 'test', 'fixtures', 'k8s', 'gateway.networking.k8s.io_httproutes.yaml');
+const GATEWAY_PREFIX = 'io.k8s.networking.gateway.v1.';
 const TARGET = join(ROOT, 'src', 'k8s', 'definitions.json');
 
 /** The definitions the props refer to; their references are followed. */
@@ -56,22 +59,24 @@ const KINDS = [
 ];
 const KEPT = ['type', 'format', 'properties', 'items', 'additionalProperties', 'required', 'enum', '$ref'];
 const PREFIX = '#/definitions/';
+/** A CRD's structural schema also bounds strings, numbers and lists (the OpenAPI v2 document has no such bounds). */
+const KEPT_CRD = [...KEPT, 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'maxItems'];
 
-function strip(schema) {
-  if (Array.isArray(schema)) return schema.map(strip);
+function strip(schema, kept = KEPT) {
+  if (Array.isArray(schema)) return schema.map((s) => strip(s, kept));
   if (!schema || typeof schema !== 'object') return schema;
   const out = {};
-  for (const k of KEPT) {
+  for (const k of kept) {
     if (!(k in schema)) continue;
     const v = schema[k];
     if (k === 'properties')
       out[k] = Object.fromEntries(
         Object.keys(v)
           .sort()
-          .map((p) => [p, strip(v[p])]),
+          .map((p) => [p, strip(v[p], kept)]),
       );
     else if (k === '$ref') out[k] = v.slice(PREFIX.length);
-    else out[k] = strip(v);
+    else out[k] = strip(v, kept);
   }
   return out;
 }
@@ -90,6 +95,7 @@ function generate() {
       return v;
     });
   }
+  Object.assign(picked, gatewayDefinitions());
   const sorted = Object.fromEntries(
     Object.keys(picked)
       .sort()
@@ -122,6 +128,19 @@ function generate() {
       ]),
   );
   return JSON.stringify({ definitions: sorted, served: sortedServed }) + '\n';
+}
+
+/** HTTPRoute v1 parent references, matches and filters, from the CRD's structural schema (CEL rules are not kept). */
+function gatewayDefinitions() {
+  const crd = require('yaml').parse(readFileSync(HTTPROUTE_CRD, 'utf8'));
+  const v1 = crd.spec.versions.find((v) => v.name === 'v1');
+  const spec = v1.schema.openAPIV3Schema.properties.spec.properties;
+  const rule = spec.rules.items.properties;
+  return {
+    [`${GATEWAY_PREFIX}ParentReference`]: strip(spec.parentRefs.items, KEPT_CRD),
+    [`${GATEWAY_PREFIX}HTTPRouteMatch`]: strip(rule.matches.items, KEPT_CRD),
+    [`${GATEWAY_PREFIX}HTTPRouteFilter`]: strip(rule.filters.items, KEPT_CRD),
+  };
 }
 
 module.exports = { generate, TARGET };

@@ -6,14 +6,14 @@
  */
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
+import { CATALOGUE, extraObjectIndex, type ObjectMember } from './catalogue';
 import type { PackageManagerProps } from './props';
-import { renderObjects } from './render';
+import { renderInstance } from './render';
 import { WARNING_METADATA } from './report-warnings';
-import { inlineSecretWarnings } from './secret-refs';
 import type { FromValuesOptions } from './values/options';
 import type { PackageManagerWarning } from './warnings';
 
-const BRAND = Symbol.for('cdk8s-posit-package-manager.PackageManager');
+const CONSTRUCT_BRAND = Symbol.for('cdk8s-posit-package-manager.PackageManager');
 /** Roots that already check collisions between instances. */
 const CHECKED_ROOTS = new WeakSet<object>();
 
@@ -22,7 +22,7 @@ function collisionsBetweenInstances(root: Construct): string[] {
   const seen = new Map<string, string>();
   const errors: string[] = [];
   for (const c of root.node.findAll()) {
-    if (!(c instanceof ApiObject) || !c.node.scope || !(BRAND in c.node.scope)) continue;
+    if (!(c instanceof ApiObject) || !c.node.scope || !(CONSTRUCT_BRAND in c.node.scope)) continue;
     const key = `${c.apiGroup}/${c.kind}/${c.metadata.namespace ?? ''}/${c.name}`;
     const owner = c.node.scope.node.path;
     const first = seen.get(key);
@@ -34,7 +34,7 @@ function collisionsBetweenInstances(root: Construct): string[] {
   }
   return errors;
 }
-/** Marks props that `fromValues` built from a values file (not typed props): no warnings about inline typed secrets. */
+/** Marks props that `fromValues` built from a values file (not typed props), with the warnings of the values translation. */
 const FROM_VALUES = Symbol('fromValues');
 
 function enclosingNamespace(scope: Construct): string | undefined {
@@ -70,17 +70,14 @@ export class PackageManager extends Construct {
       namespace: namespace ?? 'default',
       chartVersion: options.chartVersion,
     });
-    const pm = new PackageManager(scope, id, {
+    return new PackageManager(scope, id, {
       ...props,
       releaseName: release,
       namespace,
       chartVersion: options.chartVersion,
       acknowledgeWarnings: options.acknowledgeWarnings,
-      [FROM_VALUES]: true,
+      [FROM_VALUES]: warnings,
     } as PackageManagerProps);
-    const acknowledged = new Set(options.acknowledgeWarnings ?? []);
-    for (const w of warnings) if (!acknowledged.has(w.id)) pm.node.addMetadata(WARNING_METADATA, w);
-    return pm;
   }
 
   /** Release name the names and labels derive from. */
@@ -95,50 +92,60 @@ export class PackageManager extends Construct {
   public readonly serviceAccountName: string;
 
   /** ConfigMap `FULL-config` with `rstudio-pm.gcfg`. */
-  public readonly configMap: ApiObject;
+  declare public readonly configMap: ApiObject;
+  /** ConfigMap `FULL-repositories` with the script that sets up `repositories` and `sources`, when any are declared. */
+  declare public readonly repositoriesConfigMap?: ApiObject;
   /** Deployment `FULL`. */
-  public readonly deployment: ApiObject;
+  declare public readonly deployment: ApiObject;
   /** Service `FULL`. */
-  public readonly service: ApiObject;
+  declare public readonly service: ApiObject;
   /** ServiceAccount, when `serviceAccount.create`. */
-  public readonly serviceAccount?: ApiObject;
+  declare public readonly serviceAccount?: ApiObject;
   /** PersistentVolumeClaim, when `sharedStorage.create`. */
-  public readonly persistentVolumeClaim?: ApiObject;
+  declare public readonly persistentVolumeClaim?: ApiObject;
   /** Ingress, when `ingress.enabled`. */
-  public readonly ingress?: ApiObject;
+  declare public readonly ingress?: ApiObject;
+  /** HTTPRoute (Gateway API), when `httpRoute.enabled`. */
+  declare public readonly httpRoute?: ApiObject;
   /** ServiceMonitor, when metrics are on and `serviceMonitor.enabled`. */
-  public readonly serviceMonitor?: ApiObject;
+  declare public readonly serviceMonitor?: ApiObject;
   /** PodDisruptionBudget, when `podDisruptionBudget` is set. */
-  public readonly podDisruptionBudget?: ApiObject;
+  declare public readonly podDisruptionBudget?: ApiObject;
   /** Secret with the license key, when `license.key`. */
-  public readonly licenseSecret?: ApiObject;
+  declare public readonly licenseSecret?: ApiObject;
   /** Secret with the license file, when `license.file.contents`. */
-  public readonly licenseFileSecret?: ApiObject;
+  declare public readonly licenseFileSecret?: ApiObject;
   /** Secret with the AWS credentials file, when `awsAccessKeyId`. */
-  public readonly awsCredentialsSecret?: ApiObject;
+  declare public readonly awsCredentialsSecret?: ApiObject;
   /** Secret with the encryption key, when `rstudioPMKey`. */
-  public readonly encryptionKeySecret?: ApiObject;
+  declare public readonly encryptionKeySecret?: ApiObject;
   /** Secret with the secret settings found in `config`, when there are any. */
-  public readonly configSecretsSecret?: ApiObject;
+  declare public readonly configSecretsSecret?: ApiObject;
   /** NetworkPolicy, when `networkPolicy.enabled`. */
-  public readonly networkPolicy?: ApiObject;
+  declare public readonly networkPolicy?: ApiObject;
   /** The shared-storage chown Job, when storage is mounted and `enableMigration`. */
-  public readonly migrationJob?: ApiObject;
+  declare public readonly migrationJob?: ApiObject;
   /** One object per `extraObjects` item. */
   public readonly extraObjects: readonly ApiObject[];
+  // Every member above is assigned from the catalogue (catalogue.ts); a test checks that each catalogue member is one.
 
   /**
    * @throws PackageManagerValidationError listing every problem of the props
    */
   constructor(scope: Construct, id: string, props: PackageManagerProps = {}) {
     super(scope, id);
-    Object.defineProperty(this, BRAND, { value: true });
+    Object.defineProperty(this, CONSTRUCT_BRAND, { value: true });
     const root = this.node.root as Construct;
     if (!CHECKED_ROOTS.has(root)) {
       CHECKED_ROOTS.add(root);
       root.node.addValidation({ validate: () => collisionsBetweenInstances(root) });
     }
-    const result = renderObjects(props, { releaseName: id, namespace: enclosingNamespace(scope) }, `PackageManager ${this.node.path}`);
+    const result = renderInstance(props, {
+      releaseName: id,
+      namespace: enclosingNamespace(scope),
+      context: `PackageManager ${this.node.path}`,
+      valuesWarnings: (props as { [FROM_VALUES]?: readonly PackageManagerWarning[] })[FROM_VALUES],
+    });
     this.releaseName = result.releaseName;
     this.namespace = result.namespace;
     this.fullName = result.fullName;
@@ -146,27 +153,10 @@ export class PackageManager extends Construct {
     this.serviceAccountName = result.podServiceAccountName;
 
     const objects = new Map(result.objects.map((o) => [o.id, new ApiObject(this, o.id, o.manifest)]));
-    this.serviceAccount = objects.get('ServiceAccount');
-    this.awsCredentialsSecret = objects.get('AwsCredentialsSecret');
-    this.licenseSecret = objects.get('LicenseSecret');
-    this.licenseFileSecret = objects.get('LicenseFileSecret');
-    this.encryptionKeySecret = objects.get('EncryptionKeySecret');
-    this.configSecretsSecret = objects.get('ConfigSecretsSecret');
-    this.configMap = objects.get('ConfigMap')!;
-    this.persistentVolumeClaim = objects.get('PersistentVolumeClaim');
-    this.service = objects.get('Service')!;
-    this.deployment = objects.get('Deployment')!;
-    this.ingress = objects.get('Ingress');
-    this.serviceMonitor = objects.get('ServiceMonitor');
-    this.podDisruptionBudget = objects.get('PodDisruptionBudget');
-    this.networkPolicy = objects.get('NetworkPolicy');
-    this.migrationJob = objects.get('MigrationJob');
-    this.extraObjects = result.objects.filter((o) => o.id.startsWith('ExtraObject')).map((o) => objects.get(o.id)!);
+    const members = this as unknown as Record<ObjectMember, ApiObject | undefined>;
+    for (const { id, member } of CATALOGUE) members[member] = objects.get(id);
+    this.extraObjects = result.objects.filter((o) => extraObjectIndex(o.id) !== undefined).map((o) => objects.get(o.id)!);
     for (const w of result.warnings) this.node.addMetadata(WARNING_METADATA, w);
-    // Secrets inline in typed props (a values file keeps the chart's habit without this warning).
-    if (!(FROM_VALUES in props) && !(props.acknowledgeWarnings ?? []).includes('ppm:inline-secret-prop')) {
-      for (const w of inlineSecretWarnings(props)) this.node.addMetadata(WARNING_METADATA, w);
-    }
   }
 
   /** The warnings recorded on this instance (those it acknowledged are not recorded). */

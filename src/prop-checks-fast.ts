@@ -6,8 +6,8 @@
 import { isDns1123Label, isDns1123Subdomain, isQualifiedName, isSecretKey, LABEL_VALUE, PORT_NAME } from './k8s/names';
 import { isValidK8s, isValidK8sObject, QUANTITY_PATTERN, type K8sType } from './k8s/validate';
 import type { ExtraObject, NoNull, ProbeProps } from './props';
-import { isKnownValid } from './validation/known-valid';
-import { anything, isMap, num, obj, or, record, refined, str, strLength, strMatching, strWhere, type Check } from './validation/check';
+import { isKnownValid } from './leaf/known-valid';
+import { anything, isMap, num, obj, or, record, refined, str, strLength, strMatching, strWhere, type Check } from './leaf/check';
 
 const PERCENT = /^\d+%$/;
 const INT32_MAX = 2 ** 31 - 1;

@@ -4,7 +4,7 @@
  * prop-checks-fast.ts. A test runs both over the same inputs and requires the same verdict.
  */
 import { z } from 'zod';
-import type { Probe } from './k8s/types';
+import type { K8sProbe } from './k8s/types';
 import { QUANTITY_PATTERN, validateK8s, validateK8sObject, type K8sIssue, type K8sType } from './k8s/validate';
 import {
   isDns1123Label,
@@ -97,7 +97,7 @@ const secretKeyRef = z.object({ name: objectName, key: secretKey }).strict();
 export const quantityString = z.string().regex(QUANTITY_PATTERN, 'must be a Kubernetes quantity such as "2Gi" or "100Mi"');
 
 /** A probe with the chart's `enabled` switch. */
-export const probe = z.custom<Probe & { enabled?: boolean }>().superRefine((value, ctx) => {
+export const probe = z.custom<K8sProbe & { enabled?: boolean }>().superRefine((value, ctx) => {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be a map (a probe with `enabled`)' });
     return;

@@ -6,12 +6,15 @@
  * either returns every object with its construct id, or throws one
  * `PackageManagerValidationError` listing every problem.
  */
-import { checksum, secretChecksum } from './checksums';
+import { CATALOGUE, extraObjectId, type ObjectId } from './catalogue';
+import { checksum, secretChecksums } from './checksums';
 import { PackageManagerValidationError } from './errors';
 import { resolveModel, type Model, type OwnObjects } from './model';
 import { renderConfigMap } from './parts/config-map';
 import { renderDeployment } from './parts/deployment';
 import { renderExtraObjects } from './parts/extra-objects';
+import { renderHttpRoute } from './parts/http-route';
+import { renderRepositoriesConfigMap } from './parts/repository-setup';
 import { renderIngress } from './parts/ingress';
 import { plainCopy, sanitize, type Manifest, type RenderedObject } from './parts/manifest';
 
@@ -31,7 +34,7 @@ import { renderService } from './parts/service';
 import { renderServiceAccount } from './parts/service-account';
 import { renderServiceMonitor } from './parts/service-monitor';
 import type { PackageManagerProps } from './props';
-import { resolveSecretReferences } from './secret-refs';
+import { inlineSecretWarnings, resolveSecretReferences } from './secret-refs';
 import { checkOutput } from './validation/output-rules';
 import { parseProps } from './validation/parse';
 import { checkModel } from './validation/rules';
@@ -71,8 +74,25 @@ export interface RenderResult {
   readonly podServiceAccountName: string;
 }
 
-/** Renders one instance, with ids and warnings. @throws PackageManagerValidationError */
-export function renderObjects(givenProps: PackageManagerProps, options: RenderOptions = {}, context = 'PackageManager'): RenderResult {
+/** How the core is called by the construct, the values loader, the CLI and the diff. */
+export interface InstanceOptions extends RenderOptions {
+  /** What the error message says was rendered. @default 'PackageManager' */
+  readonly context?: string;
+  /**
+   * The warnings of the values translation, when the props come from a chart values file (`fromValues`, the
+   * CLI, the diff). A values file keeps the chart's habit of inline secrets: no `ppm:inline-secret-prop` then.
+   */
+  readonly valuesWarnings?: readonly PackageManagerWarning[];
+}
+
+/**
+ * Renders one instance, with ids and warnings: the one place warnings are
+ * collected (the values translation's, the props', the rules') and the ones
+ * the instance acknowledged left out.
+ * @throws PackageManagerValidationError
+ */
+export function renderInstance(givenProps: PackageManagerProps, options: InstanceOptions = {}): RenderResult {
+  const context = options.context ?? 'PackageManager';
   const releaseName = givenProps?.releaseName ?? options.releaseName ?? 'release';
   const namespace = givenProps?.namespace ?? options.namespace;
   // Secrets given as constructs become their names; then a copy of plain objects: later changes to the caller's objects do not leak in.
@@ -87,7 +107,9 @@ export function renderObjects(givenProps: PackageManagerProps, options: RenderOp
   const objects = renderModel(model);
   const collisions = checkOutput(objects, namespace);
   if (collisions.length > 0) throw new PackageManagerValidationError(collisions, context);
-  const warnings = [...parsed.warnings.filter((w) => !model.acknowledged.has(w.id)), ...checked.warnings];
+  const warnings = [...parsed.warnings, ...checked.warnings, ...(options.valuesWarnings ?? inlineSecretWarnings(props))].filter(
+    (w) => !model.acknowledged.has(w.id),
+  );
   return {
     objects,
     warnings,
@@ -100,50 +122,80 @@ export function renderObjects(givenProps: PackageManagerProps, options: RenderOp
   };
 }
 
-/** The model → every object, in the order they are written, each with its construct id. */
-export function renderModel(m: Model): RenderedObject[] {
-  const configMap = renderConfigMap(m);
-  const awsSecret = renderAwsCredentialsSecret(m);
-  const keySecret = renderEncryptionKeySecret(m);
-  const configSecrets = renderConfigSecretsSecret(m);
-  const licenseSecret = renderLicenseKeySecret(m);
-  const licenseFileSecret = renderLicenseFileSecret(m);
-  const restartOnLicense = m.values.restartOnLicenseChange && (licenseSecret || licenseFileSecret);
-  const deployment = renderDeployment(m, {
-    config: checksum(configMap),
-    // Secrets: a memory-hard checksum, so that a reader of the Deployment cannot test guesses of them quickly.
-    awsCreds: secretChecksum([awsSecret]),
-    key: secretChecksum([keySecret]),
-    configSecrets: configSecrets && secretChecksum([configSecrets]),
-    // Only Secrets created here: a checksum of a Secret we do not own would never change.
-    license: restartOnLicense ? secretChecksum([licenseSecret, licenseFileSecret]) : undefined,
+/** Renders one fixed object from the model and the objects rendered before it (undefined when it is not rendered). */
+type Renderer = (m: Model, before: ReadonlyMap<ObjectId, Manifest>) => Manifest | undefined;
+
+/** The Deployment, with the checksums of the objects whose change restarts its pods. */
+function deploymentOf(m: Model, before: ReadonlyMap<ObjectId, Manifest>): Manifest {
+  const licenseSecrets = [before.get('LicenseSecret'), before.get('LicenseFileSecret')];
+  const restartOnLicense = m.values.restartOnLicenseChange && licenseSecrets.some((s) => s !== undefined);
+  const configSecrets = before.get('ConfigSecretsSecret');
+  // Secrets: keyed by one memory-hard derivation per instance, so that a reader of the Deployment cannot test
+  // guesses of them quickly. Only Secrets created here: a checksum of a Secret we do not own would never change.
+  const secretSums = secretChecksums({
+    awsCreds: [before.get('AwsCredentialsSecret')],
+    key: [before.get('EncryptionKeySecret')],
+    configSecrets: [configSecrets],
+    license: restartOnLicense ? licenseSecrets : [],
   });
-  const parts: [string, Manifest | undefined][] = [
-    ['ServiceAccount', renderServiceAccount(m)],
-    ['AwsCredentialsSecret', awsSecret],
-    ['LicenseSecret', licenseSecret],
-    ['LicenseFileSecret', licenseFileSecret],
-    ['EncryptionKeySecret', keySecret],
-    ['ConfigSecretsSecret', configSecrets],
-    ['ConfigMap', configMap],
-    ['PersistentVolumeClaim', renderPersistentVolumeClaim(m)],
-    ['Service', renderService(m)],
-    ['Deployment', deployment],
-    ['Ingress', renderIngress(m)],
-    ['ServiceMonitor', renderServiceMonitor(m)],
-    ['PodDisruptionBudget', renderPodDisruptionBudget(m)],
-    ['NetworkPolicy', renderNetworkPolicy(m)],
-    ['MigrationJob', renderMigrationJob(m)],
-    ...renderExtraObjects(m).map((o, i): [string, Manifest] => [`ExtraObject${i}`, o]),
+  return renderDeployment(m, {
+    config: checksum(before.get('ConfigMap')),
+    awsCreds: secretSums.awsCreds,
+    key: secretSums.key,
+    configSecrets: configSecrets && secretSums.configSecrets,
+    license: restartOnLicense ? secretSums.license : undefined,
+    repositories: before.has('RepositoriesConfigMap') ? checksum(before.get('RepositoriesConfigMap')) : undefined,
+  });
+}
+
+/** The renderer of every object of the catalogue (the Deployment reads the objects before it, for its checksums). */
+const RENDERERS: { readonly [id in ObjectId]: Renderer } = {
+  ServiceAccount: renderServiceAccount,
+  AwsCredentialsSecret: renderAwsCredentialsSecret,
+  LicenseSecret: renderLicenseKeySecret,
+  LicenseFileSecret: renderLicenseFileSecret,
+  EncryptionKeySecret: renderEncryptionKeySecret,
+  ConfigSecretsSecret: renderConfigSecretsSecret,
+  ConfigMap: renderConfigMap,
+  RepositoriesConfigMap: renderRepositoriesConfigMap,
+  PersistentVolumeClaim: renderPersistentVolumeClaim,
+  Service: renderService,
+  Deployment: deploymentOf,
+  Ingress: renderIngress,
+  HTTPRoute: renderHttpRoute,
+  ServiceMonitor: renderServiceMonitor,
+  PodDisruptionBudget: renderPodDisruptionBudget,
+  NetworkPolicy: renderNetworkPolicy,
+  MigrationJob: renderMigrationJob,
+};
+
+/** The model → every object, in the catalogue's order, each with its construct id. */
+export function renderModel(m: Model): RenderedObject[] {
+  const rendered = new Map<ObjectId, Manifest>();
+  for (const { id } of CATALOGUE) {
+    const manifest = RENDERERS[id](m, rendered);
+    if (manifest) rendered.set(id, manifest);
+  }
+  return [
+    ...[...rendered].map(([id, manifest]) => ({ id, manifest })),
+    ...renderExtraObjects(m).map((manifest, i) => ({ id: extraObjectId(i), manifest })),
   ];
-  return parts.filter((p): p is [string, Manifest] => p[1] !== undefined).map(([id, manifest]) => ({ id, manifest }));
+}
+
+/** The manifests `render` returns, and the warnings the construct would record for the same props. */
+export interface RenderedManifests extends Array<Manifest> {
+  /** Warnings not acknowledged for this instance, as `PackageManager.warnings` has them (not enumerable: the list stays a list). */
+  readonly warnings: readonly PackageManagerWarning[];
 }
 
 /**
  * Renders PackageManager's manifests from props, without cdk8s: plain
- * objects, in the order and with the keys `cdk8s synth` writes them.
+ * objects, in the order and with the keys `cdk8s synth` writes them, and
+ * (`.warnings`) the warnings the construct would record.
  * @throws PackageManagerValidationError for props that would render a broken or wrong manifest
  */
-export function render(props: PackageManagerProps, options: RenderOptions = {}): Manifest[] {
-  return renderObjects(props, options, 'render').objects.map((o) => sanitize(o.manifest));
+export function render(props: PackageManagerProps, options: RenderOptions = {}): RenderedManifests {
+  const result = renderInstance(props, { ...options, context: 'render' });
+  const manifests = result.objects.map((o) => sanitize(o.manifest));
+  return Object.defineProperty(manifests, 'warnings', { value: result.warnings, enumerable: false }) as RenderedManifests;
 }

@@ -6,7 +6,7 @@
  * prints them, and a `cdk8s synth` app opts in with `reportWarnings(app)`.
  */
 import type { IConstruct } from 'constructs';
-import { isWarningId, WARNINGS, type PackageManagerWarning, type WarningId } from './warnings';
+import { formatWarning, isWarningId, WARNINGS, type PackageManagerWarning, type WarningId } from './warnings';
 
 /** The metadata type of a warning recorded on a construct node. */
 export const WARNING_METADATA = 'ppm:warning';
@@ -52,15 +52,14 @@ export function collectWarnings(scope: IConstruct): FoundWarning[] {
 
 /** One line per distinct warning (a warning shared by many instances is printed once, naming how many). */
 export function formatWarnings(found: readonly FoundWarning[]): string[] {
-  const byText = new Map<string, string[]>();
+  const byWarning = new Map<string, FoundWarning[]>();
   for (const w of found) {
-    const text = `[${w.id}] ${w.path ? `${w.path}: ` : ''}${w.message}`;
-    byText.set(text, [...(byText.get(text) ?? []), w.constructPath]);
+    const key = JSON.stringify([w.id, w.path, w.message]);
+    byWarning.set(key, [...(byWarning.get(key) ?? []), w]);
   }
-  return [...byText].map(([text, paths]) => {
-    const where = paths.length === 1 ? paths[0] : `${paths[0]} and ${paths.length - 1} more`;
-    return `WARNING ${where}: ${text}`;
-  });
+  return [...byWarning.values()].map((same) =>
+    formatWarning(same[0], same.length === 1 ? same[0].constructPath : `${same[0].constructPath} and ${same.length - 1} more`),
+  );
 }
 
 /**

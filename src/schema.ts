@@ -2,21 +2,22 @@
 // The zod schema of the props: loaded only to explain what the fast check (validation/fast-check.ts) refused.
 
 import { z } from 'zod';
+import type { HTTPRouteFilter, HTTPRouteMatch, ParentReference } from './k8s/gateway-types';
 import type {
   Affinity,
-  Container,
   EnvVar,
   HostAlias,
-  LabelSelector,
+  K8sContainer,
+  K8sLabelSelector,
+  K8sPodSecurityContext,
+  K8sVolume,
   Lifecycle,
   LocalObjectReference,
   NetworkPolicyEgressRule,
   NetworkPolicyPeer,
-  PodSecurityContext,
   SecurityContext,
   Toleration,
   TopologySpreadConstraint,
-  Volume,
   VolumeMount,
 } from './k8s/types';
 import {
@@ -62,7 +63,7 @@ export const propsSchema = z
         requests: z.object({ storage: quantity.optional() }).strict().optional(),
         annotations: annotations.optional(),
         labels: labels.optional(),
-        selector: k8sObject<LabelSelector>('LabelSelector').optional(),
+        selector: k8sObject<K8sLabelSelector>('LabelSelector').optional(),
         volumeName: z.string().optional(),
       })
       .strict()
@@ -127,13 +128,13 @@ export const propsSchema = z
     pod: z
       .object({
         env: z.array(k8sObject<EnvVar>('EnvVar')).optional(),
-        volumes: z.array(k8sObject<Volume>('Volume')).optional(),
+        volumes: z.array(k8sObject<K8sVolume>('Volume')).optional(),
         volumeMounts: z.array(k8sObject<VolumeMount>('VolumeMount')).optional(),
         serviceAccountName: z.string().optional(),
         annotations: annotations.optional(),
         labels: labels.optional(),
         lifecycle: k8sObject<Lifecycle>('Lifecycle').optional(),
-        securityContext: k8sObject<PodSecurityContext>('PodSecurityContext').optional(),
+        securityContext: k8sObject<K8sPodSecurityContext>('PodSecurityContext').optional(),
         containerSecurityContext: k8sObject<SecurityContext>('SecurityContext').optional(),
         terminationGracePeriodSeconds: z.number().int('must be a whole number').min(0).max(9007199254740991).optional(),
         port: port.optional(),
@@ -168,7 +169,7 @@ export const propsSchema = z
     livenessProbe: probe.optional(),
     startupProbe: probe.optional(),
     readinessProbe: probe.optional(),
-    initContainers: z.array(k8sObject<Container>('Container')).optional(),
+    initContainers: z.array(k8sObject<K8sContainer>('Container')).optional(),
     ingress: z
       .object({
         enabled: z.boolean().optional(),
@@ -210,7 +211,7 @@ export const propsSchema = z
       .optional(),
     config: config.optional(),
     extraConfig: extraConfig.optional(),
-    extraContainers: z.array(k8sObject<Container>('Container')).optional(),
+    extraContainers: z.array(k8sObject<K8sContainer>('Container')).optional(),
     affinity: k8sObject<Affinity>('Affinity').optional(),
     nodeSelector: labels.optional(),
     topologySpreadConstraints: z.array(k8sObject<TopologySpreadConstraint>('TopologySpreadConstraint')).optional(),
@@ -249,6 +250,63 @@ export const propsSchema = z
         egress: z.array(k8sObject<NetworkPolicyEgressRule>('NetworkPolicyEgressRule')).optional(),
       })
       .strict()
+      .optional(),
+    httpRoute: z
+      .object({
+        enabled: z.boolean().optional(),
+        annotations: annotations.optional(),
+        labels: labels.optional(),
+        parentRefs: z.array(k8sObject<ParentReference>('ParentReference')).optional(),
+        hostnames: z.array(z.string()).optional(),
+        rules: z
+          .array(
+            z
+              .object({
+                matches: z.array(k8sObject<HTTPRouteMatch>('HTTPRouteMatch')).optional(),
+                filters: z.array(k8sObject<HTTPRouteFilter>('HTTPRouteFilter')).optional(),
+              })
+              .strict(),
+          )
+          .optional(),
+      })
+      .strict()
+      .optional(),
+    repositories: z
+      .array(
+        z
+          .object({
+            name: z.string(),
+            type: z.enum(['r', 'python', 'bioconductor']).optional(),
+            description: z.string().optional(),
+            authenticated: z.boolean().optional(),
+            sources: z.array(z.string()).optional(),
+          })
+          .strict(),
+      )
+      .optional(),
+    sources: z
+      .array(
+        z
+          .object({
+            name: z.string(),
+            type: z.enum([
+              'bioconductor',
+              'cran',
+              'cran-snapshot',
+              'curated-cran',
+              'curated-pypi',
+              'git',
+              'git-python',
+              'local',
+              'local-python',
+              'pypi',
+            ]),
+            snapshot: z.string().optional(),
+            include: z.array(z.enum(['depends', 'imports', 'linking-to', 'suggests', 'all', 'none'])).optional(),
+            version: z.string().optional(),
+          })
+          .strict(),
+      )
       .optional(),
     automountServiceAccountToken: z.boolean().optional(),
     releaseName: z.string().optional(),

@@ -21,6 +21,7 @@ export const WARNINGS = {
   'ppm:pdb-blocks-drain': 'the PodDisruptionBudget allows no eviction',
   'ppm:port-mismatch': 'pod.port is not the port Package Manager listens on (config.HTTP.Listen)',
   'ppm:replicas-sqlite': 'several replicas with the default SQLite database (Posit supports several replicas only with PostgreSQL)',
+  'ppm:gateway-not-admitted': "the NetworkPolicy's ingressFrom selects no namespace of the HTTPRoute's Gateways",
 } as const;
 
 /** The id of a warning, e.g. `ppm:sandboxing`. */
@@ -39,4 +40,9 @@ export interface PackageManagerWarning {
 /** True for a known warning id. */
 export function isWarningId(id: unknown): id is WarningId {
   return typeof id === 'string' && Object.prototype.hasOwnProperty.call(WARNINGS, id);
+}
+
+/** The one way a warning is printed: `WARNING [id] path: message`, after `where` (e.g. the construct's path) when given. */
+export function formatWarning(w: PackageManagerWarning, where?: string): string {
+  return `WARNING ${where ? `${where}: ` : ''}[${w.id}] ${w.path ? `${w.path}: ` : ''}${w.message}`;
 }

@@ -1,4 +1,4 @@
-// The generated reference docs (README.md's props and config tables, docs/API.md) match the code.
+// The generated reference docs (the props and config tables of docs/props.md, docs/API.md) match the code.
 import * as fs from 'fs';
 import * as path from 'path';
 import { isDeepStrictEqual } from 'util';
@@ -45,8 +45,8 @@ function tableRows(text: string, name: string): Map<string, string[]> {
   return rows;
 }
 
-test('README.md props and config tables are up to date', () => {
-  expectUpToDate('README.md', docs.readme);
+test('docs/props.md props and config tables are up to date', () => {
+  expectUpToDate('docs/props.md', docs.readme);
 });
 
 test('docs/API.md is up to date', () => {
@@ -59,7 +59,7 @@ test('the props table has a row per prop path, with type, default and descriptio
   expect(props.get('license.file.mountPath')?.slice(0, 2)).toEqual(['`string`', "`'/etc/rstudio-licensing'`"]);
   expect(props.get('service.type')?.slice(0, 2)).toEqual(["`'ClusterIP' \\| 'NodePort' \\| 'LoadBalancer'`", "`'ClusterIP'`"]);
   expect(props.get('replicas')?.slice(0, 2)).toEqual(['`number \\| null`', '`1`']);
-  expect(props.get('readinessProbe')?.[0]).toBe('`ProbeProps \\| null` (extends `WithNullableFields<Probe>`)');
+  expect(props.get('readinessProbe')?.[0]).toBe('`ProbeProps \\| null` (extends `WithNullableFields<K8sProbe>`)');
   expect(props.get('readinessProbe')?.[1]).toMatch(/^enabled; `httpGet \/__ping__`/); // `@default - …`: plain text
   expect(props.get('readinessProbe.enabled')?.[0]).toBe('`boolean`');
   expect(props.get('pod.env')?.slice(0, 2)).toEqual(['`EnvVar[]`', '`[]`']);
@@ -88,7 +88,7 @@ test('docs/API.md has the props, the config keys and the public API', () => {
   expect(docs.api).toMatch(/\| `PackageManagerValidationError` \| class \|/);
 });
 
-test('only the text between the markers of README.md is replaced', () => {
+test('only the text between the markers of docs/props.md is replaced', () => {
   const readme = 'intro\n<!-- props:start -->\nold\n<!-- props:end -->\nmiddle\n<!-- config:start --><!-- config:end -->\nend\n';
   expect(spliceReadme(readme, { props: 'P', config: 'C' })).toBe(
     'intro\n<!-- props:start -->\n\nP\n\n<!-- props:end -->\nmiddle\n<!-- config:start -->\n\nC\n\n<!-- config:end -->\nend\n',

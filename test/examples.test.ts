@@ -6,6 +6,8 @@ import * as main from '../examples/main';
 import * as minimal from '../examples/minimal';
 import * as highAvailability from '../examples/high-availability';
 import * as ingressTls from '../examples/ingress-tls';
+import * as gatewayTls from '../examples/gateway-tls';
+import * as repositories from '../examples/repositories';
 import * as licenseSecret from '../examples/license-secret';
 import * as fromHelmValues from '../examples/from-helm-values';
 import * as manyTeams from '../examples/many-teams';
@@ -17,6 +19,7 @@ import * as airGapped from '../examples/air-gapped';
 import * as cloudnativePg from '../examples/cloudnative-pg';
 import { exitCodeOf, fixesFound } from '../src/diff';
 import { parityDiff, parseManifests } from './helpers/parity';
+import { validateManifests } from './helpers/k8s-validate';
 import { find, type Obj } from './helpers/synth';
 
 /** The chart's objects (resolved once) and its PackageManager. */
@@ -138,6 +141,43 @@ describe('examples', () => {
         http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'ppm-rstudio-pm', port: { number: 80 } } } }] },
       },
     ]);
+    expect(find(objects, 'ConfigMap').data['rstudio-pm.gcfg']).toMatch(/^Address = https:\/\/packages\.example\.com$/m);
+  });
+
+  it('repositories: the setup script for an R, a Python and a combined repository, and its container', () => {
+    const { objects, pm } = synth(repositories.build(new App()));
+    expect(warnings(pm)).toEqual([]);
+    const script: string = find(objects, 'ConfigMap', 'ppm-rstudio-pm-repositories').data['setup.sh'];
+    expect(script.split('\n').filter((l) => /^ {2}(run|create_source) .*\|\| return 1$/.test(l))).toEqual([
+      "  create_source 'internal' --type='local' || return 1",
+      "  run create repo --name='cran' --type='r' --description='All of CRAN' --succeed-on-existing || return 1",
+      "  run subscribe --repo='cran' --source='cran' --succeed-on-existing || return 1",
+      "  run create repo --name='pypi' --type='python' --description='All of PyPI' --succeed-on-existing || return 1",
+      "  run subscribe --repo='pypi' --source='pypi' --succeed-on-existing || return 1",
+      "  run create repo --name='all' --type='r' --description='Internal R packages, then CRAN' --succeed-on-existing || return 1",
+      "  run subscribe --repo='all' --source='internal' --succeed-on-existing || return 1",
+      "  run subscribe --repo='all' --source='cran' --succeed-on-existing || return 1",
+    ]);
+    const pod = find(objects, 'Deployment').spec.template;
+    expect(pod.spec.containers.map((c: Obj) => c.name)).toEqual(['rspm', 'repository-setup']);
+    expect(validateManifests(objects)).toEqual([]);
+  });
+
+  it('gateway-tls: an HTTPRoute on the HTTPS listener of a Gateway whose certificate cert-manager issues; no Ingress', () => {
+    const { objects, pm } = synth(gatewayTls.build(new App()));
+    expect(warnings(pm)).toEqual([]);
+    expect(objects.some((o) => o.kind === 'Ingress')).toBe(false);
+    const gateway = find(objects, 'Gateway', 'packages');
+    expect(gateway.metadata.annotations['cert-manager.io/cluster-issuer']).toBe('letsencrypt-prod');
+    expect(gateway.spec.listeners[0]).toMatchObject({ name: 'https', hostname: gatewayTls.HOST, tls: { mode: 'Terminate' } });
+    const route = find(objects, 'HTTPRoute', 'ppm-rstudio-pm');
+    expect(route.metadata.namespace).toBe('posit');
+    expect(route.spec).toEqual({
+      parentRefs: [{ name: 'packages', sectionName: 'https' }],
+      hostnames: [gatewayTls.HOST],
+      rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/' } }], backendRefs: [{ name: 'ppm-rstudio-pm', port: 80 }] }],
+    });
+    expect(validateManifests([route])).toEqual([]);
     expect(find(objects, 'ConfigMap').data['rstudio-pm.gcfg']).toMatch(/^Address = https:\/\/packages\.example\.com$/m);
   });
 

@@ -1,13 +1,13 @@
 /**
- * The README cannot drift: every TypeScript block type-checks against the package (src/), every complete one
- * (ending in `app.synth()`) runs and synthesizes, the quick start is what the consumer test runs, every link resolves
- * inside the published package, the "What you get" table lists every public member, and what it says about
- * `cdk8s-ppm diff` and errors is what the code does.
+ * The README and the docs split out of it (docs/*.md) cannot drift: every TypeScript block type-checks against the
+ * package (src/), every complete one (ending in `app.synth()`) runs and synthesizes, the quick start is what the
+ * consumer test runs, every link resolves inside the published package, the "What you get" table lists every public
+ * member, and what it says about `cdk8s-ppm diff` and errors is what the code does. The README stays within 60 KB.
  */
 import { execFileSync } from 'child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
-import { join, resolve } from 'path';
+import { dirname, join, normalize, resolve } from 'path';
 import * as ts from 'typescript';
 import { App, Chart } from 'cdk8s';
 import { PackageManager, PackageManagerValidationError } from '../src';
@@ -16,31 +16,41 @@ import { DELIBERATE_FIXES } from '../src/diff';
 
 const ROOT = resolve(__dirname, '..');
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
+/** The README and the long docs split out of it, by their path in the package. */
+const DOCS: ReadonlyMap<string, string> = new Map([
+  ['README.md', README],
+  ...readdirSync(join(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f): [string, string] => [`docs/${f}`, readFileSync(join(ROOT, 'docs', f), 'utf8')]),
+]);
 
 interface Block {
   readonly lang: string;
   readonly code: string;
   /** 1-based line of the opening fence. */
   readonly line: number;
+  /** The file it is in. */
+  readonly file: string;
 }
 
-function blocks(text: string): Block[] {
+function blocks(text: string, file = 'README.md'): Block[] {
   const out: Block[] = [];
   const fence = /^```(\w*)\n([\s\S]*?)^```$/gm;
   let m: RegExpExecArray | null;
-  while ((m = fence.exec(text))) out.push({ lang: m[1], code: m[2], line: text.slice(0, m.index).split('\n').length });
+  while ((m = fence.exec(text))) out.push({ lang: m[1], code: m[2], line: text.slice(0, m.index).split('\n').length, file });
   return out;
 }
 
-const TS_BLOCKS = blocks(README).filter((b) => b.lang === 'ts');
+const TS_BLOCKS = [...DOCS].flatMap(([file, text]) => blocks(text, file)).filter((b) => b.lang === 'ts');
 const PACKAGE_PATHS: Record<string, string> = {
   'cdk8s-posit-package-manager': join(ROOT, 'src', 'index.ts'),
   'cdk8s-posit-package-manager/diff': join(ROOT, 'src', 'diff', 'index.ts'),
 };
 
-/** Type-checks blocks as files of their own, `cdk8s-posit-package-manager` resolving to src/; the problems as `README.md:LINE: message`. */
+/** Type-checks blocks as files of their own, `cdk8s-posit-package-manager` resolving to src/; the problems as `FILE:LINE: message`. */
 function typeCheck(list: readonly Block[]): string[] {
-  const files = new Map(list.map((b) => [join(ROOT, `README.md.line-${b.line}.ts`), b.code]));
+  const files = new Map(list.map((b) => [join(ROOT, `${b.file}.line-${b.line}.ts`), b]));
   const options: ts.CompilerOptions = {
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.CommonJS,
@@ -57,15 +67,15 @@ function typeCheck(list: readonly Block[]): string[] {
   const host = ts.createCompilerHost(options);
   const { getSourceFile, fileExists, readFile } = host;
   host.getSourceFile = (name, version, ...rest) =>
-    files.has(name) ? ts.createSourceFile(name, files.get(name)!, version) : getSourceFile.call(host, name, version, ...rest);
+    files.has(name) ? ts.createSourceFile(name, files.get(name)!.code, version) : getSourceFile.call(host, name, version, ...rest);
   host.fileExists = (name) => files.has(name) || fileExists.call(host, name);
-  host.readFile = (name) => files.get(name) ?? readFile.call(host, name);
+  host.readFile = (name) => files.get(name)?.code ?? readFile.call(host, name);
   const program = ts.createProgram([...files.keys()], options, host);
   return [...files.keys()].flatMap((name) =>
     ts.getPreEmitDiagnostics(program, program.getSourceFile(name)).map((d) => {
       const where = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
-      const block = Number(/line-(\d+)/.exec(name)![1]);
-      return `README.md:${where ? block + where.line + 1 : block}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+      const { file, line: block } = files.get(name)!;
+      return `${file}:${where ? block + where.line + 1 : block}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
     }),
   );
 }
@@ -83,6 +93,7 @@ describe('README TypeScript blocks', () => {
     const wrong = {
       lang: 'ts',
       line: 1,
+      file: 'README.md',
       code: "import { PackageManager } from 'cdk8s-posit-package-manager';\nexport const p: ConstructorParameters<typeof PackageManager>[2] = { replicas: 'two' };\n",
     };
     expect(typeCheck([wrong])).toEqual([expect.stringMatching(/^README.md:3: Type 'string' is not assignable to type 'number'/)]);
@@ -94,7 +105,7 @@ describe('README TypeScript blocks', () => {
     expect(runnable.length).toBe(TS_BLOCKS.length);
   });
 
-  it.each(runnable.map((b) => [b.line, b] as const))('the block at line %i runs and synthesizes', (_line, b) => {
+  it.each(runnable.map((b) => [b.file, b.line, b] as const))('the block of %s at line %i runs and synthesizes', (_file, _line, b) => {
     const dir = mkdtempSync(join(tmpdir(), 'ppm-readme-'));
     const cwd = process.cwd();
     const outdir = process.env.CDK8S_OUTDIR;
@@ -164,7 +175,15 @@ describe('README quick start', () => {
 });
 
 describe('README links', () => {
-  const links = [...README.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+  /** Each link of each doc, resolved to a path in the package when it is relative (with its `#anchor`). */
+  const links = [...DOCS].flatMap(([file, text]) =>
+    [...text.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => {
+      const link = m[1];
+      if (/^[a-z]+:/.test(link)) return { file, link, target: undefined };
+      const [path, hash] = link.split('#');
+      return { file, link, target: path ? normalize(join(dirname(file), path)) : file, hash };
+    }),
+  );
 
   /** GitHub's anchor of a heading. */
   const anchor = (heading: string) =>
@@ -172,6 +191,10 @@ describe('README links', () => {
       .toLowerCase()
       .replace(/[^\w\- ]/g, '')
       .replace(/ /g, '-');
+
+  it('is at most 60 KB (the registry cuts a longer readme): long reference text goes into docs/*.md', () => {
+    expect(Buffer.byteLength(README)).toBeLessThanOrEqual(60 * 1024);
+  });
 
   it('every relative link names a file the published package contains', () => {
     const packed = JSON.parse(
@@ -182,19 +205,23 @@ describe('README links', () => {
       }),
     ) as { files: { path: string }[] }[];
     const files = new Set(packed[0].files.map((f) => f.path));
-    const relative = links.filter((l) => !/^[a-z]+:/.test(l) && !l.startsWith('#')).map((l) => l.split('#')[0]);
-    expect(relative.length).toBeGreaterThan(10);
-    expect(relative.filter((l) => !files.has(l))).toEqual([]);
+    const relative = links.filter((l) => l.target !== undefined);
+    expect(relative.filter((l) => l.file === 'README.md' && !l.link.startsWith('#')).length).toBeGreaterThan(10);
+    expect(relative.filter((l) => !files.has(l.target!)).map((l) => `${l.file}: ${l.link}`)).toEqual([]);
+    // Every doc split out of the README is shipped and linked from it.
+    for (const file of DOCS.keys()) expect(files.has(file)).toBe(true);
+    const linked = new Set(links.filter((l) => l.file === 'README.md').map((l) => l.target));
+    expect([...DOCS.keys()].filter((f) => f !== 'README.md' && !linked.has(f))).toEqual([]);
   }, 60_000);
 
-  it('every anchor names a heading of the README', () => {
-    const headings = new Set([...README.matchAll(/^#+ (.*)$/gm)].map((m) => anchor(m[1])));
-    const anchors = links.filter((l) => l.startsWith('#')).map((l) => l.slice(1));
-    expect(anchors.filter((a) => !headings.has(a))).toEqual([]);
+  it('every anchor names a heading of the doc it points at', () => {
+    const headings = (file: string) => new Set([...(DOCS.get(file) ?? '').matchAll(/^#+ (.*)$/gm)].map((m) => anchor(m[1])));
+    const broken = links.filter((l) => l.hash && DOCS.has(l.target!) && !headings(l.target!).has(l.hash));
+    expect(broken.map((l) => `${l.file}: ${l.link}`)).toEqual([]);
   });
 
   it('absolute links are https', () => {
-    expect(links.filter((l) => /^[a-z]+:/.test(l) && !l.startsWith('https://'))).toEqual([]);
+    expect(links.filter((l) => l.target === undefined && !l.link.startsWith('https://')).map((l) => l.link)).toEqual([]);
   });
 });
 

@@ -2,7 +2,10 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { App, Chart } from 'cdk8s';
+import type { PackageManagerProps } from '../src';
 import { acknowledgeWarning, collectWarnings, PackageManager, PackageManagerValidationError, reportWarnings, WARNINGS } from '../src';
+import { render } from '../src';
+import { formatWarning } from '../src/warnings';
 import { synthProps } from './helpers/synth';
 
 const ids = (pm: PackageManager) => pm.warnings.map((w) => w.id);
@@ -24,6 +27,29 @@ describe('warnings', () => {
   it('acknowledged per instance, others stay', () => {
     const { pm } = synthProps({ pod: { serviceAccountName: 'old' }, acknowledgeWarnings: ['ppm:deprecated-value'] });
     expect(ids(pm)).toEqual(['ppm:sandboxing']);
+  });
+
+  it('render() returns the warnings the construct records for the same props, the inline-secret ones included', () => {
+    const cases: PackageManagerProps[] = [
+      {},
+      { license: { key: 'inline-key' }, rstudioPMKey: 'k' },
+      { license: { key: 'inline-key' }, acknowledgeWarnings: ['ppm:inline-secret-prop'] },
+      { config: { Postgres: { Password: 'p' } }, pod: { serviceAccountName: 'old' }, enableSandboxing: true },
+    ];
+    for (const props of cases) {
+      const rendered = render(props, { releaseName: 'my-release' });
+      expect(rendered.warnings).toEqual(synthProps(props).pm.warnings);
+      // The warnings ride along without changing the list of manifests.
+      expect(Object.keys(rendered)).toEqual(rendered.map((_, i) => String(i)));
+    }
+    expect(render({ license: { key: 'inline-key' } }).warnings.map((w) => w.id)).toContain('ppm:inline-secret-prop');
+  });
+
+  it('are printed one way everywhere: WARNING [id] path: message, after where it was found', () => {
+    const w = { id: 'ppm:sandboxing', path: 'enableSandboxing', message: 'is true' } as const;
+    expect(formatWarning(w)).toBe('WARNING [ppm:sandboxing] enableSandboxing: is true');
+    expect(formatWarning(w, 'app/pm')).toBe('WARNING app/pm: [ppm:sandboxing] enableSandboxing: is true');
+    expect(formatWarning({ ...w, path: '' })).toBe('WARNING [ppm:sandboxing] is true');
   });
 
   it('an unknown id to acknowledge is an error naming the known ones', () => {

@@ -51,8 +51,12 @@ function namedImports(tree: Value, file: string, kind: 'zod' | 'fast'): string[]
 }
 
 function k8sTypeImport(tree: Value, file: string): string[] {
-  const k8s = [...typeNames(tree).k8s].sort();
-  return k8s.length ? [`import type { ${k8s.join(', ')} } from '${rel(file, 'k8s/types.ts')}';`] : [];
+  const byModule = new Map<string, string[]>();
+  for (const [name, module] of [...typeNames(tree).k8s].sort(([a], [b]) => a.localeCompare(b)))
+    byModule.set(module, [...(byModule.get(module) ?? []), name]);
+  return [...byModule]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([module, names]) => `import type { ${names.join(', ')} } from '${rel(file, `${module}.ts`)}';`);
 }
 
 const CHECKED = "NoNull<SecretsByName<Omit<PackageManagerProps, 'chartVersion' | 'acknowledgeWarnings'>>>";
@@ -92,7 +96,7 @@ function fastCheckFile(props: Value, ownTypes: Set<string>): string {
     ...k8sTypeImport(props, file),
     `import type { NoNull, PackageManagerProps, SecretsByName${own.map((n) => `, ${n}`).join('')} } from '../props';`,
     ...namedImports(props, file, 'fast'),
-    `import { ${[...combinatorsIn(body), 'type Check'].join(', ')} } from './check';`,
+    `import { ${[...combinatorsIn(body), 'type Check'].join(', ')} } from '../leaf/check';`,
     '',
     '/** What the schema checks: the props without the two checked before it. */',
     `type Checked = ${CHECKED};`,
@@ -124,7 +128,7 @@ function configShapeFile(config: Value & { t: 'object' }): string {
     header('Every section of the typed config, each key with the fast check of its value.'),
     `import type { PackageManagerConfig${types.map((n) => `, ${n}`).join('')} } from './types';`,
     ...namedImports(config, file, 'fast'),
-    `import { ${[...combinatorsIn(body), 'type Shape'].join(', ')} } from '../validation/check';`,
+    `import { ${[...combinatorsIn(body), 'type Shape'].join(', ')} } from '../leaf/check';`,
     '',
     '/** Every section of the typed config, each key with the check of its value. */',
     `export const CONFIG_SHAPE: Shape<PackageManagerConfig> = { ${body} };`,
@@ -161,7 +165,7 @@ function traitsFile(props: Value): string {
 }
 
 async function format(text: string): Promise<string> {
-  const options = JSON.parse(fs.readFileSync(path.join(ROOT, '.prettierrc.json'), 'utf8')) as prettier.Options;
+  const options = JSON.parse(fs.readFileSync(path.join(ROOT, '.prettierrc.json'), 'utf8')) as Parameters<typeof prettier.format>[1];
   return prettier.format(text, { ...options, parser: 'typescript', plugins: [estree, typescript] });
 }
 

@@ -6,8 +6,8 @@
  *
  * What a type says by itself: `string`, `number`, `boolean`, string-literal unions (enums), lists,
  * `{ [key: string]: T }` maps, the project's own interfaces (strict maps; `[key: string]: unknown`
- * allows other keys), Kubernetes types imported from ./k8s/types (checked against their
- * definition). `null` in a union is dropped (null removes a default), and so are the Secret
+ * allows other keys), Kubernetes types imported from ./k8s/types or ./k8s/gateway-types (checked against
+ * their definition, named without the `K8s` prefix that keeps them apart from cdk8s-plus). `null` in a union is dropped (null removes a default), and so are the Secret
  * constructs (`ISecret`, `SecretValueRef`: the core sees their names).
  *
  * What tags add (on a prop, or on an interface for every use of it):
@@ -64,7 +64,7 @@ export type Value =
   | { readonly t: 'boolean' }
   | { readonly t: 'unknown' }
   | { readonly t: 'enum'; readonly values: readonly string[] }
-  | { readonly t: 'named'; readonly name: string; readonly k8s?: string; readonly inner?: Value }
+  | { readonly t: 'named'; readonly name: string; readonly k8s?: string; readonly module?: string; readonly inner?: Value }
   | { readonly t: 'list'; readonly item: Value }
   | { readonly t: 'record'; readonly value: Value }
   | { readonly t: 'union'; readonly members: readonly Value[] }
@@ -113,16 +113,18 @@ const CONSTRUCTS = new Set(['ISecret', 'SecretValueRef', 'AwsCredentialsSecretVa
 
 export class Reader {
   private readonly decls = new Map<string, ts.InterfaceDeclaration | ts.TypeAliasDeclaration>();
-  private readonly k8sTypes = new Set<string>();
+  /** Kubernetes types imported by the described files, with the module they come from. */
+  private readonly k8sTypes = new Map<string, string>();
 
   constructor(files: readonly string[] = ['src/props.ts', 'src/config/types.ts']) {
     for (const file of files) {
       const sf = ts.createSourceFile(file, fs.readFileSync(path.join(ROOT, file), 'utf8'), ts.ScriptTarget.Latest, true);
       for (const s of sf.statements) {
         if (ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s)) this.decls.set(s.name.text, s);
-        if (ts.isImportDeclaration(s) && (s.moduleSpecifier as ts.StringLiteral).text === './k8s/types') {
+        const from = ts.isImportDeclaration(s) ? (s.moduleSpecifier as ts.StringLiteral).text : '';
+        if (ts.isImportDeclaration(s) && /^\.\/k8s\/(types|gateway-types)$/.test(from)) {
           const named = s.importClause?.namedBindings;
-          if (named && ts.isNamedImports(named)) for (const e of named.elements) this.k8sTypes.add(e.name.text);
+          if (named && ts.isNamedImports(named)) for (const e of named.elements) this.k8sTypes.set(e.name.text, from.slice(2));
         }
       }
     }
@@ -170,7 +172,8 @@ export class Reader {
 
   private reference(name: string, args: readonly ts.TypeNode[], tags: Tags, where = name): Value {
     if (name === 'WithNullableFields' && args.length === 1) return this.value(args[0], tags, where);
-    if (this.k8sTypes.has(name)) return { t: 'named', name: 'k8s', k8s: name };
+    const k8sModule = this.k8sTypes.get(name);
+    if (k8sModule) return { t: 'named', name: 'k8s', k8s: name, module: k8sModule };
     const decl = this.decls.get(name);
     if (!decl) this.fail(where, `type ${name} is not declared in the described files`);
     const own = tagsOf(decl);
@@ -190,7 +193,7 @@ export class Reader {
   }
 
   private named(check: string, inner?: Value): Value {
-    if (check.startsWith('k8s:')) return { t: 'named', name: 'k8s', k8s: check.slice(4) };
+    if (check.startsWith('k8s:')) return { t: 'named', name: 'k8s', k8s: check.slice(4), module: 'k8s/types' };
     return { t: 'named', name: check, inner };
   }
 
@@ -269,8 +272,8 @@ export function namedChecks(v: Value, out = new Set<string>()): Set<string> {
 }
 
 /** Every Kubernetes type checked in a tree, and every interface named. */
-export function typeNames(v: Value, out = { k8s: new Set<string>(), own: new Set<string>() }) {
-  if (v.t === 'named' && v.k8s) out.k8s.add(v.k8s);
+export function typeNames(v: Value, out = { k8s: new Map<string, string>(), own: new Set<string>() }) {
+  if (v.t === 'named' && v.k8s) out.k8s.set(v.k8s, v.module ?? 'k8s/types');
   if (v.t === 'object' && v.typeName) out.own.add(v.typeName);
   if (v.t === 'list') typeNames(v.item, out);
   if (v.t === 'record') typeNames(v.value, out);

@@ -6,6 +6,9 @@
 import type { Field, Value } from './read';
 
 const IDENT = /^[A-Za-z_$][\w$]*$/;
+/** The name `validateK8s` knows a Kubernetes type by: `K8sProbe` is `Probe`. */
+const k8sTypeName = (name: string) => name.replace(/^K8s(?=[A-Z])/, '');
+
 export const key = (k: string) => (IDENT.test(k) ? k : JSON.stringify(k));
 
 /** The zod expression of a value. */
@@ -27,7 +30,7 @@ export function zodOf(v: Value): string {
     case 'enum':
       return `z.enum([${v.values.map((s) => JSON.stringify(s)).join(', ')}])`;
     case 'named':
-      return v.k8s ? `k8sObject<${v.k8s}>('${v.k8s}')` : v.name;
+      return v.k8s ? `k8sObject<${v.k8s}>('${k8sTypeName(v.k8s)}')` : v.name;
     case 'list':
       return `z.array(${zodOf(v.item)})`;
     case 'record':
@@ -59,7 +62,7 @@ export function fastOf(v: Value, typeOf: (name: string) => string, top?: string)
     case 'enum':
       return `oneOf(${v.values.map((s) => JSON.stringify(s)).join(', ')})`;
     case 'named':
-      return v.k8s ? `k8s<${v.k8s}>('${v.k8s}')` : v.name;
+      return v.k8s ? `k8s<${v.k8s}>('${k8sTypeName(v.k8s)}')` : v.name;
     case 'list':
       return `list(${rec(v.item)})`;
     case 'record':

@@ -13,4 +13,5 @@ export const OUR_DEFAULTS = {
     containerSecurityContext: { capabilities: { add: ['CHOWN', 'DAC_OVERRIDE'], drop: ['ALL'] } },
   },
   networkPolicy: { enabled: false, metricsFrom: DEFAULT_METRICS_PEERS, egress: [{}] },
+  httpRoute: { enabled: false, rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/' } }] }] },
 } as const;

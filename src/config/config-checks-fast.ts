@@ -1,5 +1,5 @@
 /** The named fast checks of gcfg settings: the twins of config-checks-zod.ts, without zod. */
-import { bool, list, num, or, record, str, strMatching, strWhere, type Check } from '../validation/check';
+import { bool, list, num, or, record, str, strMatching, strWhere, type Check } from '../leaf/check';
 import { GO_DURATION, isCronSchedule, isListenAddress } from './formats';
 import type { ExtraConfig, GcfgScalar } from './types';
 

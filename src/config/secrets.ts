@@ -5,7 +5,7 @@
  * where their values are kept (a Secret this construct creates, or one the
  * user names with `configFromSecrets`).
  *
- * The rule (README, "Security"): a setting is secret when its key's name
+ * The rule (docs/security.md): a setting is secret when its key's name
  * says so, or when its value holds a credential.
  * - Names, compared without case, `-` and `_`, that end in one of
  *   {@link SECRET_NAME_ENDINGS} (`Password`, `Passwd`, `Pwd`, `Passphrase`,

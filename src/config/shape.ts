@@ -20,7 +20,7 @@ import type {
   SyncConfig,
 } from './types';
 import { cron, duration, listen } from './config-checks-fast';
-import { bool, list, num, obj, oneOf, or, str, type Shape } from '../validation/check';
+import { bool, list, num, obj, oneOf, or, str, type Shape } from '../leaf/check';
 
 /** Every section of the typed config, each key with the check of its value. */
 export const CONFIG_SHAPE: Shape<PackageManagerConfig> = {

@@ -3,7 +3,7 @@
  * booleans, numbers or lists, derived from the generated shape (config/shape.ts, from the TSDoc
  * of config/types.ts).
  */
-import { obj, type Check } from '../validation/check';
+import { obj, type Check } from '../leaf/check';
 import { CONFIG_SHAPE } from './shape';
 import type { PackageManagerConfig } from './types';
 

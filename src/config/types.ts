@@ -112,7 +112,7 @@ export interface PostgresConfig {
    */
   readonly URL?: string;
   /**
-   * Password of `URL`. A secret: it is kept out of the ConfigMap (README, "Security"); better, use `configFromSecrets`.
+   * Password of `URL`. A secret: it is kept out of the ConfigMap (docs/security.md); better, use `configFromSecrets`.
    * @default - none
    */
   readonly Password?: string;

@@ -5,7 +5,7 @@
  */
 import { DEFAULT_CHART_VERSION, type ChartVersion } from '../chart-versions';
 import { sanitize } from '../parts/manifest';
-import { renderObjects } from '../render';
+import { renderInstance } from '../render';
 import { valuesToProps } from '../values/from-values';
 import { classify } from './classify';
 import { compareManifests, type Obj } from './compare';
@@ -32,8 +32,8 @@ export function diffRelease(input: DiffInput): DiffResult {
   const chartVersion = input.chartVersion ?? DEFAULT_CHART_VERSION;
   const identity = { releaseName: input.releaseName, namespace: input.namespace, chartVersion };
   const { props, warnings } = valuesToProps(input.values, identity);
-  const rendered = renderObjects({ ...props, ...identity }, identity, 'cdk8s-ppm diff');
+  const rendered = renderInstance({ ...props, ...identity }, { ...identity, context: 'cdk8s-ppm diff', valuesWarnings: warnings });
   const ours = rendered.objects.map((o) => sanitize(o.manifest) as unknown as Obj);
   const objects = classify(compareManifests(input.chartManifests, ours, { namespace: input.namespace }), { props });
-  return { ...identity, objects, warnings: [...warnings, ...rendered.warnings] };
+  return { ...identity, objects, warnings: rendered.warnings };
 }

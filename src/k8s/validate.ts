@@ -19,6 +19,13 @@ interface Schema {
   required?: string[];
   enum?: unknown[];
   $ref?: string;
+  /** Bounds, kept only from CRD schemas (the Gateway API's). */
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  maxItems?: number;
 }
 
 /** One problem, with its path relative to the value checked. */
@@ -54,12 +61,18 @@ export type K8sType =
   | 'HostAlias'
   | 'LabelSelector'
   | 'NetworkPolicyPeer'
-  | 'NetworkPolicyEgressRule';
+  | 'NetworkPolicyEgressRule'
+  | 'ParentReference'
+  | 'HTTPRouteMatch'
+  | 'HTTPRouteFilter';
 
 const DEFINITION_NAMES: Partial<Record<K8sType, string>> = {
   LabelSelector: 'io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector',
   NetworkPolicyPeer: 'io.k8s.api.networking.v1.NetworkPolicyPeer',
   NetworkPolicyEgressRule: 'io.k8s.api.networking.v1.NetworkPolicyEgressRule',
+  ParentReference: 'io.k8s.networking.gateway.v1.ParentReference',
+  HTTPRouteMatch: 'io.k8s.networking.gateway.v1.HTTPRouteMatch',
+  HTTPRouteFilter: 'io.k8s.networking.gateway.v1.HTTPRouteFilter',
 };
 
 let loaded: { defs: Record<string, Schema>; served: Record<string, Record<string, string | null>> } | undefined;
@@ -140,18 +153,23 @@ function check(value: unknown, schema: Schema, node: PathNode | undefined, sink:
       if (schema.enum && !schema.enum.includes(value)) {
         return report(sink, node, `must be one of ${schema.enum.map((e) => JSON.stringify(e)).join(', ')}`, value);
       }
-      return true;
+      return checkStringBounds(value, schema, node, sink);
     case 'boolean':
       return typeof value === 'boolean' || report(sink, node, `must be true or false`, value);
     case 'integer':
       if (typeof value !== 'number' || !Number.isInteger(value)) return report(sink, node, `must be a whole number`, value);
       if (schema.format === 'int32' && (value < -INT32 || value >= INT32)) return report(sink, node, 'must fit in 32 bits', value);
       if (value < -INT64 || value >= INT64) return report(sink, node, 'must fit in 64 bits', value);
+      if (schema.enum && !schema.enum.includes(value)) return report(sink, node, `must be one of ${schema.enum.join(', ')}`, value);
+      if (schema.minimum !== undefined && value < schema.minimum) return report(sink, node, `must be at least ${schema.minimum}`, value);
+      if (schema.maximum !== undefined && value > schema.maximum) return report(sink, node, `must be at most ${schema.maximum}`, value);
       return true;
     case 'number':
       return typeof value === 'number' || report(sink, node, `must be a number`, value);
     case 'array': {
       if (!Array.isArray(value)) return report(sink, node, `must be a list`, value);
+      if (schema.maxItems !== undefined && value.length > schema.maxItems)
+        return report(sink, node, `may hold at most ${schema.maxItems} items (it holds ${value.length})`);
       const items = schema.items ?? {};
       let ok = true;
       for (let i = 0; i < value.length; i++) {
@@ -173,6 +191,19 @@ function check(value: unknown, schema: Schema, node: PathNode | undefined, sink:
     default:
       return true;
   }
+}
+
+const patterns = new Map<string, RegExp>();
+/** A CRD's string bounds: length and pattern. */
+function checkStringBounds(value: string, schema: Schema, node: PathNode | undefined, sink: Sink | undefined): boolean {
+  if (schema.minLength !== undefined && value.length < schema.minLength)
+    return report(sink, node, schema.minLength === 1 ? 'may not be empty' : `must be at least ${schema.minLength} characters`, value);
+  if (schema.maxLength !== undefined && value.length > schema.maxLength)
+    return report(sink, node, `must be at most ${schema.maxLength} characters`, value);
+  if (schema.pattern === undefined) return true;
+  let re = patterns.get(schema.pattern);
+  if (!re) patterns.set(schema.pattern, (re = new RegExp(schema.pattern)));
+  return re.test(value) || report(sink, node, `must match ${schema.pattern}`, value);
 }
 
 function checkObject(value: unknown, schema: Schema, node: PathNode | undefined, sink: Sink | undefined, except?: string): boolean {

@@ -5,7 +5,10 @@
  * Package Manager's own port stays closed) and the HTTPS port when
  * `config.HTTPS.Listen` is set, from everyone or the peers given; the metrics
  * port from `metricsFrom`, else the ServiceMonitor's namespace, else
- * `monitoring`. Egress as given, all of it by default, since Package Manager
+ * `monitoring`. An HTTPRoute's Gateway reaches the pods through the Service,
+ * so the same ports serve it; a restricted `ingressFrom` must admit the
+ * Gateway's proxies (the warning `ppm:gateway-not-admitted` says when it
+ * selects no Gateway's namespace). Egress as given, all of it by default, since Package Manager
  * fetches packages from the internet.
  */
 import { DEFAULT_METRICS_PEERS } from '../chart-versions/ours';

@@ -1,4 +1,5 @@
 /** Rules on the rendered output: objects that would replace each other on apply, objects Kubernetes cannot store. */
+import { entryOf, extraObjectIndex } from '../catalogue';
 import { formatPath, type ValidationIssue } from '../errors';
 import type { Manifest, RenderedObject } from '../parts/manifest';
 
@@ -22,8 +23,8 @@ const CLUSTER_SCOPED = new Set([
 
 /** Where an object comes from, in the words of the props. */
 function source(o: RenderedObject): string {
-  const m = /^ExtraObject(\d+)$/.exec(o.id);
-  return m ? `extraObjects[${m[1]}]` : `the ${o.id} PackageManager renders`;
+  const extra = extraObjectIndex(o.id);
+  return extra !== undefined ? `extraObjects[${extra}]` : `the ${o.id} PackageManager renders`;
 }
 
 /** Every problem of the rendered output: collisions, then sizes. */
@@ -45,7 +46,7 @@ export function checkCollisions(objects: readonly RenderedObject[], namespace: s
       seen.set(key, o);
       return;
     }
-    const path = /^ExtraObject\d+$/.test(o.id) ? source(o) : /^ExtraObject\d+$/.test(first.id) ? source(first) : o.id;
+    const path = extraObjectIndex(o.id) !== undefined ? source(o) : extraObjectIndex(first.id) !== undefined ? source(first) : o.id;
     const other = path === source(o) ? source(first) : source(o);
     errors.push({
       path,
@@ -64,27 +65,8 @@ export const MAX_OBJECT_BYTES = 1.5 * 1024 * 1024;
 
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 
-/** The prop of one of our objects, by construct id (`NetworkPolicy` → `networkPolicy`). */
-const propOf = (o: RenderedObject) => o.id.charAt(0).toLowerCase() + o.id.slice(1);
-
-/** Where the annotations of our objects come from, by construct id: the object's own, and its pod template's. */
-const ANNOTATION_SOURCES: Record<string, { own?: string; template?: string }> = {
-  Deployment: { own: 'deployment.annotations', template: 'pod.annotations' },
-  Service: { own: 'service.annotations' },
-  ServiceAccount: { own: 'serviceAccount.annotations' },
-  Ingress: { own: 'ingress.annotations' },
-  PersistentVolumeClaim: { own: 'sharedStorage.annotations' },
-};
-
-/** Where the data of our ConfigMap and Secrets comes from, by construct id. */
-const DATA_SOURCES: Record<string, string> = {
-  ConfigMap: 'config',
-  ConfigSecretsSecret: 'config',
-  LicenseSecret: 'license.key',
-  LicenseFileSecret: 'license.file.contents',
-  AwsCredentialsSecret: 'awsSecretAccessKey',
-  EncryptionKeySecret: 'rstudioPMKey',
-};
+/** The member of one of our objects, by construct id (`NetworkPolicy` → `networkPolicy`): the prop it is configured by. */
+const propOf = (o: RenderedObject) => entryOf(o.id)?.member ?? o.id;
 
 function annotationIssue(o: RenderedObject, annotations: unknown, where: 'own' | 'template'): ValidationIssue | undefined {
   if (!annotations || typeof annotations !== 'object') return undefined;
@@ -92,12 +74,14 @@ function annotationIssue(o: RenderedObject, annotations: unknown, where: 'own' |
   const total = entries.reduce((n, [, b]) => n + b, 0);
   if (total <= MAX_ANNOTATIONS_BYTES) return undefined;
   const [largest, size] = entries.reduce((a, b) => (b[1] > a[1] ? b : a));
-  const extra = /^ExtraObject(\d+)$/.exec(o.id);
-  const base = extra
-    ? where === 'own'
-      ? ['extraObjects', Number(extra[1]), 'metadata', 'annotations']
-      : ['extraObjects', Number(extra[1]), 'spec', 'template', 'metadata', 'annotations']
-    : (ANNOTATION_SOURCES[o.id]?.[where]?.split('.') ?? [propOf(o)]);
+  const extra = extraObjectIndex(o.id);
+  const entry = entryOf(o.id);
+  const base =
+    extra !== undefined
+      ? where === 'own'
+        ? ['extraObjects', extra, 'metadata', 'annotations']
+        : ['extraObjects', extra, 'spec', 'template', 'metadata', 'annotations']
+      : ((where === 'own' ? entry?.annotations : entry?.templateAnnotations)?.split('.') ?? [propOf(o)]);
   const { kind, metadata } = o.manifest;
   return {
     path: formatPath([...base, largest]),
@@ -146,9 +130,9 @@ export function checkSizes(objects: readonly RenderedObject[]): ValidationIssue[
     // An object whose annotations are too large is too large for that reason: one error is enough.
     if (annotationIssues.length > 0) continue;
     const what = `${m.kind} ${JSON.stringify(m.metadata.name)}`;
-    const extra = /^ExtraObject(\d+)$/.exec(o.id);
+    const extra = extraObjectIndex(o.id);
     const name = (inner: (string | number)[]) =>
-      extra ? formatPath(['extraObjects', Number(extra[1]), ...inner]) : (DATA_SOURCES[o.id] ?? propOf(o));
+      extra !== undefined ? formatPath(['extraObjects', extra, ...inner]) : (entryOf(o.id)?.data ?? propOf(o));
     if ((m.kind === 'ConfigMap' || m.kind === 'Secret') && dataBytes(m) > MAX_DATA_BYTES) {
       const largest = largestString({ data: m.data, stringData: m.stringData, binaryData: m.binaryData });
       errors.push({

@@ -5,7 +5,7 @@
  */
 import { isWarningId, WARNINGS, type WarningId } from '../warnings';
 import { PackageManagerValidationError } from '../errors';
-import { renderObjects, type RenderResult } from '../render';
+import { renderInstance, type RenderResult } from '../render';
 import { valuesToProps } from './from-values';
 import type { FromValuesOptions } from './options';
 
@@ -28,7 +28,7 @@ export function renderValues(values: unknown, options: FromValuesOptions & { rel
     namespace: namespace ?? 'default',
     chartVersion: options.chartVersion,
   });
-  const result = renderObjects(
+  return renderInstance(
     {
       ...props,
       releaseName: options.releaseName,
@@ -36,9 +36,6 @@ export function renderValues(values: unknown, options: FromValuesOptions & { rel
       chartVersion: options.chartVersion,
       acknowledgeWarnings: acknowledged as WarningId[],
     },
-    {},
-    context,
+    { context, valuesWarnings: warnings },
   );
-  const ack = new Set<string>(acknowledged);
-  return { ...result, warnings: [...result.warnings, ...warnings.filter((w) => !ack.has(w.id))] };
 }

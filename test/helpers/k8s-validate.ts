@@ -27,7 +27,10 @@ type Report = (path: string, message: string) => void;
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'k8s');
 const OPENAPI_FILE = join(FIXTURES, 'k8s-1.28.0-openapi-v2.json');
-const CRD_FILES = [join(FIXTURES, 'monitoring.coreos.com_servicemonitors.yaml')];
+const CRD_FILES = [
+  join(FIXTURES, 'monitoring.coreos.com_servicemonitors.yaml'),
+  join(FIXTURES, 'gateway.networking.k8s.io_httproutes.yaml'),
+];
 
 /** Where the OpenAPI definitions live once added to ajv. */
 const DEFS = 'k8s#/definitions/';

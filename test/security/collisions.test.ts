@@ -4,7 +4,7 @@
  * labels; license.file.secretKey cannot be "..".
  */
 import type { PackageManagerProps } from '../../src';
-import { renderObjects } from '../../src/render';
+import { renderInstance } from '../../src/render';
 import { synthProps } from '../helpers/synth';
 import { issuesOf } from '../helpers/issues';
 
@@ -25,7 +25,7 @@ const EVERYTHING: PackageManagerProps = {
 };
 
 describe('item 8: extra objects cannot replace ours', () => {
-  const rendered = renderObjects(EVERYTHING, { releaseName: 'my-release', namespace: 'default' });
+  const rendered = renderInstance(EVERYTHING, { releaseName: 'my-release', namespace: 'default' });
   const ours = rendered.objects.map((o) => o.manifest);
 
   it('renders all 15 members of the list of what we render', () => {

@@ -16,7 +16,7 @@ export interface RuleContext {
 /** A rule: checks one concern of the model and reports through the context. */
 export type Rule = (ctx: RuleContext) => void;
 
-/** Runs rules and collects what they report (warnings the instance acknowledged are left out). */
+/** Runs rules and collects what they report (the core leaves out the warnings the instance acknowledged). */
 export function runRules(rules: readonly Rule[], model: Model) {
   const errors: ValidationIssue[] = [];
   const warnings: PackageManagerWarning[] = [];
@@ -27,9 +27,7 @@ export function runRules(rules: readonly Rule[], model: Model) {
       const segments = typeof path === 'string' ? parsePath(path) : path;
       errors.push(issueAbout(formatPath(segments), expectation, value, mayBeSecret(segments, value)));
     },
-    warn: (id, path, message) => {
-      if (!model.acknowledged.has(id)) warnings.push({ id, path, message });
-    },
+    warn: (id, path, message) => warnings.push({ id, path, message }),
   };
   for (const rule of rules) rule(ctx);
   return { errors, warnings };

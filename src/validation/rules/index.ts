@@ -12,6 +12,8 @@ import {
 } from './config';
 import { runRules } from './context';
 import { needsRedaction, redactIssues, secretStringsIn } from '../secrecy';
+import { gatewayAdmitted, httpRoute } from './http-route';
+import { repositoriesAndSources, repositorySetupVolumes } from './repositories';
 import { imageReference, referencedNames, releaseAndNames } from './names';
 import {
   extraObjects,
@@ -67,6 +69,10 @@ const RULES = [
   serviceTarget,
   networkPolicyPeers,
   ingress,
+  httpRoute,
+  gatewayAdmitted,
+  repositoriesAndSources,
+  repositorySetupVolumes,
   podDisruptionBudget,
   extraObjects,
   oneSourcePerSecret,
