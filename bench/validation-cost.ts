@@ -2,7 +2,7 @@
  * Validation cost per instance: the fast check, zod 3 and zod 4 (`zod/v4`) on the merged props of
  * bench/fixture.js. `npx ts-node --transpile-only bench/validation-cost.ts [N]`. Information only.
  */
-import { mergeOverDefaults, passesFastCheck, schemaInput } from '../src/validation/parse';
+import { mergeOverDefaults, passesFastCheck, schemaInput } from '../src/validation/input/parse';
 import { propsSchema } from '../src/schema';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { fullProps } = require('./fixture');
