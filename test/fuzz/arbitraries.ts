@@ -7,7 +7,6 @@ import fc from 'fast-check';
 import { App, Chart } from 'cdk8s';
 import { PackageManager, PackageManagerValidationError } from '../../src';
 import type { PackageManagerProps } from '../../src';
-import * as checksums from '../../src/checksums';
 import { validateManifests } from '../helpers/k8s-validate';
 import { assertNoSecretsOutsideSecrets } from '../helpers/no-secrets';
 
@@ -340,23 +339,6 @@ export const brokenProps: fc.Arbitrary<PackageManagerProps> = validProps.chain((
     .map(([p, k, v]) => setAt(props, [...p, `zz${k}`], v));
   return fc.oneof({ weight: 4, arbitrary: replaceValue }, { weight: 1, arbitrary: addUnknownKey }) as fc.Arbitrary<PackageManagerProps>;
 });
-
-/**
- * Replaces the memory-hard checksums of Secrets (scrypt, tens of milliseconds
- * per instance) by a plain hash for this property, which is
- * about validation and manifests, not checksums: thousands of runs would
- * otherwise spend minutes in scrypt. test/security/checksums.test.ts tests
- * the real one.
- */
-export function useCheapSecretChecksums(): void {
-  (checksums as { secretChecksums: typeof checksums.secretChecksums }).secretChecksums = (groups) =>
-    Object.fromEntries(
-      Object.entries<readonly unknown[]>(groups).map(([g, secrets]) => [
-        g,
-        checksums.checksum({ apiVersion: 'v1', kind: 'List', metadata: { name: 'fuzz' }, items: secrets.filter(Boolean) }),
-      ]),
-    ) as ReturnType<typeof checksums.secretChecksums>;
-}
 
 /** What one run gave. */
 export type Outcome =

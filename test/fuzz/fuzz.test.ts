@@ -7,9 +7,22 @@
  * property 20,000 times with a random seed.
  */
 import fc from 'fast-check';
-import { brokenProps, runOnce, useCheapSecretChecksums, validProps, type Outcome } from './arbitraries';
+import { brokenProps, runOnce, validProps, type Outcome } from './arbitraries';
 
-useCheapSecretChecksums();
+// The memory-hard checksums of Secrets (scrypt, tens of milliseconds per instance) become a plain hash here: this
+// property is about validation and manifests, and thousands of runs would otherwise spend minutes in scrypt.
+// test/security/checksums.test.ts tests the real ones.
+jest.mock('../../src/checksums', () => {
+  const actual = jest.requireActual('../../src/checksums');
+  const cheap = (groups: Record<string, readonly unknown[]>) =>
+    Object.fromEntries(
+      Object.entries(groups).map(([g, secrets]) => [
+        g,
+        actual.checksum({ apiVersion: 'v1', kind: 'List', metadata: { name: 'fuzz' }, items: secrets.filter(Boolean) }),
+      ]),
+    );
+  return { ...actual, secretChecksums: cheap };
+});
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 
