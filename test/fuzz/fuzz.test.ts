@@ -11,18 +11,11 @@ import { brokenProps, runOnce, validProps, type Outcome } from './arbitraries';
 
 // The memory-hard checksums of Secrets (scrypt, tens of milliseconds per instance) become a plain hash here: this
 // property is about validation and manifests, and thousands of runs would otherwise spend minutes in scrypt.
-// test/security/checksums.test.ts tests the real ones.
-jest.mock('../../src/checksums', () => {
-  const actual = jest.requireActual('../../src/checksums');
-  const cheap = (groups: Record<string, readonly unknown[]>) =>
-    Object.fromEntries(
-      Object.entries(groups).map(([g, secrets]) => [
-        g,
-        actual.checksum({ apiVersion: 'v1', kind: 'List', metadata: { name: 'fuzz' }, items: secrets.filter(Boolean) }),
-      ]),
-    );
-  return { ...actual, secretChecksums: cheap };
-});
+// test/security/checksums.test.ts tests the real ones (cheapSecretChecksums in arbitraries.ts).
+jest.mock('../../src/checksums', () => ({
+  ...jest.requireActual('../../src/checksums'),
+  secretChecksums: (groups: Record<string, readonly unknown[]>) => jest.requireActual('./arbitraries').cheapSecretChecksums(groups),
+}));
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 
