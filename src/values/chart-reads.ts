@@ -1,9 +1,7 @@
 /**
- * What the chart's templates read, and when (facts of the templates of 0.5.29 and 0.20.4, which agree here):
- * - values read only while a feature is on: with the feature off, the chart never reads them, so a values file may
- *   hold anything there (it is dropped, with the warning `ppm:ignored-value`);
- * - maps of strings the chart prints with `toYaml` (labels, annotations, selectors): a number or boolean there is
- *   printed as itself, where Kubernetes needs a string.
+ * What the chart's templates read only while a feature is on (facts of the templates of 0.5.29 and 0.20.4, which
+ * agree here): with the feature off, the chart never reads them, so a values file may hold anything there (it is
+ * dropped, with the warning `ppm:ignored-value`).
  */
 
 /** A feature's switch, and the values under the same map that only that feature reads (`*`: all but the switch). */
@@ -31,16 +29,4 @@ export const GATED_VALUES: readonly GatedValues[] = [
   { gate: 'livenessProbe.enabled', reads: '*' },
   { gate: 'startupProbe.enabled', reads: '*' },
   { gate: 'readinessProbe.enabled', reads: '*' },
-];
-
-/** Maps of strings that the chart prints with `toYaml`. */
-export const TEXT_MAPS: readonly string[] = [
-  'serviceAccount.labels',
-  'serviceAccount.annotations',
-  'ingress.annotations',
-  'service.annotations',
-  'pod.labels',
-  'serviceMonitor.additionalLabels',
-  'sharedStorage.annotations',
-  'nodeSelector',
 ];

@@ -6,8 +6,8 @@
  * - `false`, `""`, `0` and `null` mean "unset" for the values the chart
  *   tests with `if`/`with`/`default` (`falsyUnset`), exactly as in the chart.
  * - strings given for `readAsYaml` values are read as YAML (`'["sleep","1000"]'`).
- * - `quotedAsText` map values are quoted to strings, as the chart does; numbers and booleans in other label and
- *   annotation maps, and in string or untyped `config` settings, are their text as the chart prints them.
+ * - `quotedAsText` map values are quoted to strings, as the chart does; numbers and booleans in `valuesAsText`
+ *   maps, and in string or untyped `config` settings, are their text as the chart prints them.
  * - A falsy scalar where the chart's default is a map is off; values only a disabled feature reads are dropped
  *   with a warning (chart-reads.ts).
  * - Templated strings in `templated` values are evaluated (see template.ts).
@@ -25,7 +25,7 @@ import { redactIssues, secretStringsIn } from '../validation/secrecy';
 import type { PackageManagerWarning } from '../warnings';
 import { goPrint, isTemplate, renderGoTemplate, GoTemplateError, type TemplateContext } from './template';
 import { BOOLEAN_KEYS, INTEGER_KEYS, STRING_KEYS } from '../config/spec';
-import { GATED_VALUES, TEXT_MAPS } from './chart-reads';
+import { GATED_VALUES } from './chart-reads';
 import { coalesceValues, mergeValueLayers } from './coalesce';
 import { parseValuesYaml, parseYamlDocuments, parseYamlScalar, parseYaml } from './yaml';
 
@@ -196,7 +196,7 @@ export function valuesToProps(
     }
     // A falsy scalar (or list) where the chart's default is a map: the chart tests the map with `if`/`with`, so it is off.
     if (isPlainObject(chartDefault) && !isPlainObject(value) && !helmTruthy(value)) return null;
-    if (TEXT_MAPS.includes(key) && isPlainObject(value)) {
+    if (trait.valuesAsText && isPlainObject(value)) {
       // The chart prints these maps with toYaml, numbers and booleans as themselves; Kubernetes needs strings there.
       const text = (v: unknown) => (typeof v === 'number' || typeof v === 'boolean' ? String(v) : v);
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, text(v)]));
