@@ -173,6 +173,7 @@ export interface SharedStorageProps {
    * @default { 'helm.sh/resource-policy': 'keep' }
    * @check annotations
    * @falsyUnset
+   * @valuesAsText
    */
   readonly annotations?: { readonly [key: string]: string } | null;
   /**
@@ -348,6 +349,7 @@ export interface PackageManagerServiceProps {
    * @default {}
    * @check annotations
    * @falsyUnset
+   * @valuesAsText
    */
   readonly annotations?: { readonly [key: string]: string };
   /**
@@ -428,6 +430,7 @@ export interface PackageManagerPodProps {
    * @default {}
    * @check labels
    * @falsyUnset
+   * @valuesAsText
    */
   readonly labels?: { readonly [key: string]: string };
   /**
@@ -593,6 +596,7 @@ export interface PackageManagerIngressProps {
    * @default {}
    * @check annotations
    * @falsyUnset
+   * @valuesAsText
    */
   readonly annotations?: { readonly [key: string]: string };
   /**
@@ -628,6 +632,7 @@ export interface PackageManagerServiceAccountProps {
    * @default {}
    * @check annotations
    * @falsyUnset
+   * @valuesAsText
    */
   readonly annotations?: { readonly [key: string]: string };
   /**
@@ -635,6 +640,7 @@ export interface PackageManagerServiceAccountProps {
    * @default {}
    * @check labels
    * @falsyUnset
+   * @valuesAsText
    */
   readonly labels?: { readonly [key: string]: string };
 }
@@ -658,6 +664,7 @@ export interface ServiceMonitorProps {
    * @default {}
    * @check labels
    * @falsyUnset
+   * @valuesAsText
    */
   readonly additionalLabels?: { readonly [key: string]: string };
 }
@@ -921,6 +928,7 @@ export interface PackageManagerValues {
    * @default - none
    * @check labels
    * @falsyUnset
+   * @valuesAsText
    */
   readonly nodeSelector?: { readonly [key: string]: string };
   /**

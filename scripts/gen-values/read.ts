@@ -16,7 +16,7 @@
  * - `@integer`, `@minimum N`, `@maximum N`, `@minLength N`: bounds of a number or a string.
  * - `@checkedApart`: checked before the merge, not by the schema (`chartVersion`).
  * - traits (src/traits.ts `ValueTraits`): `@falsyUnset`, `@printedAsYaml`, `@usedAsText`,
- *   `@secret`, `@templated`, `@dereferenced`, `@derivedFrom <text>`, `@readAsYaml`, `@quotedAsText`.
+ *   `@secret`, `@templated`, `@dereferenced`, `@derivedFrom <text>`, `@readAsYaml`, `@quotedAsText`, `@valuesAsText`.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -41,6 +41,7 @@ export const VALUE_TAGS = new Set([
   'derivedFrom',
   'readAsYaml',
   'quotedAsText',
+  'valuesAsText',
 ]);
 
 /** The trait tags, as they are spelled in `ValueTraits`. */
@@ -53,6 +54,7 @@ export const TRAIT_TAGS = [
   'dereferenced',
   'readAsYaml',
   'quotedAsText',
+  'valuesAsText',
   'derivedFrom',
 ] as const;
 export type Traits = { -readonly [K in (typeof TRAIT_TAGS)[number]]?: K extends 'derivedFrom' ? string : true };
