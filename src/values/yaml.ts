@@ -416,9 +416,22 @@ function goYamlSyntax(text: string, fail: (offset: number, reason: string) => ne
   for (let i = 0; i < (allDocuments ? docs.length : Math.min(1, docs.length)); i++) {
     edits.push(...checkDocument(text, docs[i], i === 0 ? 0 : docs[i].offset, docs[i + 1] ? docs[i + 1].offset : text.length, fail));
   }
-  let out = text;
-  for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return out;
+  edits.sort((a, b) => a.start - b.start);
+  if (edits.some((e, i) => i > 0 && e.start < edits[i - 1].end)) {
+    // Overlapping edits (rare): applied last first, as written.
+    let out = text;
+    for (const e of [...edits].reverse()) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+    return out;
+  }
+  // Applied in one pass: linear in the text.
+  const parts: string[] = [];
+  let at = 0;
+  for (const e of edits) {
+    parts.push(text.slice(at, e.start), e.text);
+    at = e.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 /** A replacement of text[start, end). */
@@ -523,20 +536,27 @@ function checkDocument(
     }
   }
 
-  const inExcluded = (p: number) => excluded.some(([a, b]) => p >= a && p < b);
+  // One pass over the lines, with pointers into the (sorted) leaves and excluded ranges: linear, not lines × tokens.
+  excluded.sort((a, b) => a[0] - b[0]);
+  let ex = 0;
+  let exEnd = -1; // the furthest end of the excluded ranges starting at or before the current position
+  const inExcluded = (p: number): boolean => {
+    while (ex < excluded.length && excluded[ex][0] <= p) exEnd = Math.max(exEnd, excluded[ex++][1]);
+    return p < exEnd;
+  };
+  let li = 0;
+  let prev: (typeof leaves)[number] | undefined; // the last token before the current line, not a space or newline
   for (let lineStart = docStart; lineStart < docEnd;) {
     const nl = text.indexOf('\n', lineStart);
     const lineEnd = nl < 0 ? text.length : nl;
     let p = lineStart;
     while (p < lineEnd && text[p] === ' ') p++;
+    for (; li < leaves.length && leaves[li].token.offset < lineStart; li++) {
+      if (!['space', 'newline'].includes(leaves[li].token.type)) prev = leaves[li];
+    }
     if (text[p] === '\t' && !inExcluded(p)) {
       const blank = /^[ \t\r]*$/.test(text.slice(lineStart, lineEnd));
-      // The last token before this line: a plain value (block context) takes blank lines indented past its parent.
-      let prev: (typeof leaves)[number] | undefined;
-      for (const leaf of leaves) {
-        if (leaf.token.offset >= lineStart) break;
-        if (!['space', 'newline'].includes(leaf.token.type)) prev = leaf;
-      }
+      // A plain value (block context) takes blank lines indented past its parent.
       const threshold = prev && prev.token.type === 'scalar' && !prev.inFlow ? prev.blockIndent + 1 : undefined;
       if (!(blank && threshold !== undefined && p - lineStart >= threshold)) {
         fail(p, 'a tab where the indentation of a line ends (even on an empty line) is refused by Helm; use spaces');
