@@ -64,7 +64,7 @@ function lex(src: string): RawToken[] {
     let text = src.slice(i, open);
     let start = open + 2;
     if (src[start] === '-' && /\s/.test(src[start + 1] ?? '')) {
-      text = text.replace(/\s+$/, '');
+      text = text.trimEnd(); // linear (a /\s+$/ backtracks quadratically on long blank runs)
       start++;
     }
     tokens.push({ kind: 'text', text });
