@@ -67,6 +67,13 @@ export const CATALOGUE = [
   { id: 'ConfigSecretsSecret', member: 'configSecretsSecret', kind: 'Secret', template: 'templates/configmap.yaml', data: 'config' },
   { id: 'ConfigMap', member: 'configMap', kind: 'ConfigMap', template: 'templates/configmap.yaml', data: 'config' },
   {
+    id: 'RepositoriesConfigMap',
+    member: 'repositoriesConfigMap',
+    kind: 'ConfigMap',
+    template: 'templates/repositories-configmap.yaml',
+    data: 'repositories',
+  },
+  {
     id: 'PersistentVolumeClaim',
     member: 'persistentVolumeClaim',
     kind: 'PersistentVolumeClaim',

@@ -1,12 +1,15 @@
 /**
- * The one error class of this library, and the pieces of its messages.
+ * The one error family of this library, and the pieces of its messages.
  *
- * Other error classes are internal and never reach a caller: the gcfg
- * writer's `GcfgError` and the YAML writer's `YamlEmitError` guard against
- * input the rules already refused; the template engine's `TemplateError` and
- * the values reader's syntax errors become issues of a
- * `PackageManagerValidationError`; the CLI's `UsageError` becomes its exit
- * code 2 and a message.
+ * Every error a caller sees for bad input is a `PackageManagerValidationError`
+ * (or a subclass: the values loader's `ValuesError`, the CLI's
+ * `ShowOnlyError`), recognized across copies of the library by its brand,
+ * each with its `issues`. Other error classes are internal and never reach a
+ * caller: the gcfg writer's `GcfgError` and the YAML writer's
+ * `YamlEmitError` guard against input the rules already refused; the template
+ * engine's `GoTemplateError` and the values reader's syntax errors become
+ * issues of a `PackageManagerValidationError`; the CLI's `UsageError` becomes
+ * its exit code 2 and a message.
  */
 
 /** One problem found in the props or values. */
@@ -37,7 +40,7 @@ export function issueAbout(path: string, expectation: string, value: unknown, se
   return { path, message: `${expectation}; got ${hidden ? HIDDEN_VALUE : describeValue(value)}`, value: hidden ? 'hidden' : 'shown' };
 }
 
-const BRAND = Symbol.for('cdk8s-posit-package-manager.PackageManagerValidationError');
+const ERROR_BRAND = Symbol.for('cdk8s-posit-package-manager.PackageManagerValidationError');
 
 /**
  * The one error this library throws for bad input: props or values that
@@ -53,18 +56,40 @@ export class PackageManagerValidationError extends Error {
    * library (another realm or a second install), where `instanceof` fails.
    */
   public static isPackageManagerValidationError(x: unknown): x is PackageManagerValidationError {
-    return typeof x === 'object' && x !== null && BRAND in x;
+    return typeof x === 'object' && x !== null && ERROR_BRAND in x;
   }
 
   /** Every problem found. */
   public readonly issues: readonly ValidationIssue[];
 
-  constructor(issues: readonly ValidationIssue[], context = 'PackageManager') {
+  /**
+   * @param issues every problem found
+   * @param context what was checked, the start of the message
+   * @param options `message` replaces the list of issues (a subclass with one problem of its own), `cause` the error behind it
+   */
+  constructor(issues: readonly ValidationIssue[], context = 'PackageManager', options: { message?: string; cause?: unknown } = {}) {
     const lines = issues.map((i) => `  - ${i.path ? `${i.path}: ` : ''}${i.message}`);
-    super(`${context}: ${issues.length} invalid value${issues.length === 1 ? '' : 's'}:\n${lines.join('\n')}`);
-    Object.defineProperty(this, BRAND, { value: true });
-    this.name = 'PackageManagerValidationError';
+    super(options.message ?? `${context}: ${issues.length} invalid value${issues.length === 1 ? '' : 's'}:\n${lines.join('\n')}`, {
+      cause: options.cause,
+    });
+    Object.defineProperty(this, ERROR_BRAND, { value: true });
+    this.name = new.target.name;
     this.issues = issues;
+  }
+}
+
+/**
+ * A values file or `--set` that cannot be used: a `PackageManagerValidationError` whose one issue's path is the
+ * file or flag at fault. The message names the file or flag, never the file's content.
+ */
+export class ValuesError extends PackageManagerValidationError {
+  constructor(
+    message: string,
+    /** The file or flag at fault. */
+    readonly source: string,
+    options?: { cause?: unknown },
+  ) {
+    super([{ path: source, message }], 'values', { message, cause: options?.cause });
   }
 }
 

@@ -15,7 +15,7 @@ export type { LoadValuesOptions } from './values/load';
  * Reads and merges values files and `--set`-style flags exactly as `helm template` does (and `cdk8s-ppm`): the
  * user's values, `null`s kept, ready for `PackageManager.fromValues` or `render`. The loader is loaded on first use;
  * `cdk8s-posit-package-manager/values` has the rest of it (coalescing, the YAML reader, the `--set` parser).
- * @throws ValuesError naming the file or flag at fault (never its content)
+ * @throws ValuesError (a PackageManagerValidationError) naming the file or flag at fault (never its content)
  */
 export function loadValues(options: LoadValuesOptions): Record<string, unknown> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -24,7 +24,7 @@ export function loadValues(options: LoadValuesOptions): Record<string, unknown> 
 export * from './props';
 export * from './k8s/types';
 export type * from './k8s/gateway-types';
-export { PackageManagerValidationError, type ValidationIssue } from './errors';
+export { PackageManagerValidationError, ValuesError, type ValidationIssue } from './errors';
 export {
   CHART_RECORDS,
   CHART_VERSIONS,

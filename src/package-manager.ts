@@ -13,7 +13,7 @@ import { WARNING_METADATA } from './report-warnings';
 import type { FromValuesOptions } from './values/options';
 import type { PackageManagerWarning } from './warnings';
 
-const BRAND = Symbol.for('cdk8s-posit-package-manager.PackageManager');
+const CONSTRUCT_BRAND = Symbol.for('cdk8s-posit-package-manager.PackageManager');
 /** Roots that already check collisions between instances. */
 const CHECKED_ROOTS = new WeakSet<object>();
 
@@ -22,7 +22,7 @@ function collisionsBetweenInstances(root: Construct): string[] {
   const seen = new Map<string, string>();
   const errors: string[] = [];
   for (const c of root.node.findAll()) {
-    if (!(c instanceof ApiObject) || !c.node.scope || !(BRAND in c.node.scope)) continue;
+    if (!(c instanceof ApiObject) || !c.node.scope || !(CONSTRUCT_BRAND in c.node.scope)) continue;
     const key = `${c.apiGroup}/${c.kind}/${c.metadata.namespace ?? ''}/${c.name}`;
     const owner = c.node.scope.node.path;
     const first = seen.get(key);
@@ -93,6 +93,8 @@ export class PackageManager extends Construct {
 
   /** ConfigMap `FULL-config` with `rstudio-pm.gcfg`. */
   declare public readonly configMap: ApiObject;
+  /** ConfigMap `FULL-repositories` with the script that sets up `repositories` and `sources`, when any are declared. */
+  declare public readonly repositoriesConfigMap?: ApiObject;
   /** Deployment `FULL`. */
   declare public readonly deployment: ApiObject;
   /** Service `FULL`. */
@@ -132,7 +134,7 @@ export class PackageManager extends Construct {
    */
   constructor(scope: Construct, id: string, props: PackageManagerProps = {}) {
     super(scope, id);
-    Object.defineProperty(this, BRAND, { value: true });
+    Object.defineProperty(this, CONSTRUCT_BRAND, { value: true });
     const root = this.node.root as Construct;
     if (!CHECKED_ROOTS.has(root)) {
       CHECKED_ROOTS.add(root);

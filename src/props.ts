@@ -11,20 +11,20 @@
  */
 import type {
   Affinity,
-  Container,
+  K8sContainer,
   EnvVar,
   HostAlias,
-  LabelSelector,
+  K8sLabelSelector,
   Lifecycle,
   LocalObjectReference,
-  PodSecurityContext,
-  Probe,
+  K8sPodSecurityContext,
+  K8sProbe,
   SecurityContext,
   Toleration,
   NetworkPolicyEgressRule,
   NetworkPolicyPeer,
   TopologySpreadConstraint,
-  Volume,
+  K8sVolume,
   VolumeMount,
 } from './k8s/types';
 import type { HTTPRouteFilter, HTTPRouteMatch, ParentReference } from './k8s/gateway-types';
@@ -165,7 +165,7 @@ export interface SharedStorageProps {
    * Label selector of the created claim, to bind to a matching volume.
    * @default - none
    */
-  readonly selector?: LabelSelector;
+  readonly selector?: K8sLabelSelector;
   /**
    * Name of a PersistentVolume to bind the created claim to.
    * @default - none
@@ -323,7 +323,7 @@ export interface PackageManagerServiceProps {
   /**
    * Port of the pod the Service sends to (added in chart 0.5.30+). Chart 0.20.4's default is a constant 4242;
    * this library follows the HTTP port instead (the same 4242 unless the HTTP port is changed).
-   * @default - the HTTP port (`pod.port`, else the port of `config.HTTP.Listen`, else 4242)
+   * @default - the HTTP port: the port of `config.HTTP.Listen`, else 4242 (not `pod.port`)
    */
   readonly targetPort?: number | string;
 }
@@ -339,7 +339,7 @@ export interface PackageManagerPodProps {
    * Volumes added to the pod.
    * @default []
    */
-  readonly volumes?: Volume[];
+  readonly volumes?: K8sVolume[];
   /**
    * Volume mounts added to the Package Manager container.
    * @default []
@@ -371,7 +371,7 @@ export interface PackageManagerPodProps {
    * (a map given here is merged over that; `null` on a field, or on the whole context, removes it).
    * @default - none (chart 0.5.29); `{ fsGroup: 999, fsGroupChangePolicy: 'OnRootMismatch' }` (chart 0.20.4)
    */
-  readonly securityContext?: WithNullableFields<PodSecurityContext> | null;
+  readonly securityContext?: WithNullableFields<K8sPodSecurityContext> | null;
   /**
    * Security context of the Package Manager container, merged over the default; `null` on a field removes it
    * (`runAsUser: null` lets OpenShift pick the user), `null` for the whole context renders none.
@@ -387,8 +387,9 @@ export interface PackageManagerPodProps {
    */
   readonly terminationGracePeriodSeconds?: number | null;
   /**
-   * Container port of Package Manager (added in chart 0.5.30+); `config.HTTP.Listen`, the probes and
-   * the Service target follow it unless they are set explicitly.
+   * Container port of Package Manager (added in chart 0.5.30+): it names the container port only.
+   * `config.HTTP.Listen`, the probes and the Service target do not follow it (they follow `config.HTTP.Listen`);
+   * `ppm:port-mismatch` warns when it is not the port Package Manager listens on.
    * @default - the port of `config.HTTP.Listen` (4242)
    */
   readonly port?: number;
@@ -432,7 +433,7 @@ export interface ResourcesProps {
 }
 
 /** A probe of the Package Manager container, with a switch. */
-export interface ProbeProps extends WithNullableFields<Probe> {
+export interface ProbeProps extends WithNullableFields<K8sProbe> {
   /**
    * Render this probe.
    * @default - true for the readiness probe, false for liveness and startup
@@ -711,7 +712,7 @@ export interface PackageManagerValues {
    * Init containers of the pod.
    * @default - none
    */
-  readonly initContainers?: Container[];
+  readonly initContainers?: K8sContainer[];
   /** Ingress. */
   readonly ingress?: PackageManagerIngressProps;
   /** ServiceAccount. */
@@ -735,7 +736,7 @@ export interface PackageManagerValues {
    * Sidecar containers.
    * @default []
    */
-  readonly extraContainers?: Container[];
+  readonly extraContainers?: K8sContainer[];
   /**
    * Affinity of the pod.
    * @default - none
@@ -896,6 +897,59 @@ export interface PackageManagerHttpRouteProps {
   readonly rules?: HttpRouteRuleProps[];
 }
 
+/** A Package Manager repository, created with `rspm create repo` and subscribed to its sources with `rspm subscribe`. */
+export interface RepositoryProps {
+  /** Its name, as in its URL (`/<name>/latest`): letters, digits, `-`, `_`, `.`. */
+  readonly name: string;
+  /**
+   * What it serves: R packages (CRAN-like), Python packages (PyPI-like) or Bioconductor (for BiocManager).
+   * @default 'r'
+   */
+  readonly type?: 'r' | 'python' | 'bioconductor';
+  /**
+   * Description shown in Package Manager's UI.
+   * @default - none
+   */
+  readonly description?: string;
+  /**
+   * Require an API token to read it (`--authenticated`; Enhanced and Advanced licenses).
+   * @default false
+   */
+  readonly authenticated?: boolean;
+  /**
+   * The sources it subscribes to, in order (earlier sources win): built-in ones (`cran`, `pypi`, `bioconductor`)
+   * or ones declared in `sources`.
+   * @default - none
+   */
+  readonly sources?: string[];
+}
+
+/** A Package Manager source, created with `rspm create source` (the built-in `cran`, `pypi` and `bioconductor` need none). */
+export interface SourceProps {
+  /** Its name: letters, digits, `-`, `_`, `.`. */
+  readonly name: string;
+  /** What it holds. */
+  readonly type:
+    'bioconductor' | 'cran' | 'cran-snapshot' | 'curated-cran' | 'curated-pypi' | 'git' | 'git-python' | 'local' | 'local-python' | 'pypi';
+  /**
+   * The CRAN snapshot it starts from (`--snapshot`): a date `YYYY-MM-DD` or a transaction id; `cran-snapshot` and
+   * `curated-cran` only (required for `curated-cran`).
+   * @default - none
+   */
+  readonly snapshot?: string;
+  /**
+   * Dependency types a curated CRAN source includes (`--include`): `depends`, `imports`, `linking-to`, `suggests`,
+   * `all` or `none`; `curated-cran` only.
+   * @default - Package Manager's: depends, imports, linking-to
+   */
+  readonly include?: ('depends' | 'imports' | 'linking-to' | 'suggests' | 'all' | 'none')[];
+  /**
+   * The Bioconductor version (`--version`, e.g. `'3.20'`); `bioconductor` only.
+   * @default - none
+   */
+  readonly version?: string;
+}
+
 /** What this library adds to the chart's values; unset, the output is the chart's. */
 export interface PackageManagerExtensions {
   /**
@@ -938,6 +992,17 @@ export interface PackageManagerExtensions {
   readonly networkPolicy?: PackageManagerNetworkPolicyProps;
   /** An opt-in Gateway API HTTPRoute to the Service. */
   readonly httpRoute?: PackageManagerHttpRouteProps;
+  /**
+   * Repositories to create and subscribe, with Package Manager's own CLI, from a container of the pod; see
+   * docs/repositories.md. Removing one here never deletes it.
+   * @default - none: nothing is set up (the chart's output)
+   */
+  readonly repositories?: RepositoryProps[];
+  /**
+   * Sources the repositories subscribe to, besides the built-in `cran`, `pypi` and `bioconductor`.
+   * @default - none
+   */
+  readonly sources?: SourceProps[];
   /**
    * Whether the pods get a Kubernetes API token. Package Manager does not call the Kubernetes API, so `false` is
    * the hardened choice: the ServiceAccount created here and the pods (the migration Job's too) get

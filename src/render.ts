@@ -7,13 +7,14 @@
  * `PackageManagerValidationError` listing every problem.
  */
 import { CATALOGUE, extraObjectId, type ObjectId } from './catalogue';
-import { checksum, secretChecksum } from './checksums';
+import { checksum, secretChecksums } from './checksums';
 import { PackageManagerValidationError } from './errors';
 import { resolveModel, type Model, type OwnObjects } from './model';
 import { renderConfigMap } from './parts/config-map';
 import { renderDeployment } from './parts/deployment';
 import { renderExtraObjects } from './parts/extra-objects';
 import { renderHttpRoute } from './parts/http-route';
+import { renderRepositoriesConfigMap } from './parts/repository-setup';
 import { renderIngress } from './parts/ingress';
 import { plainCopy, sanitize, type Manifest, type RenderedObject } from './parts/manifest';
 
@@ -129,14 +130,21 @@ function deploymentOf(m: Model, before: ReadonlyMap<ObjectId, Manifest>): Manife
   const licenseSecrets = [before.get('LicenseSecret'), before.get('LicenseFileSecret')];
   const restartOnLicense = m.values.restartOnLicenseChange && licenseSecrets.some((s) => s !== undefined);
   const configSecrets = before.get('ConfigSecretsSecret');
+  // Secrets: keyed by one memory-hard derivation per instance, so that a reader of the Deployment cannot test
+  // guesses of them quickly. Only Secrets created here: a checksum of a Secret we do not own would never change.
+  const secretSums = secretChecksums({
+    awsCreds: [before.get('AwsCredentialsSecret')],
+    key: [before.get('EncryptionKeySecret')],
+    configSecrets: [configSecrets],
+    license: restartOnLicense ? licenseSecrets : [],
+  });
   return renderDeployment(m, {
     config: checksum(before.get('ConfigMap')),
-    // Secrets: a memory-hard checksum, so that a reader of the Deployment cannot test guesses of them quickly.
-    awsCreds: secretChecksum([before.get('AwsCredentialsSecret')]),
-    key: secretChecksum([before.get('EncryptionKeySecret')]),
-    configSecrets: configSecrets && secretChecksum([configSecrets]),
-    // Only Secrets created here: a checksum of a Secret we do not own would never change.
-    license: restartOnLicense ? secretChecksum(licenseSecrets) : undefined,
+    awsCreds: secretSums.awsCreds,
+    key: secretSums.key,
+    configSecrets: configSecrets && secretSums.configSecrets,
+    license: restartOnLicense ? secretSums.license : undefined,
+    repositories: before.has('RepositoriesConfigMap') ? checksum(before.get('RepositoriesConfigMap')) : undefined,
   });
 }
 
@@ -149,6 +157,7 @@ const RENDERERS: { readonly [id in ObjectId]: Renderer } = {
   EncryptionKeySecret: renderEncryptionKeySecret,
   ConfigSecretsSecret: renderConfigSecretsSecret,
   ConfigMap: renderConfigMap,
+  RepositoriesConfigMap: renderRepositoriesConfigMap,
   PersistentVolumeClaim: renderPersistentVolumeClaim,
   Service: renderService,
   Deployment: deploymentOf,

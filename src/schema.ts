@@ -6,20 +6,20 @@
 import { z } from 'zod';
 import type {
   Affinity,
-  Container,
+  K8sContainer as Container,
   EnvVar,
   HostAlias,
-  LabelSelector,
+  K8sLabelSelector as LabelSelector,
   Lifecycle,
   LocalObjectReference,
   NetworkPolicyEgressRule,
   NetworkPolicyPeer,
-  PodSecurityContext,
-  Probe,
+  K8sPodSecurityContext as PodSecurityContext,
+  K8sProbe as Probe,
   SecurityContext,
   Toleration,
   TopologySpreadConstraint,
-  Volume,
+  K8sVolume as Volume,
   VolumeMount,
 } from './k8s/types';
 import type { HTTPRouteFilter, HTTPRouteMatch, ParentReference } from './k8s/gateway-types';
@@ -36,6 +36,7 @@ import {
   SUBDOMAIN_RULE,
 } from './k8s/names';
 import { configSchema, extraConfigSchema } from './config/schema';
+import { INCLUDE_TYPES, SOURCE_TYPES } from './constants';
 import type { NoNull, PackageManagerProps, SecretsByName } from './props';
 
 const PERCENT = /^\d+%$/;
@@ -349,6 +350,32 @@ export const propsSchema = z
         egress: k8sList<NetworkPolicyEgressRule>('NetworkPolicyEgressRule').optional(),
       })
       .strict()
+      .optional(),
+    repositories: z
+      .array(
+        z
+          .object({
+            name: z.string(),
+            type: z.enum(['r', 'python', 'bioconductor']).optional(),
+            description: z.string().optional(),
+            authenticated: z.boolean().optional(),
+            sources: z.array(z.string()).optional(),
+          })
+          .strict(),
+      )
+      .optional(),
+    sources: z
+      .array(
+        z
+          .object({
+            name: z.string(),
+            type: z.enum(SOURCE_TYPES),
+            snapshot: z.string().optional(),
+            include: z.array(z.enum(INCLUDE_TYPES)).optional(),
+            version: z.string().optional(),
+          })
+          .strict(),
+      )
       .optional(),
     httpRoute: z
       .object({

@@ -18,6 +18,7 @@ const EVERYTHING = {
   podDisruptionBudget: { minAvailable: 1 },
   networkPolicy: { enabled: true },
   httpRoute: { enabled: true, parentRefs: [{ name: 'gateway' }] },
+  repositories: [{ name: 'cran', sources: ['cran'] }],
   extraObjects: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'extra' } }],
   acknowledgeWarnings: ['ppm:inline-secret', 'ppm:inline-secret-prop'],
 } as never;
@@ -41,7 +42,7 @@ describe('the catalogue of rendered objects', () => {
     expect(kinds).toEqual([...CATALOGUE.map((e) => e.kind), 'ConfigMap']);
   });
 
-  it('names the templates of the chart (both versions have the same), and networkpolicy.yaml and httproute.yaml the chart lacks', () => {
+  it('names the templates of the chart (both versions have the same), and the templates of objects the chart lacks', () => {
     const chart = [
       'configmap.yaml',
       'deployment.yaml',
@@ -58,7 +59,9 @@ describe('the catalogue of rendered objects', () => {
       'svc.yaml',
     ].map((f) => `templates/${f}`);
     const ours = new Set([...CATALOGUE.map((e) => e.template), EXTRA_OBJECTS.template]);
-    expect([...ours].sort()).toEqual([...chart, 'templates/networkpolicy.yaml', 'templates/httproute.yaml'].sort());
+    expect([...ours].sort()).toEqual(
+      [...chart, 'templates/networkpolicy.yaml', 'templates/httproute.yaml', 'templates/repositories-configmap.yaml'].sort(),
+    );
   });
 
   it('maps construct ids to templates, extra objects included, and refuses an unknown id', () => {

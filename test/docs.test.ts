@@ -59,7 +59,7 @@ test('the props table has a row per prop path, with type, default and descriptio
   expect(props.get('license.file.mountPath')?.slice(0, 2)).toEqual(['`string`', "`'/etc/rstudio-licensing'`"]);
   expect(props.get('service.type')?.slice(0, 2)).toEqual(["`'ClusterIP' \\| 'NodePort' \\| 'LoadBalancer'`", "`'ClusterIP'`"]);
   expect(props.get('replicas')?.slice(0, 2)).toEqual(['`number \\| null`', '`1`']);
-  expect(props.get('readinessProbe')?.[0]).toBe('`ProbeProps \\| null` (extends `WithNullableFields<Probe>`)');
+  expect(props.get('readinessProbe')?.[0]).toBe('`ProbeProps \\| null` (extends `WithNullableFields<K8sProbe>`)');
   expect(props.get('readinessProbe')?.[1]).toMatch(/^enabled; `httpGet \/__ping__`/); // `@default - …`: plain text
   expect(props.get('readinessProbe.enabled')?.[0]).toBe('`boolean`');
   expect(props.get('pod.env')?.slice(0, 2)).toEqual(['`EnvVar[]`', '`[]`']);

@@ -7,6 +7,7 @@ import * as minimal from '../examples/minimal';
 import * as highAvailability from '../examples/high-availability';
 import * as ingressTls from '../examples/ingress-tls';
 import * as gatewayTls from '../examples/gateway-tls';
+import * as repositories from '../examples/repositories';
 import * as licenseSecret from '../examples/license-secret';
 import * as fromHelmValues from '../examples/from-helm-values';
 import * as manyTeams from '../examples/many-teams';
@@ -141,6 +142,25 @@ describe('examples', () => {
       },
     ]);
     expect(find(objects, 'ConfigMap').data['rstudio-pm.gcfg']).toMatch(/^Address = https:\/\/packages\.example\.com$/m);
+  });
+
+  it('repositories: the setup script for an R, a Python and a combined repository, and its container', () => {
+    const { objects, pm } = synth(repositories.build(new App()));
+    expect(warnings(pm)).toEqual([]);
+    const script: string = find(objects, 'ConfigMap', 'ppm-rstudio-pm-repositories').data['setup.sh'];
+    expect(script.split('\n').filter((l) => /^ {2}(run|create_source) .*\|\| return 1$/.test(l))).toEqual([
+      "  create_source 'internal' --type='local' || return 1",
+      "  run create repo --name='cran' --type='r' --description='All of CRAN' --succeed-on-existing || return 1",
+      "  run subscribe --repo='cran' --source='cran' --succeed-on-existing || return 1",
+      "  run create repo --name='pypi' --type='python' --description='All of PyPI' --succeed-on-existing || return 1",
+      "  run subscribe --repo='pypi' --source='pypi' --succeed-on-existing || return 1",
+      "  run create repo --name='all' --type='r' --description='Internal R packages, then CRAN' --succeed-on-existing || return 1",
+      "  run subscribe --repo='all' --source='internal' --succeed-on-existing || return 1",
+      "  run subscribe --repo='all' --source='cran' --succeed-on-existing || return 1",
+    ]);
+    const pod = find(objects, 'Deployment').spec.template;
+    expect(pod.spec.containers.map((c: Obj) => c.name)).toEqual(['rspm', 'repository-setup']);
+    expect(validateManifests(objects)).toEqual([]);
   });
 
   it('gateway-tls: an HTTPRoute on the HTTPS listener of a Gateway whose certificate cert-manager issues; no Ingress', () => {

@@ -1,7 +1,8 @@
 /** `cdk8s-ppm template`: chart values → the YAML PackageManager synthesizes, laid out as `helm template` does. */
 import type { ChartVersion } from '../chart-versions';
 import { sanitize } from '../parts/manifest';
-import { loadValues as loadValueFlags } from '../values/load';
+import { PackageManagerValidationError } from '../errors';
+import { loadValues } from '../values/load';
 import { renderValues } from '../values/render-values';
 import type { PackageManagerWarning, WarningId } from '../warnings';
 import { toYamlDocuments } from '../yaml/emit';
@@ -15,25 +16,30 @@ export interface ReadIo {
 }
 
 /** A rendered object and the chart template it belongs to. */
-export interface RenderedObject {
+export interface TemplateObject {
   /** `templates/NAME.yaml`. */
   readonly template: string;
   readonly manifest: Record<string, unknown>;
 }
 
-/** A values problem (exit code 1), e.g. an unknown `--show-only` template. */
-export class TemplateError extends Error {}
+/** A `--show-only` that names no template of the chart (exit code 1, as helm). */
+export class ShowOnlyError extends PackageManagerValidationError {
+  constructor(pattern: string) {
+    const message = `could not find template ${pattern} in chart`;
+    super([{ path: '--show-only', message }], 'cdk8s-ppm template', { message });
+  }
+}
 
 /** Reads and merges the values of the command line, as helm does (before the chart's defaults). */
-export function loadValues(args: TemplateArgs, io: ReadIo = {}): Record<string, unknown> {
-  return loadValueFlags({ ...args.values, readFile: io.readFile, readStdin: io.readStdin });
+export function loadArgsValues(args: TemplateArgs, io: ReadIo = {}): Record<string, unknown> {
+  return loadValues({ ...args.values, readFile: io.readFile, readStdin: io.readStdin });
 }
 
 /** Renders the objects for the command line through the pure core (no cdk8s), each with its chart template. */
-export function renderObjects(
+export function renderArgs(
   args: TemplateArgs,
   values: Record<string, unknown>,
-): { objects: RenderedObject[]; warnings: readonly PackageManagerWarning[] } {
+): { objects: TemplateObject[]; warnings: readonly PackageManagerWarning[] } {
   const result = renderValues(values, {
     releaseName: args.release,
     namespace: args.namespace,
@@ -89,14 +95,14 @@ export function matchTemplate(pattern: string, name: string): boolean {
 }
 
 /** Objects kept by `--show-only` (in pattern order, as helm) and `--no-hooks`. */
-export function selectObjects(args: TemplateArgs, objects: RenderedObject[]): RenderedObject[] {
+export function selectObjects(args: TemplateArgs, objects: TemplateObject[]): TemplateObject[] {
   const kept = args.noHooks ? objects.filter((o) => !hookOf(o.manifest)) : objects;
   if (args.showOnly.length === 0) return kept;
-  const out: RenderedObject[] = [];
+  const out: TemplateObject[] = [];
   for (const pattern of args.showOnly) {
     const f = pattern.replace(/\\/g, '/');
     const matched = kept.filter((o) => matchTemplate(f, o.template));
-    if (matched.length === 0) throw new TemplateError(`could not find template ${pattern} in chart`);
+    if (matched.length === 0) throw new ShowOnlyError(pattern);
     out.push(...matched);
   }
   return out;
@@ -108,12 +114,12 @@ function hookOf(manifest: Record<string, unknown>): boolean {
 }
 
 /** The objects as multi-document YAML (the output of the command), byte for byte what `cdk8s synth` writes. */
-export function toYaml(objects: readonly RenderedObject[]): string {
+export function objectsToYaml(objects: readonly TemplateObject[]): string {
   return toYamlDocuments(objects.map((o) => o.manifest));
 }
 
 /** Files of `--output-dir`, as helm writes them: DIR[/RELEASE]/rstudio-pm/templates/NAME.yaml. */
-export function outputFiles(args: TemplateArgs, objects: readonly RenderedObject[]): Map<string, string> {
+export function outputFiles(args: TemplateArgs, objects: readonly TemplateObject[]): Map<string, string> {
   const base = [args.outputDir!, ...(args.releaseNameDir ? [args.release] : [])].join('/');
   const files = new Map<string, string>();
   for (const o of objects) {
@@ -122,9 +128,4 @@ export function outputFiles(args: TemplateArgs, objects: readonly RenderedObject
     files.set(path, `${files.get(path) ?? ''}---\n# Source: ${source}\n${toYamlDocuments([o.manifest])}`);
   }
   return files;
-}
-
-/** Synthesizes the manifests for the command line as multi-document YAML. */
-export function renderTemplate(args: TemplateArgs, values: Record<string, unknown>): string {
-  return toYaml(selectObjects(args, renderObjects(args, values).objects));
 }

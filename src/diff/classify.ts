@@ -7,6 +7,7 @@
 import { isSecretSetting, settingEnvName } from '../config/secrets';
 import type { PackageManagerProps } from '../props';
 import { GCFG_KEY, sameData, valueAt, type Difference, type Obj, type ObjectComparison, type ObjectRef, type PathSegment } from './compare';
+import { listenPort } from '../config/spec';
 
 /** The kinds, from harmless to real: an object's kind is that of its worst difference. */
 export const DIFF_KINDS = ['same', 'label', 'checksum', 'fix', 'change'] as const;
@@ -32,7 +33,7 @@ export const DELIBERATE_FIXES = {
   'secrets-out-of-configmap':
     'a secret setting (a password, token or URL with a password) moves out of the ConfigMap into the Secret FULL-config-secrets and reaches Package Manager as an environment variable',
   'ports-follow-config':
-    "the container port, the probes and the Service's target port follow config.HTTP.Listen or pod.port, and the metrics port follows Metrics.Listen (the chart keeps 4242 and 2112, where Package Manager does not listen)",
+    "the probes and the Service's target port follow config.HTTP.Listen (pod.port names the container port only), and the metrics port follows Metrics.Listen (the chart keeps 4242 and 2112, where Package Manager does not listen)",
   'helm-hook-job':
     'the migration Job is a Helm post-upgrade hook, which `helm get manifest` does not list; applied by kubectl, Argo CD or Flux it is an ordinary Job that runs once',
 } as const;
@@ -100,18 +101,15 @@ function chartCorrupts(value: unknown): boolean {
   );
 }
 
-/** The port a `[host]:port` address listens on. */
-function listenPort(v: unknown): number | undefined {
-  const m = /:(\d+)$/.exec(String(v ?? ''));
-  return m ? Number(m[1]) : undefined;
-}
+/** The port of a listen address, as Package Manager reads it (a bare "2112" too): the one `listenPort`. */
+const listenOf = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? listenPort(String(v)) : undefined);
 
 /** The ports our config moves away from the chart's constants. */
 function configuredPorts(props: PackageManagerProps | undefined): Set<number> {
   const ports = new Set<number>();
   const add = (p: number | undefined) => p !== undefined && ports.add(p);
-  add(listenPort(givenSetting(props, 'HTTP', 'Listen')));
-  add(listenPort(givenSetting(props, 'Metrics', 'Listen')));
+  add(listenOf(givenSetting(props, 'HTTP', 'Listen')));
+  add(listenOf(givenSetting(props, 'Metrics', 'Listen')));
   add(typeof props?.pod?.port === 'number' ? props.pod.port : undefined);
   return ports;
 }
@@ -240,7 +238,7 @@ export function classify(comparisons: readonly ObjectComparison[], ctx: Classify
       .filter((d) => d.tag !== 'namespace-added') // Helm puts it there too
       .map((d): ClassifiedDifference => {
         const secret = isSecretDifference(c, d);
-        if (d.tag === 'helm-label' || d.tag === 'app-label') return { ...d, kind: 'label', secret };
+        if (d.tag === 'helm-label' || d.tag === 'app-label' || d.tag === 'app-version') return { ...d, kind: 'label', secret };
         if (d.tag === 'checksum-value' || d.tag === 'checksum-key') return { ...d, kind: 'checksum', secret };
         const p = d.path;
         if (p.length === 3 && p[0] === 'metadata' && p[1] === 'annotations' && String(seg(p, 2)).startsWith('meta.helm.sh/'))

@@ -39,13 +39,13 @@ export type Plain<T> = T extends k8s.IntOrString | k8s.Quantity
         : T;
 
 /** A container (`spec.containers[]`, `initContainers[]`). */
-export type Container = Plain<k8s.Container>;
+export type K8sContainer = Plain<k8s.Container>;
 /** A probe (`livenessProbe`, `readinessProbe`, `startupProbe`). */
-export type Probe = Plain<k8s.Probe>;
+export type K8sProbe = Plain<k8s.Probe>;
 /** An environment variable of a container. */
 export type EnvVar = Plain<k8s.EnvVar>;
 /** A pod volume. */
-export type Volume = Plain<k8s.Volume>;
+export type K8sVolume = Plain<k8s.Volume>;
 /** A container volume mount. */
 export type VolumeMount = Plain<k8s.VolumeMount>;
 /** Pod affinity rules. */
@@ -61,9 +61,9 @@ export type Lifecycle = Plain<k8s.Lifecycle>;
 /** A container security context. */
 export type SecurityContext = Plain<k8s.SecurityContext>;
 /** A pod security context. */
-export type PodSecurityContext = Plain<k8s.PodSecurityContext>;
+export type K8sPodSecurityContext = Plain<k8s.PodSecurityContext>;
 /** A label selector. */
-export type LabelSelector = Plain<k8s.LabelSelector>;
+export type K8sLabelSelector = Plain<k8s.LabelSelector>;
 /** An /etc/hosts entry of a pod. */
 export type HostAlias = Plain<k8s.HostAlias>;
 /** A peer of a NetworkPolicy rule (pods, namespaces or an IP block). */

@@ -1,6 +1,7 @@
 /** Which objects are rendered, and their names: the one list of what this library renders. */
 import { ENCRYPTION_KEY_SECRET_KEY, AWS_CREDENTIALS_KEY, LICENSE_KEY_SECRET_KEY } from '../constants';
 import { helmTruthy } from './defaults';
+import { declaresRepositories } from './repositories';
 import type { OwnObjects, ResolvedValues } from './types';
 
 /** Name of the migration Job, given the full name (its length limit is checked against it). */
@@ -28,6 +29,7 @@ export function ownObjects(v: ResolvedValues, i: ObjectInputs): OwnObjects {
     encryptionKeySecret: v.rstudioPMKey ? { name: `${full}-rstudio-pm-key`, key: ENCRYPTION_KEY_SECRET_KEY } : undefined,
     configSecretsSecret: i.hasSecretSettings ? { name: `${full}-config-secrets` } : undefined,
     configMap: { name: `${full}-config` },
+    repositoriesConfigMap: declaresRepositories(v) ? { name: `${full}-repositories` } : undefined,
     persistentVolumeClaim: v.sharedStorage?.create ? { name: i.claimName } : undefined,
     service: { name: full },
     deployment: { name: full },

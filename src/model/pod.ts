@@ -10,7 +10,7 @@ import {
   GCFG_MOUNT_PATH,
   LICENSE_VOLUME,
 } from '../constants';
-import type { EnvVar, Volume, VolumeMount } from '../k8s/types';
+import type { EnvVar, K8sVolume, VolumeMount } from '../k8s/types';
 import type { SecretKeyRef } from '../props';
 import type { OwnObjects, ResolvedValues, SecretSetting } from './types';
 
@@ -49,8 +49,8 @@ export function podSecretRefs(v: ResolvedValues, objects: OwnObjects): PodSecret
 }
 
 /** The volumes the construct adds, in the chart's order. */
-export function ownVolumes(refs: PodSecretRefs, configMapName: string, claimName: string | undefined): Volume[] {
-  const vols: Volume[] = [{ name: CONFIG_VOLUME, configMap: { name: configMapName, items: [{ key: GCFG_KEY, path: GCFG_KEY }] } }];
+export function ownVolumes(refs: PodSecretRefs, configMapName: string, claimName: string | undefined): K8sVolume[] {
+  const vols: K8sVolume[] = [{ name: CONFIG_VOLUME, configMap: { name: configMapName, items: [{ key: GCFG_KEY, path: GCFG_KEY }] } }];
   const aws = refs.awsCredentials;
   if (aws) {
     vols.push({

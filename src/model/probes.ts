@@ -1,5 +1,5 @@
 /** The Package Manager container's probes: each merged over its default the way the chart's merge does. */
-import type { Probe } from '../k8s/types';
+import type { K8sProbe } from '../k8s/types';
 import { deepMerge, isPlainObject } from '../merge';
 import type { ProbeProps } from '../props';
 
@@ -10,7 +10,11 @@ const OWN_HANDLERS = ['exec', 'tcpSocket', 'grpc'] as const;
  * own replaces the default `httpGet` (the merge would give two handlers).
  * The default `httpGet` probes the HTTP port unless the probe names its own port.
  */
-export function resolveProbe(defaults: ProbeProps | undefined, given: ProbeProps | null | undefined, httpPort: number): Probe | undefined {
+export function resolveProbe(
+  defaults: ProbeProps | undefined,
+  given: ProbeProps | null | undefined,
+  httpPort: number,
+): K8sProbe | undefined {
   if (given === null) return undefined;
   const base: Record<string, unknown> = { ...defaults };
   const ownHandler = given && OWN_HANDLERS.some((h) => given[h] !== undefined && given[h] !== null) && given.httpGet === undefined;
@@ -26,5 +30,5 @@ export function resolveProbe(defaults: ProbeProps | undefined, given: ProbeProps
     probe[k] = v;
     empty = false;
   }
-  return empty ? undefined : (probe as Probe);
+  return empty ? undefined : (probe as K8sProbe);
 }

@@ -11,6 +11,7 @@ import { defaultsOf } from './defaults';
 import { ownObjects } from './objects';
 import { dataIsShared, ownMounts, ownVolumes, podEnv, podSecretRefs, settingsFromSecretsOf } from './pod';
 import { resolveProbe } from './probes';
+import { repositorySetup } from './repositories';
 import type { Model, ResolvedValues } from './types';
 
 const PROBES = ['livenessProbe', 'startupProbe', 'readinessProbe'] as const;
@@ -102,9 +103,10 @@ export function resolveModel(input: ModelInput, identity: Identity): Model {
   });
   const refs = podSecretRefs(v, objects);
   const dataPath = mountSharedStorage ? v.sharedStorage?.path : undefined;
+  const setup = repositorySetup(v, objects.repositoriesConfigMap?.name, configValue(config, 'Server', 'SockFileDir'));
   const volumes = ownVolumes(refs, objects.configMap.name, mountSharedStorage ? claimName : undefined);
   const mounts = ownMounts(refs, dataPath);
-  const allMounts = [...mounts, ...(v.pod?.volumeMounts ?? [])];
+  const allMounts = [...mounts, ...(v.pod?.volumeMounts ?? []), ...(setup ? [setup.socketMount] : [])];
   const dataDir = String(configValue(config, 'Server', 'DataDir') ?? DEFAULT_DATA_DIR);
 
   const acknowledged = new Set<WarningId>(input.acknowledgeWarnings);
@@ -136,7 +138,7 @@ export function resolveModel(input: ModelInput, identity: Identity): Model {
       serviceAccountName: v.pod?.serviceAccountName || saName,
       ownVolumes: volumes,
       ownMounts: mounts,
-      volumes: [...volumes, ...(v.pod?.volumes ?? [])],
+      volumes: [...volumes, ...(v.pod?.volumes ?? []), ...(setup?.volumes ?? [])],
       mounts: allMounts,
       env: podEnv(v, refs, settingsFromSecrets, secrets, objects.configSecretsSecret?.name),
       containerSecurityContext: v.pod?.containerSecurityContext,
@@ -149,6 +151,7 @@ export function resolveModel(input: ModelInput, identity: Identity): Model {
     config,
     secretSettings: secrets,
     settingsFromSecrets,
+    repositorySetup: setup,
     mountSharedStorage,
     claimName,
     acknowledged,

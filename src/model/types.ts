@@ -5,9 +5,10 @@
  */
 import type { ChartVersionRecord } from '../chart-versions';
 import type { GcfgValue } from '../config/types';
-import type { EnvVar, Probe, SecurityContext, Volume, VolumeMount } from '../k8s/types';
+import type { EnvVar, K8sProbe, SecurityContext, K8sVolume, VolumeMount } from '../k8s/types';
 import type { NoNull, PackageManagerProps, SecretKeyRef, SecretsByName } from '../props';
 import type { WarningId } from '../warnings';
+import type { RepositorySetup } from './repositories';
 
 /** Labels as a plain map. */
 export type Labels = Record<string, string>;
@@ -58,6 +59,7 @@ export interface OwnObjects {
   readonly encryptionKeySecret?: OwnSecret;
   readonly configSecretsSecret?: OwnObject;
   readonly configMap: OwnObject;
+  readonly repositoriesConfigMap?: OwnObject;
   readonly persistentVolumeClaim?: OwnObject;
   readonly service: OwnObject;
   readonly deployment: OwnObject;
@@ -74,11 +76,11 @@ export interface PodModel {
   /** The service account the pod runs as. */
   readonly serviceAccountName: string;
   /** Volumes the construct adds itself. */
-  readonly ownVolumes: readonly Volume[];
+  readonly ownVolumes: readonly K8sVolume[];
   /** Mounts the construct adds to the Package Manager container. */
   readonly ownMounts: readonly VolumeMount[];
   /** All volumes: own, then `pod.volumes`. */
-  readonly volumes: readonly Volume[];
+  readonly volumes: readonly K8sVolume[];
   /** All mounts of the Package Manager container: own, then `pod.volumeMounts`. */
   readonly mounts: readonly VolumeMount[];
   /** Environment of the Package Manager container, in the chart's order. */
@@ -86,7 +88,7 @@ export interface PodModel {
   /** The container security context (defaults applied, template evaluated), if any is left. */
   readonly containerSecurityContext?: SecurityContext;
   /** The probes to render (without `enabled`). */
-  readonly probes: { readonly livenessProbe?: Probe; readonly startupProbe?: Probe; readonly readinessProbe?: Probe };
+  readonly probes: { readonly livenessProbe?: K8sProbe; readonly startupProbe?: K8sProbe; readonly readinessProbe?: K8sProbe };
   /** Where Package Manager keeps its data (`Server.DataDir`, else its default). */
   readonly dataDir: string;
   /** Whether the data directory is on storage every pod shares (shared storage or a shared `pod.volumes` volume). */
@@ -150,6 +152,8 @@ export interface Model {
   readonly secretSettings: readonly SecretSetting[];
   /** Settings taken from existing Secrets (`configFromSecrets`). */
   readonly settingsFromSecrets: readonly { readonly path: string; readonly env: string; readonly ref: SecretKeyRef }[];
+  /** The repositories and sources to set up, when any are declared. */
+  readonly repositorySetup?: RepositorySetup;
   /** Whether shared storage is mounted (created or existing). */
   readonly mountSharedStorage: boolean;
   /** Name of the shared-storage claim. */

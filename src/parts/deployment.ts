@@ -2,6 +2,7 @@
 import { CONTAINER_NAME } from '../constants';
 import type { Model } from '../model';
 import { compact, nonEmpty, type Manifest } from './manifest';
+import { setupContainer } from './repository-setup';
 
 /** Checksums of the objects whose change must restart the pods. */
 export interface PodChecksums {
@@ -12,6 +13,8 @@ export interface PodChecksums {
   readonly configSecrets?: string;
   /** Of the license Secrets created here, with `restartOnLicenseChange`. */
   readonly license?: string;
+  /** Of the repository setup script, when repositories or sources are declared. */
+  readonly repositories?: string;
 }
 
 function resources(model: Model): Record<string, unknown> | undefined {
@@ -34,6 +37,7 @@ function podAnnotations(model: Model, checksums: PodChecksums): Record<string, s
     'checksum/key': checksums.key,
     ...(checksums.configSecrets ? { 'checksum/config-secrets': checksums.configSecrets } : {}),
     ...(checksums.license ? { 'checksum/license': checksums.license } : {}),
+    ...(checksums.repositories ? { 'checksum/repositories': checksums.repositories } : {}),
     'prometheus.io/scrape': 'true',
     'prometheus.io/path': '/metrics',
     'prometheus.io/port': String(model.ports.metrics),
@@ -54,6 +58,7 @@ function strategy(model: Model): Record<string, unknown> | undefined {
 export function renderDeployment(model: Model, checksums: PodChecksums): Manifest {
   const v = model.values;
   const pod = model.pod;
+  const setup = setupContainer(model);
   const container = compact({
     name: CONTAINER_NAME,
     image: model.image,
@@ -99,7 +104,7 @@ export function renderDeployment(model: Model, checksums: PodChecksums): Manifes
           tolerations: nonEmpty(v.tolerations),
           initContainers: nonEmpty(v.initContainers),
           hostAliases: nonEmpty(v.pod?.hostAliases),
-          containers: [container, ...(v.extraContainers ?? [])],
+          containers: [container, ...(v.extraContainers ?? []), ...(setup ? [setup] : [])],
           terminationGracePeriodSeconds: v.pod?.terminationGracePeriodSeconds,
           volumes: [...pod.volumes],
         }),

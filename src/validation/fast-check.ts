@@ -13,6 +13,7 @@
  * only when a pass-through value is given.
  */
 import { extraConfigCheck, configCheck } from '../config/spec';
+import { INCLUDE_TYPES, SOURCE_TYPES } from '../constants';
 import { isDns1123Label, isDns1123Subdomain, isQualifiedName, isSecretKey, LABEL_VALUE, PORT_NAME } from '../k8s/names';
 import { isValidK8s, isValidK8sObject, QUANTITY_PATTERN, type K8sType } from '../k8s/validate';
 import type { NoNull, PackageManagerProps, ProbeProps, SecretsByName } from '../props';
@@ -223,6 +224,24 @@ export const propsCheck: Check<Checked> = obj<Checked>({
     metricsFrom: k8sList('NetworkPolicyPeer'),
     egress: k8sList('NetworkPolicyEgressRule'),
   }),
+  repositories: list(
+    obj(
+      { name: str, type: oneOf('r', 'python', 'bioconductor'), description: str, authenticated: bool, sources: list(str) },
+      { required: ['name'] },
+    ),
+  ),
+  sources: list(
+    obj(
+      {
+        name: str,
+        type: oneOf(...SOURCE_TYPES),
+        snapshot: str,
+        include: list(oneOf(...INCLUDE_TYPES)),
+        version: str,
+      },
+      { required: ['name', 'type'] },
+    ),
+  ),
   httpRoute: obj({
     enabled: bool,
     annotations,

@@ -20,7 +20,7 @@ import type { PackageManagerProps } from '../props';
 import { STALE_VALUES, traitsOf, VALUE_TRAITS, type TraitsTable } from '../traits';
 import { redactIssues, secretStringsIn } from '../validation/secrecy';
 import type { PackageManagerWarning } from '../warnings';
-import { goPrint, isTemplate, renderTemplate, TemplateError, type TemplateContext } from './template';
+import { goPrint, isTemplate, renderGoTemplate, GoTemplateError, type TemplateContext } from './template';
 import { coalesceValues, mergeValueLayers } from './coalesce';
 import { parseValuesYaml, parseYamlDocuments, parseYamlScalar, parseYaml } from './yaml';
 
@@ -50,14 +50,14 @@ function includes(values: Record<string, unknown>, release: string, record: Char
 function renderStrings(value: unknown, ctx: TemplateContext): unknown {
   if (typeof value === 'string') {
     if (!isTemplate(value)) return value;
-    const text = renderTemplate(value, ctx);
+    const text = renderGoTemplate(value, ctx);
     // toYaml quotes a string that starts with "{" (so it stays a string after tpl); others are plain scalars.
     return value.trimStart().startsWith('{') ? text : parseYamlScalar(text);
   }
   if (Array.isArray(value)) return value.map((v) => renderStrings(v, ctx));
   if (isPlainObject(value)) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) setOwn(out, isTemplate(k) ? renderTemplate(k, ctx) : k, renderStrings(v, ctx));
+    for (const [k, v] of Object.entries(value)) setOwn(out, isTemplate(k) ? renderGoTemplate(k, ctx) : k, renderStrings(v, ctx));
     return out;
   }
   return value;
@@ -195,7 +195,7 @@ export function valuesToProps(
       try {
         return renderStrings(value, ctx);
       } catch (e) {
-        if (!(e instanceof TemplateError)) throw e;
+        if (!(e instanceof GoTemplateError)) throw e;
         errors.push({ path: key, message: `template not supported: ${e.message}` });
         return undefined;
       }
@@ -205,7 +205,7 @@ export function valuesToProps(
         const path = formatPath(['extraObjects', i]);
         try {
           if (typeof item !== 'string') return [renderStrings(dropNullsInItems(item), ctx)];
-          const text = renderTemplate(item, ctx);
+          const text = renderGoTemplate(item, ctx);
           try {
             return parseYamlDocuments(text);
           } catch (e) {
@@ -215,7 +215,7 @@ export function valuesToProps(
             return [];
           }
         } catch (e) {
-          if (!(e instanceof TemplateError)) throw e;
+          if (!(e instanceof GoTemplateError)) throw e;
           errors.push({ path, message: `template not supported: ${e.message}` });
           return [];
         }
@@ -234,6 +234,17 @@ export function valuesToProps(
           }
           if (!isPlainObject(keys)) return [section, keys];
           const known = isPlainObject(defaults[section]) ? (defaults[section] as Record<string, unknown>) : {};
+          for (const [k, v] of Object.entries(keys)) {
+            // A setting the chart tests with `if` (a boolean default, e.g. Metrics.Enabled) is a boolean for Helm
+            // (any non-empty string is true) and for Package Manager (true/yes/on/1, false/no/off/0): refuse any
+            // string but "true" (which both read, and print, alike) instead of objects for a feature that is off.
+            if (typeof known[k] === 'boolean' && typeof v === 'string' && v !== 'true') {
+              errors.push({
+                path: `config.${section}.${k}`,
+                message: `is the string ${JSON.stringify(v)}: Helm reads any non-empty string as true and "" as false, Package Manager reads gcfg words (false, no, off, 0 are false); write true or false without quotes`,
+              });
+            }
+          }
           return [section, Object.fromEntries(Object.entries(keys).map(([k, v]) => [k, v === null && !(k in known) ? '' : v]))];
         }),
       );

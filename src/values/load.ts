@@ -10,20 +10,10 @@ import { readFileSync, statSync } from 'fs';
 import { mergeValueLayers } from './coalesce';
 import { applySetFlag, SetValueError, type SetFlag } from './strvals';
 import { decodeUtf8LikeGo, invalidUtf8Offset } from './go-text';
-import { parseValuesYaml, YamlError } from './yaml';
+import { ValuesError } from '../errors';
 
-/** A values file or `--set` that cannot be used. The message names the file or flag, never the file's content. */
-export class ValuesError extends Error {
-  constructor(
-    message: string,
-    /** The file or flag at fault. */
-    readonly source: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = 'ValuesError';
-  }
-}
+export { ValuesError } from '../errors';
+import { parseValuesYaml, YamlError } from './yaml';
 
 /** A values file given by content rather than by path. */
 export interface ValuesText {

@@ -11,7 +11,7 @@
  *   `trim`, `trimPrefix`, `trimSuffix`, `trunc`, `replace`, `toString`, `indent`, `nindent`,
  *   `toYaml`, `b64enc`, `b64dec`; `{{-`/`-}}` trimming; comments.
  *
- * Anything else is a `TemplateError` naming what is not supported, never text
+ * Anything else is a `GoTemplateError` naming what is not supported, never text
  * passed through.
  */
 
@@ -25,10 +25,10 @@ import { stringify } from 'yaml';
 export const MAX_TEMPLATE_OUTPUT = 1.5 * 1024 * 1024;
 
 /** A template this library cannot evaluate. */
-export class TemplateError extends Error {
+export class GoTemplateError extends Error {
   constructor(message: string) {
     super(message);
-    this.name = 'TemplateError';
+    this.name = 'GoTemplateError';
   }
 }
 
@@ -69,7 +69,7 @@ function lex(src: string): RawToken[] {
     }
     tokens.push({ kind: 'text', text });
     const close = findClose(src, start);
-    if (close < 0) throw new TemplateError('unclosed action: "{{" without "}}"');
+    if (close < 0) throw new GoTemplateError('unclosed action: "{{" without "}}"');
     let end = close;
     let trimAfter = false;
     if (src[close - 1] === '-' && /\s/.test(src[close - 2] ?? '')) {
@@ -109,12 +109,12 @@ function parse(tokens: RawToken[]): Node[] {
       }
       const a = t.text;
       if (a.startsWith('/*')) {
-        if (!a.endsWith('*/')) throw new TemplateError(`malformed comment {{${a}}}`);
+        if (!a.endsWith('*/')) throw new GoTemplateError(`malformed comment {{${a}}}`);
         continue;
       }
       const word = /^(\w+)\b/.exec(a)?.[1];
       if (word === 'end' || word === 'else') {
-        if (!terminators.includes(word)) throw new TemplateError(`unexpected {{ ${a} }}`);
+        if (!terminators.includes(word)) throw new GoTemplateError(`unexpected {{ ${a} }}`);
         return { nodes, end: a };
       }
       if (word === 'if') {
@@ -127,7 +127,7 @@ function parse(tokens: RawToken[]): Node[] {
           const rest = inner.end.slice(4).trim();
           if (rest === '') cond = undefined;
           else if (rest.startsWith('if ')) cond = rest.slice(3).trim();
-          else throw new TemplateError(`unsupported {{ ${inner.end} }}`);
+          else throw new GoTemplateError(`unsupported {{ ${inner.end} }}`);
           if (cond === undefined) {
             const last = block(['end']);
             branches.push({ cond: undefined, body: last.nodes });
@@ -138,13 +138,13 @@ function parse(tokens: RawToken[]): Node[] {
         continue;
       }
       if (word && ['range', 'with', 'define', 'template', 'block', 'break', 'continue'].includes(word)) {
-        throw new TemplateError(
+        throw new GoTemplateError(
           `"{{ ${word} }}" is not supported; supported: values, include, if/else, printf, quote and the functions listed in the docs`,
         );
       }
       nodes.push({ kind: 'action', pipe: a });
     }
-    if (terminators.length > 0) throw new TemplateError('missing {{ end }}');
+    if (terminators.length > 0) throw new GoTemplateError('missing {{ end }}');
     return { nodes, end: '' };
   };
   return block([]).nodes;
@@ -163,12 +163,12 @@ function tokenizePipe(src: string): string[] {
     } else if (c === '"') {
       let j = i + 1;
       while (j < src.length && src[j] !== '"') j += src[j] === '\\' ? 2 : 1;
-      if (j >= src.length) throw new TemplateError(`unterminated string in {{ ${src} }}`);
+      if (j >= src.length) throw new GoTemplateError(`unterminated string in {{ ${src} }}`);
       out.push(src.slice(i, j + 1));
       i = j + 1;
     } else if (c === '`') {
       const j = src.indexOf('`', i + 1);
-      if (j < 0) throw new TemplateError(`unterminated string in {{ ${src} }}`);
+      if (j < 0) throw new GoTemplateError(`unterminated string in {{ ${src} }}`);
       out.push(JSON.stringify(src.slice(i + 1, j)));
       i = j + 1;
     } else if (c === '|' || c === '(' || c === ')') {
@@ -194,10 +194,11 @@ export function truthy(v: Value): boolean {
 
 /** How Go prints a value with `{{ }}` / `%v`. */
 function print(v: Value, where: string): string {
-  if (v === undefined || v === null) return '<no value>';
+  // Go prints "<no value>"; Helm removes that text from what a template renders.
+  if (v === undefined || v === null) return '';
   if (typeof v === 'number') return goNumber(v);
   if (typeof v === 'string' || typeof v === 'boolean') return String(v);
-  throw new TemplateError(
+  throw new GoTemplateError(
     `${where} prints a ${Array.isArray(v) ? 'list' : 'map'}, which Go would write as "map[…]"/"[…]" text; pick a single value`,
   );
 }
@@ -220,7 +221,7 @@ export function goPrint(v: number | boolean): string {
 
 /** Helm's `toYaml`: sorted keys, no trailing newline; nil is `null`. */
 function toYaml(v: Value): string {
-  if (v === ROOT) throw new TemplateError('toYaml of the whole context is not supported');
+  if (v === ROOT) throw new GoTemplateError('toYaml of the whole context is not supported');
   if (v === undefined || v === null) return 'null';
   return stringify(v, { sortMapEntries: true, lineWidth: 0 }).replace(/\n$/, '');
 }
@@ -258,7 +259,9 @@ const FUNCTIONS = [
 /** Throws when a text of `length` characters would be longer than a template may produce. */
 function checkLength(length: number, what: string): void {
   if (length > MAX_TEMPLATE_OUTPUT)
-    throw new TemplateError(`${what} would produce more than ${MAX_TEMPLATE_OUTPUT} characters, more than Kubernetes stores in an object`);
+    throw new GoTemplateError(
+      `${what} would produce more than ${MAX_TEMPLATE_OUTPUT} characters, more than Kubernetes stores in an object`,
+    );
 }
 
 class Evaluator {
@@ -278,10 +281,10 @@ class Evaluator {
     };
     const parseOperand = (): Value => {
       const t = tokens[pos++];
-      if (t === undefined) throw new TemplateError(`incomplete {{ ${src} }}`);
+      if (t === undefined) throw new GoTemplateError(`incomplete {{ ${src} }}`);
       if (t === '(') {
         const v = parsePipeline();
-        if (tokens[pos++] !== ')') throw new TemplateError(`missing ")" in {{ ${src} }}`);
+        if (tokens[pos++] !== ')') throw new GoTemplateError(`missing ")" in {{ ${src} }}`);
         return v;
       }
       return this.operand(t, src);
@@ -296,17 +299,17 @@ class Evaluator {
         return this.call(head, args, src);
       }
       if (head !== undefined && /^[a-zA-Z]\w*$/.test(head) && !['true', 'false', 'nil'].includes(head)) {
-        throw new TemplateError(`the function "${head}" is not supported (supported: ${FUNCTIONS.join(', ')})`);
+        throw new GoTemplateError(`the function "${head}" is not supported (supported: ${FUNCTIONS.join(', ')})`);
       }
-      if (hasPiped) throw new TemplateError(`cannot pipe into ${head} in {{ ${src} }}`);
+      if (hasPiped) throw new GoTemplateError(`cannot pipe into ${head} in {{ ${src} }}`);
       const v = parseOperand();
       if (pos < tokens.length && tokens[pos] !== '|' && tokens[pos] !== ')') {
-        throw new TemplateError(`unexpected "${tokens[pos]}" in {{ ${src} }}`);
+        throw new GoTemplateError(`unexpected "${tokens[pos]}" in {{ ${src} }}`);
       }
       return v;
     };
     const v = parsePipeline();
-    if (pos < tokens.length) throw new TemplateError(`unexpected "${tokens[pos]}" in {{ ${src} }}`);
+    if (pos < tokens.length) throw new GoTemplateError(`unexpected "${tokens[pos]}" in {{ ${src} }}`);
     return v;
   }
 
@@ -315,7 +318,7 @@ class Evaluator {
       try {
         return JSON.parse(t);
       } catch {
-        throw new TemplateError(`unsupported string literal ${t}`);
+        throw new GoTemplateError(`unsupported string literal ${t}`);
       }
     }
     if (/^-?\d+(\.\d+)?$/.test(t)) return Number(t);
@@ -323,15 +326,21 @@ class Evaluator {
     if (t === 'nil') return null;
     if (t === '.' || t === '$') return ROOT;
     const path = t.startsWith('$.') ? t.slice(1) : t;
-    if (!path.startsWith('.')) throw new TemplateError(`"${t}" is not supported in {{ ${src} }} (variables other than $ are not)`);
+    if (!path.startsWith('.')) throw new GoTemplateError(`"${t}" is not supported in {{ ${src} }} (variables other than $ are not)`);
     const parts = path.slice(1).split('.');
     const [head, ...rest] = parts;
     if (head === 'Values') {
       let cur: Value = this.ctx.values;
-      for (const p of rest) {
-        if (cur === null || cur === undefined) return undefined;
+      for (const [i, p] of rest.entries()) {
+        if (cur === null || cur === undefined) {
+          // Go's templates fail on a field of nothing: "nil pointer evaluating interface {}.p".
+          const at = ['.Values', ...rest.slice(0, i)].join('.');
+          throw new GoTemplateError(
+            `${at} is ${cur === null ? 'null' : 'not set'}, so .${p} of it cannot be read (Helm fails too): set ${at}, or test it with if first`,
+          );
+        }
         if (typeof cur !== 'object' || Array.isArray(cur)) {
-          throw new TemplateError(`.Values.${rest.join('.')}: cannot read "${p}" of a ${Array.isArray(cur) ? 'list' : typeof cur}`);
+          throw new GoTemplateError(`.Values.${rest.join('.')}: cannot read "${p}" of a ${Array.isArray(cur) ? 'list' : typeof cur}`);
         }
         cur = (cur as Record<string, Value>)[p];
       }
@@ -347,7 +356,7 @@ class Evaluator {
       if (rest[0] === 'Version') return this.ctx.chart.version;
       if (rest[0] === 'AppVersion') return this.ctx.chart.appVersion;
     }
-    throw new TemplateError(
+    throw new GoTemplateError(
       `"${t}" is not supported (supported: .Values.*, .Release.Name, .Release.Namespace, .Chart.Name, .Chart.Version, .Chart.AppVersion)`,
     );
   }
@@ -362,24 +371,24 @@ class Evaluator {
     const where = `{{ ${src} }}`;
     const str = (v: Value) => (typeof v === 'string' ? v : print(v, where));
     const arity = (n: number) => {
-      if (args.length !== n) throw new TemplateError(`${fn} takes ${n} argument${n === 1 ? '' : 's'} in ${where}`);
+      if (args.length !== n) throw new GoTemplateError(`${fn} takes ${n} argument${n === 1 ? '' : 's'} in ${where}`);
     };
     switch (fn) {
       case 'include': {
         arity(2);
         const name = args[0];
         if (typeof name !== 'string' || !(name in this.ctx.includes)) {
-          throw new TemplateError(
+          throw new GoTemplateError(
             `include ${JSON.stringify(name)} is not supported (supported: ${Object.keys(this.ctx.includes)
               .map((k) => `"${k}"`)
               .join(', ')})`,
           );
         }
-        if (args[1] !== ROOT) throw new TemplateError(`include must be given the root context "." in ${where}`);
+        if (args[1] !== ROOT) throw new GoTemplateError(`include must be given the root context "." in ${where}`);
         return this.ctx.includes[name];
       }
       case 'printf':
-        if (typeof args[0] !== 'string') throw new TemplateError(`printf needs a format string in ${where}`);
+        if (typeof args[0] !== 'string') throw new GoTemplateError(`printf needs a format string in ${where}`);
         return sprintf(args[0], args.slice(1), where);
       case 'quote':
         // Sprig's quote skips nil arguments.
@@ -412,7 +421,7 @@ class Evaluator {
       }
       case 'required':
         arity(2);
-        if (!truthy(args[1]) && args[1] !== false && args[1] !== 0) throw new TemplateError(String(args[0]));
+        if (!truthy(args[1]) && args[1] !== false && args[1] !== 0) throw new GoTemplateError(String(args[0]));
         return args[1];
       case 'trimPrefix': {
         arity(2);
@@ -449,7 +458,7 @@ class Evaluator {
       case 'nindent': {
         arity(2);
         const n = Number(args[0]);
-        if (!Number.isInteger(n) || n < 0) throw new TemplateError(`${fn} needs a whole number of spaces of 0 or more in ${where}`);
+        if (!Number.isInteger(n) || n < 0) throw new GoTemplateError(`${fn} needs a whole number of spaces of 0 or more in ${where}`);
         const lines = str(args[1]).split('\n').length;
         checkLength(str(args[1]).length + lines * n + 1, where);
         const pad = ' '.repeat(n);
@@ -471,12 +480,12 @@ class Evaluator {
         return args.find((a) => truthy(a)) ?? args[args.length - 1];
       case 'eq':
       case 'ne': {
-        if (args.length < 2) throw new TemplateError(`${fn} takes 2 arguments in ${where}`);
+        if (args.length < 2) throw new GoTemplateError(`${fn} takes 2 arguments in ${where}`);
         const equal = args.slice(1).some((a) => a === args[0]);
         return fn === 'eq' ? equal : !equal;
       }
       default:
-        throw new TemplateError(`the function "${fn}" is not supported`);
+        throw new GoTemplateError(`the function "${fn}" is not supported`);
     }
   }
 
@@ -486,7 +495,7 @@ class Evaluator {
       if (n.kind === 'text') out += n.text;
       else if (n.kind === 'action') {
         const v = this.pipeline(n.pipe);
-        if (v === ROOT) throw new TemplateError(`{{ ${n.pipe} }} prints the whole context`);
+        if (v === ROOT) throw new GoTemplateError(`{{ ${n.pipe} }} prints the whole context`);
         out += print(v, `{{ ${n.pipe} }}`);
       } else {
         const branch = n.branches.find((b) => b.cond === undefined || truthy(this.pipeline(b.cond)));
@@ -505,7 +514,7 @@ export function isTemplate(s: string): boolean {
   return s.includes('{{');
 }
 
-/** Evaluates a template string. @throws TemplateError for what is not supported */
-export function renderTemplate(template: string, ctx: TemplateContext): string {
+/** Evaluates a template string. @throws GoTemplateError for what is not supported */
+export function renderGoTemplate(template: string, ctx: TemplateContext): string {
   return new Evaluator(ctx).render(parse(lex(template)));
 }

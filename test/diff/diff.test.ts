@@ -289,6 +289,15 @@ describe('hand-made chart renders: each deliberate fix, named', () => {
     expect(worstKind(r2.objects)).toBe('change');
   });
 
+  it('ports-follow-config: a bare port ("8080", as Posit writes Listen) counts as the listen port, like ":8080"', () => {
+    for (const Listen of [':8080', '8080']) {
+      const v = { config: { HTTP: { Listen } } };
+      const chart = JSON.parse(JSON.stringify(ours(v)).replace(/("(?:containerPort|port|targetPort)":)8080/g, '$14242')) as Obj[];
+      const r = diff(v, chart);
+      expect({ Listen, fixes: fixesOf(r) }).toEqual({ Listen, fixes: ['ports-follow-config'] });
+    }
+  });
+
   it('helm-hook-job: `helm get manifest` does not list the migration Job (a Helm hook)', () => {
     const v = { sharedStorage: { create: true } };
     const chart = ours(v).filter((o) => o.kind !== 'Job');
@@ -418,7 +427,7 @@ describe('cdk8s-ppm diff (runDiff)', () => {
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
     expect(r.err).toContain(`Error: ${message}`);
-    expect(r.err).toContain('usage: cdk8s-ppm diff RELEASE --from FILE|-');
+    expect(r.err).toMatch(/^Error: [^\n]* \(see 'cdk8s-ppm diff --help'\)\n$/);
   });
 
   it('--help prints the usage and exits 0', () => {

@@ -220,6 +220,58 @@ export const validProps: fc.Arbitrary<PackageManagerProps> = fc
         }),
         { maxLength: 2 },
       ),
+      httpRoute: fc.record(
+        {
+          enabled: fc.boolean(),
+          annotations: annotations,
+          labels: labels,
+          parentRefs: fc.array(fc.record({ name: label, namespace: label, sectionName: label }, { requiredKeys: ['name'] }), {
+            minLength: 1,
+            maxLength: 2,
+          }),
+          hostnames: fc.array(
+            label.map((l) => `${l}.example.com`),
+            { maxLength: 2 },
+          ),
+          rules: fc.array(
+            fc.record(
+              {
+                matches: fc.array(
+                  fc.record({ path: fc.record({ type: fc.constantFrom('Exact' as const, 'PathPrefix' as const), value: absPath }) }),
+                  {
+                    maxLength: 2,
+                  },
+                ),
+                filters: fc.constant([
+                  { type: 'RequestHeaderModifier' as const, requestHeaderModifier: { set: [{ name: 'X-Via', value: 'gateway' }] } },
+                ]),
+              },
+              { requiredKeys: [] },
+            ),
+            { maxLength: 2 },
+          ),
+        },
+        { requiredKeys: ['enabled', 'parentRefs'] },
+      ),
+      sources: fc.array(fc.record({ name: label.map((l) => `src-${l}`), type: fc.constantFrom('local' as const, 'git' as const) }), {
+        maxLength: 2,
+      }),
+      repositories: fc.array(
+        fc.oneof(
+          fc.record(
+            {
+              name: label,
+              type: fc.constant('r' as const),
+              description: label,
+              authenticated: fc.boolean(),
+              sources: fc.constant(['cran']),
+            },
+            { requiredKeys: ['name'] },
+          ),
+          fc.record({ name: label.map((l) => `py-${l}`), type: fc.constant('python' as const), sources: fc.constant(['pypi']) }),
+        ),
+        { maxLength: 2 },
+      ),
       replicas: fc.integer({ min: 0, max: 3 }),
     },
     { requiredKeys: [] },
@@ -290,15 +342,20 @@ export const brokenProps: fc.Arbitrary<PackageManagerProps> = validProps.chain((
 });
 
 /**
- * Replaces the memory-hard checksum of Secrets (scrypt, tens of milliseconds
- * each, up to four per instance) by a plain hash for this property, which is
+ * Replaces the memory-hard checksums of Secrets (scrypt, tens of milliseconds
+ * per instance) by a plain hash for this property, which is
  * about validation and manifests, not checksums: thousands of runs would
  * otherwise spend minutes in scrypt. test/security/checksums.test.ts tests
  * the real one.
  */
 export function useCheapSecretChecksums(): void {
-  (checksums as { secretChecksum: typeof checksums.secretChecksum }).secretChecksum = (secrets) =>
-    checksums.checksum({ apiVersion: 'v1', kind: 'List', metadata: { name: 'fuzz' }, items: secrets.filter(Boolean) });
+  (checksums as { secretChecksums: typeof checksums.secretChecksums }).secretChecksums = (groups) =>
+    Object.fromEntries(
+      Object.entries<readonly unknown[]>(groups).map(([g, secrets]) => [
+        g,
+        checksums.checksum({ apiVersion: 'v1', kind: 'List', metadata: { name: 'fuzz' }, items: secrets.filter(Boolean) }),
+      ]),
+    ) as ReturnType<typeof checksums.secretChecksums>;
 }
 
 /** What one run gave. */

@@ -3,12 +3,19 @@
  * secret from its checksum annotation faster than scrypt allows. Timings are
  * not tested (bench/checksum.js measures them): the parameters are.
  */
-import { createHash, scryptSync } from 'crypto';
+import { createHash, createHmac, scryptSync } from 'crypto';
 import type { PackageManagerProps } from '../../src';
 import { render } from '../../src';
-import { SECRET_CHECKSUM_COST } from '../../src/checksums';
+import { SECRET_CHECKSUM_COST, SECRET_CHECKSUM_SALT } from '../../src/checksums';
 
 type Obj = Record<string, any>;
+
+// The real scrypt, counted.
+jest.mock('crypto', () => {
+  const actual = jest.requireActual('crypto');
+  return { ...actual, scryptSync: jest.fn(actual.scryptSync) };
+});
+const scryptCalls = scryptSync as unknown as jest.Mock;
 
 const annotationsOf = (objects: Obj[]) => objects.find((o) => o.kind === 'Deployment')!.spec.template.metadata.annotations;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -61,30 +68,65 @@ describe('item 3: checksums of Secrets cannot be used to test guesses quickly', 
     expect(fastGuesses).not.toContain(value);
   });
 
-  it('uses scrypt with at least 16 MiB per guess (N = 2^14, r = 8), over the Secret data, salted per object', () => {
+  it("use one scrypt key per instance with at least 16 MiB per guess (N = 2^14, r = 8), over the Secrets' data, salted per object", () => {
     expect(SECRET_CHECKSUM_COST.N).toBeGreaterThanOrEqual(2 ** 14);
     expect(SECRET_CHECKSUM_COST.r).toBeGreaterThanOrEqual(8);
     expect(128 * SECRET_CHECKSUM_COST.N * SECRET_CHECKSUM_COST.r).toBeGreaterThanOrEqual(16 * 1024 * 1024);
-    // The documented construction, recomputed: scrypt(canonical data, salt of kind/namespace/name).
-    const objects = render({ rstudioPMKey: 'k-1' }, { releaseName: 'rel', namespace: 'ns' }) as Obj[];
-    const secret = objects.find((o) => o.kind === 'Secret')!;
-    const material = canonical([{ data: {}, stringData: secret.stringData, type: 'Opaque' }]);
-    const salt = ['cdk8s-posit-package-manager/secret-checksum/v1', `Secret/ns/${secret.metadata.name}`].join('\0');
+    // The documented construction, recomputed: key = scrypt(canonical data of all the instance's Secrets, salt of
+    // their kinds/namespaces/names); each annotation = HMAC-SHA256(key, its Secrets' identities and data).
+    const objects = render(
+      { rstudioPMKey: 'k-1', awsAccessKeyId: 'AKIA1', awsSecretAccessKey: 's-1' },
+      { releaseName: 'rel', namespace: 'ns' },
+    ) as Obj[];
+    const secrets = objects.filter((o) => o.kind === 'Secret');
+    expect(secrets).toHaveLength(2);
+    const byName = (suffix: string) => secrets.find((s) => s.metadata.name.endsWith(suffix))!;
+    const material = (s: Obj) => ({ data: s.data ?? {}, stringData: s.stringData ?? {}, type: s.type ?? 'Opaque' });
+    const id = (s: Obj) => `Secret/ns/${s.metadata.name}`;
+    // The groups in the order of their names: awsCreds, key.
+    const ordered = [byName('-aws-creds'), byName('-key')];
+    const salt = [SECRET_CHECKSUM_SALT, ...ordered.map(id)].join('\0');
     const { N, r, p, keyLength } = SECRET_CHECKSUM_COST;
-    expect(annotationsOf(objects)['checksum/key']).toBe(
-      scryptSync(material, salt, keyLength, { N, r, p, maxmem: 64 * 1024 * 1024 }).toString('hex'),
-    );
+    const key = scryptSync(canonical(ordered.map(material)), salt, keyLength, { N, r, p, maxmem: 64 * 1024 * 1024 });
+    const hmac = (s: Obj) =>
+      createHmac('sha256', key)
+        .update(canonical([[id(s), material(s)]]))
+        .digest('hex');
+    expect(annotationsOf(objects)['checksum/aws-creds']).toBe(hmac(ordered[0]));
+    expect(annotationsOf(objects)['checksum/key']).toBe(hmac(ordered[1]));
   });
 
   it('stay deterministic, and change when (and only when) the Secret data changes', () => {
     const a = (props: PackageManagerProps, ns = 'ns') => annotationsOf(render(props, { releaseName: 'rel', namespace: ns }) as Obj[]);
     const base = a({ rstudioPMKey: 'k-1', awsAccessKeyId: 'AKIA1', awsSecretAccessKey: 's-1' });
     expect(a({ rstudioPMKey: 'k-1', awsAccessKeyId: 'AKIA1', awsSecretAccessKey: 's-1' })).toEqual(base);
+    expect(a({ rstudioPMKey: 'k-1', awsAccessKeyId: 'AKIA1', awsSecretAccessKey: 's-1', revisionHistoryLimit: 3 })).toEqual(base);
+    // One key per instance: a change of one Secret changes every Secret checksum of the instance (the same pods restart).
     const changed = a({ rstudioPMKey: 'k-2', awsAccessKeyId: 'AKIA1', awsSecretAccessKey: 's-1' });
     expect(changed['checksum/key']).not.toBe(base['checksum/key']);
-    expect(changed['checksum/aws-creds']).toBe(base['checksum/aws-creds']);
+    expect(changed['checksum/aws-creds']).not.toBe(base['checksum/aws-creds']);
+    expect(changed['checksum/config']).toBe(base['checksum/config']);
     // Another installation (namespace) of the same secret: another salt, so no guess is computed once for all.
     expect(a({ rstudioPMKey: 'k-1' }, 'other')['checksum/key']).not.toBe(base['checksum/key']);
+    // Two annotations of one instance never share a value.
+    expect(new Set([base['checksum/key'], base['checksum/aws-creds']]).size).toBe(2);
+  });
+
+  it('cost one scrypt per instance with Secrets, and none when the same data is rendered again', () => {
+    scryptCalls.mockClear();
+    const all = {
+      rstudioPMKey: 'k-9',
+      awsAccessKeyId: 'AKIA9',
+      awsSecretAccessKey: 's-9',
+      license: { key: 'l-9' },
+      restartOnLicenseChange: true,
+    };
+    render({ ...all, config: { Postgres: { Password: 'p-9' } } }, { releaseName: 'once', namespace: 'ns' });
+    expect(scryptCalls).toHaveBeenCalledTimes(1);
+    render({ ...all, config: { Postgres: { Password: 'p-9' } } }, { releaseName: 'once', namespace: 'ns' });
+    expect(scryptCalls).toHaveBeenCalledTimes(1);
+    render({ replicas: 1 }, { releaseName: 'none', namespace: 'ns' });
+    expect(scryptCalls).toHaveBeenCalledTimes(1);
   });
 
   it('are the chart\'s sha256("") for a Secret that is not rendered, and plain sha256 for the ConfigMap', () => {

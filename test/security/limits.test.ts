@@ -4,7 +4,7 @@
  */
 import { App, Chart } from 'cdk8s';
 import { PackageManager } from '../../src';
-import { MAX_TEMPLATE_OUTPUT, renderTemplate, TemplateError, type TemplateContext } from '../../src/values/template';
+import { MAX_TEMPLATE_OUTPUT, renderGoTemplate, GoTemplateError, type TemplateContext } from '../../src/values/template';
 import { synthProps } from '../helpers/synth';
 import { issuesOf } from '../helpers/issues';
 
@@ -54,16 +54,16 @@ describe('item 10: templates cannot blow a value up', () => {
   it('nested replace stops at the limit, before building the text', () => {
     const nested =
       '{{ .Values.x | replace "a" "aaaaaaaaaa" | replace "a" "aaaaaaaaaa" | replace "a" "aaaaaaaaaa" | replace "a" "aaaaaaaaaa" }}';
-    expect(() => renderTemplate(nested, ctx)).toThrow(TemplateError);
-    expect(() => renderTemplate(nested, ctx)).toThrow(new RegExp(`more than ${MAX_TEMPLATE_OUTPUT} characters`));
-    expect(renderTemplate('{{ .Values.x | replace "a" "bb" }}', ctx)).toBe('b'.repeat(1200));
+    expect(() => renderGoTemplate(nested, ctx)).toThrow(GoTemplateError);
+    expect(() => renderGoTemplate(nested, ctx)).toThrow(new RegExp(`more than ${MAX_TEMPLATE_OUTPUT} characters`));
+    expect(renderGoTemplate('{{ .Values.x | replace "a" "bb" }}', ctx)).toBe('b'.repeat(1200));
   });
 
   it('indent, printf and repeated actions are bounded too', () => {
-    expect(() => renderTemplate('{{ .Values.x | indent 100000000 }}', ctx)).toThrow(TemplateError);
-    expect(() => renderTemplate('{{ .Values.x | indent -1 }}', ctx)).toThrow(/whole number of spaces/);
+    expect(() => renderGoTemplate('{{ .Values.x | indent 100000000 }}', ctx)).toThrow(GoTemplateError);
+    expect(() => renderGoTemplate('{{ .Values.x | indent -1 }}', ctx)).toThrow(/whole number of spaces/);
     const many = `{{ printf "${'%s'.repeat(3000)}" ${'.Values.x '.repeat(3000)}}}`;
-    expect(() => renderTemplate(many, ctx)).toThrow(TemplateError);
+    expect(() => renderGoTemplate(many, ctx)).toThrow(GoTemplateError);
   });
 
   it('through a values file: an error naming the extra object', () => {

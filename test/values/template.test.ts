@@ -1,5 +1,5 @@
 /** The supported subset of Helm templates, and clear errors for the rest. */
-import { renderTemplate, TemplateError, type TemplateContext } from '../../src/values/template';
+import { renderGoTemplate, GoTemplateError, type TemplateContext } from '../../src/values/template';
 
 const ctx: TemplateContext = {
   release: { name: 'rel', namespace: 'ns' },
@@ -7,15 +7,17 @@ const ctx: TemplateContext = {
   values: { enableSandboxing: true, replicas: 3, big: 1000000, a: { b: 'deep', empty: '' }, list: [1] },
   includes: { 'rstudio-pm.fullname': 'rel-rstudio-pm', 'rstudio-pm.labels': 'a: 1\nb: 2' },
 };
-const r = (t: string) => renderTemplate(t, ctx);
+const r = (t: string) => renderGoTemplate(t, ctx);
 
-describe('renderTemplate', () => {
+describe('renderGoTemplate', () => {
   it.each([
     ['{{ .Release.Name }}', 'rel'],
     ['{{ .Release.Namespace }}', 'ns'],
     ['{{ .Chart.AppVersion }}', '2024.04.4'],
     ['{{ .Values.a.b }}', 'deep'],
-    ['{{ .Values.missing.x }}', '<no value>'],
+    // Go prints "<no value>" for nothing; Helm erases that text (issue 23, item 2).
+    ['x{{ .Values.missing }}y', 'xy'],
+    ['x{{ .Values.a.nope }}y', 'xy'],
     ['{{ $.Values.replicas }}', '3'],
     ['{{ .Values.big }}', '1e+06'],
     ['{{ include "rstudio-pm.fullname" . }}-x', 'rel-rstudio-pm-x'],
@@ -49,6 +51,10 @@ describe('renderTemplate', () => {
   });
 
   it.each([
+    // A field of nothing fails in Go ("nil pointer evaluating interface {}.x"), so in Helm.
+    ['{{ .Values.missing.x }}', /\.Values\.missing is not set, so \.x of it cannot be read \(Helm fails too\)/],
+    ['{{ if .Values.missing.x }}y{{ end }}', /\.Values\.missing is not set/],
+    ['{{ .Values.a.nope.deeper }}', /\.Values\.a\.nope is not set, so \.deeper/],
     ['{{ range .Values.list }}x{{ end }}', /"\{\{ range \}\}" is not supported/],
     ['{{ toJson .Values }}', /function "toJson" is not supported/],
     ['{{ required "set a.missing" .Values.a.missing }}', /set a.missing/],
@@ -60,7 +66,7 @@ describe('renderTemplate', () => {
     ['{{ end }}', /unexpected/],
     ['{{ .Release.Name', /unclosed action/],
   ])('%s is an error', (template, message) => {
-    expect(() => r(template)).toThrow(TemplateError);
+    expect(() => r(template)).toThrow(GoTemplateError);
     expect(() => r(template)).toThrow(message);
   });
 });

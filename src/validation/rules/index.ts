@@ -13,6 +13,7 @@ import {
 import { runRules } from './context';
 import { needsRedaction, redactIssues, secretStringsIn } from '../secrecy';
 import { gatewayAdmitted, httpRoute } from './http-route';
+import { repositoriesAndSources, repositorySetupVolumes } from './repositories';
 import { imageReference, referencedNames, releaseAndNames } from './names';
 import {
   extraObjects,
@@ -70,6 +71,8 @@ const RULES = [
   ingress,
   httpRoute,
   gatewayAdmitted,
+  repositoriesAndSources,
+  repositorySetupVolumes,
   podDisruptionBudget,
   extraObjects,
   oneSourcePerSecret,

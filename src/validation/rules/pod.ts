@@ -1,5 +1,5 @@
 /** Rules on the pod: volumes, mounts, containers, env, probes. */
-import type { Container, EnvVar, Probe, VolumeMount } from '../../k8s/types';
+import type { K8sContainer, EnvVar, K8sProbe, VolumeMount } from '../../k8s/types';
 import { requestsOverLimits } from '../../k8s/quantity';
 import { ENV_VAR_NAME, isDns1123Label, LABEL_RULE, PORT_NAME } from '../../k8s/names';
 import { isSecretKey, SECRET_KEY_RULE } from '../../k8s/names';
@@ -64,7 +64,7 @@ function checkPort(port: number | string | undefined, path: string, r: Report): 
   }
 }
 
-function checkProbe(probe: Probe | undefined, path: string, kind: string, r: Report): void {
+function checkProbe(probe: K8sProbe | undefined, path: string, kind: string, r: Report): void {
   if (!probe) return;
   const handlers = HANDLERS.filter((h) => probe[h] !== undefined && probe[h] !== null);
   if (handlers.length !== 1) {
@@ -101,7 +101,7 @@ function checkResources(
   }
 }
 
-function checkContainer(c: Container, path: string, volumes: Set<string>, r: Report): void {
+function checkContainer(c: K8sContainer, path: string, volumes: Set<string>, r: Report): void {
   if (!isDns1123Label(c.name)) r.invalid(`${path}.name`, LABEL_RULE, c.name);
   if (!c.image?.trim()) r.error(`${path}.image`, 'is required (a non-blank image reference)');
   checkEnv(c.env ?? [], `${path}.env`, r);
@@ -132,7 +132,7 @@ export const containers: Rule = ({ model, error, invalid }) => {
   const v = model.values;
   const volumes = new Set(model.pod.volumes.map((vol) => vol.name));
   const seen = new Set([CONTAINER_NAME]);
-  const each = (list: readonly Container[], path: string) =>
+  const each = (list: readonly K8sContainer[], path: string) =>
     list.forEach((c, i) => {
       checkContainer(c, `${path}[${i}]`, volumes, { error, invalid });
       if (seen.has(c.name)) error(`${path}[${i}].name`, `${JSON.stringify(c.name)} is already a container of the pod: pick another name`);
@@ -168,7 +168,7 @@ export const containers: Rule = ({ model, error, invalid }) => {
 
 /** The Package Manager container's probes (after the defaults) and resources. */
 export const mainContainer: Rule = ({ model, error, invalid }) => {
-  for (const [kind, probe] of Object.entries(model.pod.probes) as [string, Probe | undefined][])
+  for (const [kind, probe] of Object.entries(model.pod.probes) as [string, K8sProbe | undefined][])
     checkProbe(probe, kind, kind, { error, invalid });
   const r = model.values.resources ?? {};
   type List = NonNullable<typeof r.requests>;

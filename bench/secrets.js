@@ -1,0 +1,144 @@
+'use strict';
+/**
+ * Inline secrets against secrets by reference: N instances (bench/fixture.js fullProps(i)) synthesized in a
+ * cdk8s app, once with every secret written inline (the Helm habit: license key with restartOnLicenseChange,
+ * AWS keys, rstudioPMKey, a Postgres password in config: four Secrets created, each checksummed) and once
+ * with every secret taken from a Secret of one's own. Each instance has its own secrets (as teams do), so
+ * no cache answers across instances.
+ *
+ *   node bench/secrets.js              # N = 50 and 1000, 3 interleaved rounds
+ *   node bench/secrets.js --reps 5 50
+ *
+ * Each measurement is a fresh child process: load, warm up with one instance of each kind, then one timed
+ * build of N instances; CPU = process.cpuUsage() (user + system) of the build. Printed: medians per
+ * instance, and the ratio inline / by reference (CPU).
+ */
+const { fork } = require('child_process');
+const os = require('os');
+const path = require('path');
+
+function inline(i) {
+  return {
+    license: { key: `license-${i}` },
+    restartOnLicenseChange: true,
+    awsAccessKeyId: `AKIAEXAMPLE${i}`,
+    awsSecretAccessKey: `aws-secret-${i}`,
+    rstudioPMKey: `key-${i}`,
+  };
+}
+
+function byReference(i) {
+  const ref = { name: `ppm-secrets-${i}`, key: 'k' };
+  return {
+    license: { keySecret: ref },
+    awsCredentialsSecret: { name: `aws-${i}` },
+    rstudioPMKeySecret: ref,
+  };
+}
+
+/** Props of instance i: fullProps(i) with its secrets inline or by reference. */
+function propsOf(kind, i, fullProps) {
+  const base = fullProps(i);
+  const extra = kind === 'inline' ? inline(i) : byReference(i);
+  const postgres =
+    kind === 'inline'
+      ? { config: { ...base.config, Postgres: { Password: `pw-${i}` } } }
+      : {
+          configFromSecrets: { Postgres: { Password: { name: `ppm-secrets-${i}`, key: 'pg' } } },
+        };
+  const { license: _license, ...rest } = base;
+  return { ...rest, ...extra, ...postgres };
+}
+
+function child(kind, n, libDir) {
+  const { App, Chart } = require('cdk8s');
+  const lib = require(libDir);
+  const { fullProps } = require('./fixture');
+  const build = (count, offset) => {
+    const app = new App();
+    const chart = new Chart(app, 'bench', { disableResourceNameHashes: true });
+    for (let i = 0; i < count; i++) new lib.PackageManager(chart, `pm${i}`, propsOf(kind, offset + i, fullProps));
+    return app.synthYaml();
+  };
+  build(1, -1); // warm-up (its own secrets)
+  const c0 = process.cpuUsage();
+  const yaml = build(n, 0);
+  const c = process.cpuUsage(c0);
+  if (!yaml.includes('kind: Deployment')) throw new Error('no Deployment');
+  const secrets = (yaml.match(/^kind: Secret$/gm) || []).length;
+  return { cpuMs: (c.user + c.system) / 1000, secrets };
+}
+
+function forkOnce(kind, n, libDir) {
+  return new Promise((resolve, reject) => {
+    const p = fork(__filename, ['--child', kind, String(n), libDir], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let result;
+    p.on('message', (m) => (result = m));
+    p.on('exit', (code) =>
+      result && !result.error && code === 0 ? resolve(result) : reject(new Error(`${kind} N=${n}: ${result?.error ?? code}`)),
+    );
+  });
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+async function measure({ ns = [50, 1000], reps = 3, libDir }) {
+  const rows = [];
+  for (const n of ns) {
+    const runs = { inline: [], reference: [] };
+    let secrets = 0;
+    for (let r = 0; r < reps; r++) {
+      for (const kind of r % 2 ? ['reference', 'inline'] : ['inline', 'reference']) {
+        const res = await forkOnce(kind, n, libDir);
+        runs[kind].push(res.cpuMs / n);
+        if (kind === 'inline') secrets = res.secrets;
+      }
+    }
+    rows.push({ n, inline: median(runs.inline), reference: median(runs.reference), secrets, load: os.loadavg()[0] });
+  }
+  return rows;
+}
+
+function report(rows, reps) {
+  const out = [
+    `## inline secrets vs by reference: N instances in one app, CPU ms per instance (median of ${reps} interleaved fresh processes)\n`,
+    'N     Secrets  inline  by ref  inline/by ref  load (1 min)',
+  ];
+  for (const r of rows) {
+    out.push(
+      `${String(r.n).padEnd(5)} ${String(r.secrets).padStart(7)}  ${r.inline.toFixed(2).padStart(6)}  ${r.reference.toFixed(2).padStart(6)}  ${(r.inline / r.reference).toFixed(2).padStart(13)}  ${r.load.toFixed(2).padStart(12)}`,
+    );
+  }
+  return out.join('\n');
+}
+
+if (process.argv[2] === '--child') {
+  const [, , , kind, n, libDir] = process.argv;
+  try {
+    process.send(child(kind, Number(n), libDir), () => process.exit(0));
+  } catch (e) {
+    process.send({ error: String(e && e.stack ? e.stack : e) }, () => process.exit(1));
+  }
+} else if (require.main === module) {
+  const argv = process.argv.slice(2);
+  let reps = 3;
+  const ns = [];
+  let libDir = path.join(__dirname, '..', 'lib');
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--reps') reps = Number(argv[++i]);
+    else if (argv[i] === '--lib') libDir = path.resolve(argv[++i]);
+    else ns.push(Number(argv[i]));
+  }
+  measure({ ns: ns.length ? ns : undefined, reps, libDir })
+    .then((rows) => console.log(report(rows, reps)))
+    .catch((e) => {
+      console.error(e.message);
+      process.exit(1);
+    });
+}
+
+module.exports = { measure, report, propsOf };

@@ -1,0 +1,39 @@
+/** What the docs say about ports, the namespace and loadValues is what the code does. */
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { Testing } from 'cdk8s';
+import { loadValues, PackageManager, PackageManagerValidationError, render } from '../src';
+
+const read = (f: string) => readFileSync(join(__dirname, '..', f), 'utf8');
+
+describe('docs statements', () => {
+  it('pod.port names the container port only: Listen, probes and the Service target stay on config.HTTP.Listen', () => {
+    const objects = render({ pod: { port: 5000 }, acknowledgeWarnings: ['ppm:port-mismatch', 'ppm:sandboxing'] });
+    const deployment = objects.find((o) => o.kind === 'Deployment') as never as {
+      spec: {
+        template: { spec: { containers: { ports: { containerPort: number }[]; readinessProbe?: { httpGet: { port: number } } }[] } };
+      };
+    };
+    const container = deployment.spec.template.spec.containers[0];
+    expect(container.ports[0].containerPort).toBe(5000);
+    expect(container.readinessProbe?.httpGet.port).toBe(4242);
+    const service = objects.find((o) => o.kind === 'Service') as never as { spec: { ports: { targetPort: number }[] } };
+    expect(service.spec.ports[0].targetPort).toBe(4242);
+    const gcfg = (objects.find((o) => o.kind === 'ConfigMap') as never as { data: Record<string, string> }).data['rstudio-pm.gcfg'];
+    expect(gcfg).toMatch(/Listen = :4242/);
+    const props = read('src/props.ts');
+    expect(props).toContain('the Service target do not follow it (they follow `config.HTTP.Listen`)');
+    expect(props).toContain('@default - the HTTP port: the port of `config.HTTP.Listen`, else 4242 (not `pod.port`)');
+  });
+
+  it('the namespace member is undefined without a namespace prop or an enclosing Chart namespace, as the README says', () => {
+    const pm = new PackageManager(Testing.chart(), 'pm');
+    expect(pm.namespace).toBeUndefined();
+    expect(read('README.md')).toContain("else the enclosing Chart's, else none (`undefined`");
+  });
+
+  it('loadValues throws PackageManagerValidationError, as documented', () => {
+    expect(() => loadValues({ files: ['x.yaml'], readFile: () => 'a: [' })).toThrow(PackageManagerValidationError);
+    expect(read('src/index.ts')).toContain('@throws ValuesError (a PackageManagerValidationError)');
+  });
+});
