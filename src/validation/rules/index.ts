@@ -11,6 +11,7 @@ import {
   replicasShareData,
 } from './config';
 import { runRules } from './context';
+import { durations, listenAddresses, probePorts, syncSchedules } from './package-manager-reads';
 import { needsRedaction, redactIssues, secretStringsIn } from '../secrecy';
 import { gatewayAdmitted, httpRoute } from './http-route';
 import { repositoriesAndSources, repositorySetupVolumes } from './repositories';
@@ -52,6 +53,9 @@ const RULES = [
   referencedNames,
   gcfgSyntax,
   configDependencies,
+  listenAddresses,
+  syncSchedules,
+  durations,
   dataDirOnSharedStorage,
   chartConfigNotes,
   deprecatedServiceAccountName,
@@ -60,6 +64,7 @@ const RULES = [
   volumesAndMounts,
   containers,
   mainContainer,
+  probePorts,
   rollingUpdate,
   licenseFile,
   awsKeys,
