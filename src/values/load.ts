@@ -6,6 +6,7 @@
  * The result still holds the user's nulls; coalesce it over the chart's
  * values with `coalesceValues` to get `.Values`.
  */
+import { structureProblem } from './intake';
 import { readFileSync, statSync } from 'fs';
 import { mergeValueLayers } from './coalesce';
 import { applySetFlag, SetValueError, type SetFlag } from './strvals';
@@ -155,6 +156,8 @@ export function loadValues(options: LoadValuesOptions = {}): Record<string, unkn
         if (e instanceof SetValueError) throw new ValuesError(e.message, flag, { cause: e });
         throw e;
       }
+      const problem = structureProblem(base, true);
+      if (problem) throw new ValuesError(`${flag}: ${problem.path}: ${problem.message}`, flag);
     }
   }
   return base;

@@ -15,6 +15,7 @@
  * passed through.
  */
 
+import { isStackOverflow } from './intake';
 import { stringify } from 'yaml';
 
 /**
@@ -342,7 +343,8 @@ class Evaluator {
         if (typeof cur !== 'object' || Array.isArray(cur)) {
           throw new GoTemplateError(`.Values.${rest.join('.')}: cannot read "${p}" of a ${Array.isArray(cur) ? 'list' : typeof cur}`);
         }
-        cur = (cur as Record<string, Value>)[p];
+        // Own keys only: `.Values.toString` is nothing in Helm, not Object.prototype's function.
+        cur = Object.prototype.hasOwnProperty.call(cur, p) ? (cur as Record<string, Value>)[p] : undefined;
       }
       return cur;
     }
@@ -516,5 +518,10 @@ export function isTemplate(s: string): boolean {
 
 /** Evaluates a template string. @throws GoTemplateError for what is not supported */
 export function renderGoTemplate(template: string, ctx: TemplateContext): string {
-  return new Evaluator(ctx).render(parse(lex(template)));
+  try {
+    return new Evaluator(ctx).render(parse(lex(template)));
+  } catch (e) {
+    if (!isStackOverflow(e)) throw e;
+    throw new GoTemplateError('actions are nested deeper than this reader follows (a few thousand levels): flatten the template');
+  }
 }

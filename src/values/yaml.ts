@@ -32,6 +32,7 @@
  * different types that print alike (`1` and `"1"`) are in an order Go does
  * not fix for helm, while the later one wins here.
  */
+import { isStackOverflow } from './intake';
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, Parser, Scalar, visit, type Document, type Node } from 'yaml';
 import { decodeUtf8LikeGo, formatFloat32G, goParseFloat, goParseInt, goParseUint } from './go-text';
 
@@ -371,6 +372,53 @@ function lineCol(text: string, offset: number): { line: number; column: number }
 }
 
 /** Characters libyaml refuses anywhere in a stream. */
+const TOO_DEEP = 'nested deeper than this reader follows (Helm stops at 10,000 levels): flatten the value';
+
+/** The deepest nesting read (Helm's reader stops at 10,000; the `yaml` package's recursion at about 800). */
+export const MAX_YAML_NESTING = 500;
+
+/**
+ * Refuses nesting deeper than MAX_YAML_NESTING before parsing, in one pass: `[`/`{` outside quotes and
+ * comments, plus the `- ` and `? ` indicators that open block collections on one line.
+ */
+function checkNesting(text: string, fail: (offset: number, reason: string) => never): void {
+  let flow = 0;
+  let quote = '';
+  let onLine = 0; // block indicators opened on this line
+  let prev = ''; // the last character that is not a space on this line ('' at its start)
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+      continue;
+    }
+    if (c === '\n') {
+      onLine = 0;
+      prev = '';
+      continue;
+    }
+    if (c === ' ' || c === '\t' || c === '\r') continue;
+    const spaced = i === 0 || ' \t\n'.includes(text[i - 1]);
+    if (c === '#' && spaced) {
+      const nl = text.indexOf('\n', i);
+      i = (nl < 0 ? text.length : nl) - 1;
+      continue;
+    }
+    // Outside [ ] and { }, a bracket or quote opens something only where a value starts (not inside a plain scalar).
+    const valueStart = flow > 0 || (spaced && (prev === '' || prev === ':' || prev === '-' || prev === '?'));
+    if (flow === 0 && (c === '-' || c === '?') && (prev === '' || prev === '-' || prev === '?') && ' \t\r\n'.includes(text[i + 1] ?? '\n'))
+      onLine++;
+    else if (valueStart && (c === '[' || c === '{')) flow++;
+    else if (flow > 0 && (c === ']' || c === '}')) flow--;
+    else if (valueStart && (c === '"' || c === "'")) quote = c;
+    prev = c;
+    if (flow + onLine > MAX_YAML_NESTING) {
+      fail(i, `nested more than ${MAX_YAML_NESTING} levels deep, which this reader refuses (Helm stops at 10,000): flatten the value`);
+    }
+  }
+}
+
 function checkCharacters(text: string, fail: (offset: number, reason: string) => never): void {
   // eslint-disable-next-line no-control-regex
   const bad = /[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u.exec(text);
@@ -475,7 +523,10 @@ function checkDocument(
       return;
     }
     if (t.type === 'flow-collection') {
-      excluded.push([t.offset, endOf(t)]);
+      // Its closing bracket (and what follows it on the line) ends it: not a walk of the subtree (quadratic in depth).
+      const closing = Array.isArray(t.end) ? (t.end as CstToken[]) : [];
+      const end = closing.length > 0 ? Math.max(...closing.map((c) => c.offset + (c.source?.length ?? 0))) : endOf(t);
+      excluded.push([t.offset, end]);
       walk(t.start, true, blockIndent);
       walk(t.items, true, blockIndent);
       walk(t.end, true, blockIndent);
@@ -616,9 +667,15 @@ function stripBom(text: string): string {
 export function parseYaml(text: string, options: YamlOptions = {}): unknown {
   const body = stripBom(text);
   checkCharacters(body, failer(body, options.source));
-  const text2 = goYamlSyntax(body, failer(body, options.source), false);
-  const [first] = documentsOf(text2);
-  return first ? decodeDocument(first, text2, options.source) : null;
+  checkNesting(body, failer(body, options.source));
+  try {
+    const text2 = goYamlSyntax(body, failer(body, options.source), false);
+    const [first] = documentsOf(text2);
+    return first ? decodeDocument(first, text2, options.source) : null;
+  } catch (e) {
+    if (isStackOverflow(e)) failer(body, options.source)(-1, TOO_DEEP);
+    throw e;
+  }
 }
 
 /**
@@ -629,11 +686,17 @@ export function parseYaml(text: string, options: YamlOptions = {}): unknown {
 export function parseYamlDocuments(text: string, options: YamlOptions = {}): unknown[] {
   const body = stripBom(text);
   checkCharacters(body, failer(body, options.source));
-  const text2 = goYamlSyntax(body, failer(body, options.source), true);
+  checkNesting(body, failer(body, options.source));
   const out: unknown[] = [];
-  for (const doc of documentsOf(text2)) {
-    const value = decodeDocument(doc, text2, options.source);
-    if (value !== null && value !== undefined) out.push(value);
+  try {
+    const text2 = goYamlSyntax(body, failer(body, options.source), true);
+    for (const doc of documentsOf(text2)) {
+      const value = decodeDocument(doc, text2, options.source);
+      if (value !== null && value !== undefined) out.push(value);
+    }
+  } catch (e) {
+    if (isStackOverflow(e)) failer(body, options.source)(-1, TOO_DEEP);
+    throw e;
   }
   return out;
 }
@@ -644,6 +707,14 @@ export function parseYamlDocuments(text: string, options: YamlOptions = {}): unk
  * @throws YamlError (with `source` as the file name)
  */
 export function parseValuesYaml(text: string, options: YamlOptions = {}): Record<string, unknown> {
+  if (/^\uFEFF?USER-SUPPLIED VALUES:[ \t]*\r?(\n|$)/.test(text)) {
+    throw new YamlError(
+      options.source,
+      1,
+      1,
+      '"USER-SUPPLIED VALUES:" is the header `helm get values` prints without -o yaml: save the values with `helm get values RELEASE -o yaml`, or delete that first line',
+    );
+  }
   const value = parseYaml(text, options);
   if (value === null) return {};
   if (typeof value !== 'object' || Array.isArray(value)) {
