@@ -27,7 +27,6 @@ import {
 } from './network';
 import {
   configFromSecrets,
-  hardenedPodSecurity,
   inlineSecretSettings,
   oneSourcePerSecret,
   plainSecretEnv,
@@ -87,7 +86,6 @@ const RULES = [
   plainSecretEnv,
   podPort,
   sandboxingSecurity,
-  hardenedPodSecurity,
 ];
 
 /** Runs every rule on the model; returns errors and warnings (no message holds a value that may be a secret). */
