@@ -5,6 +5,9 @@
  * English three-letter names; or one of the shortcuts @yearly, @annually, @monthly, @weekly, @daily, @hourly.
  */
 
+/** Longer is no schedule (every minute listed one by one is 170 characters). */
+const MAX_CRON_LENGTH = 1024;
+
 const SHORTCUTS = ['@yearly', '@annually', '@monthly', '@weekly', '@daily', '@hourly'];
 
 interface Field {
@@ -71,6 +74,8 @@ function parseField(text: string, f: Field): number[] | string {
 
 /** The schedule, or why Package Manager's scheduler would refuse it. */
 export function parseCron(schedule: string): CronSchedule | string {
+  if (schedule.length > MAX_CRON_LENGTH)
+    return `is ${schedule.length} characters long, more than a cron schedule needs (${MAX_CRON_LENGTH})`;
   const t = schedule.trim();
   if (t.startsWith('@')) {
     return SHORTCUTS.includes(t.toLowerCase())
