@@ -1,5 +1,6 @@
 /** What a `cdk8s-ppm` command reads and writes: the process by default, fakes in tests. */
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'fs';
+import { mkdirSync, writeFileSync } from 'fs';
+import { readInputFile, readInputStdin } from '../values/read-input';
 import { dirname } from 'path';
 
 /** Where the command reads and writes (the process by default; tests inject their own). */
@@ -30,18 +31,13 @@ function defaultWriteFile(path: string, text: string): void {
   writeFileSync(path, text);
 }
 
-function defaultReadFile(path: string): Uint8Array {
-  if (statSync(path).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-  return readFileSync(path);
-}
-
 export function contextOf(io: CliIo): CliContext {
   const env = io.env ?? process.env;
   return {
     stdout: io.stdout,
     stderr: io.stderr,
-    readFile: io.readFile ?? defaultReadFile,
-    readStdin: io.readStdin ?? (() => readFileSync(0)),
+    readFile: io.readFile ?? readInputFile,
+    readStdin: io.readStdin ?? readInputStdin,
     writeFile: io.writeFile ?? defaultWriteFile,
     defaultNamespace: env.HELM_NAMESPACE || 'default',
   };

@@ -7,7 +7,7 @@
  * values with `coalesceValues` to get `.Values`.
  */
 import { structureProblem } from './intake';
-import { readFileSync, statSync } from 'fs';
+import { readInputFile, readInputStdin } from './read-input';
 import { mergeValueLayers } from './coalesce';
 import { applySetFlag, SetValueError, type SetFlag } from './strvals';
 import { decodeUtf8LikeGo, invalidUtf8Offset } from './go-text';
@@ -41,12 +41,12 @@ export interface LoadValuesOptions {
   readonly setLiteral?: readonly string[];
   /**
    * Reads a file (values files and `--set-file`); throws if it cannot.
-   * @default fs.readFileSync
+   * @default a regular file of at most 4 MiB
    */
   readonly readFile?: (path: string) => string | Uint8Array;
   /**
    * Reads standard input (for `-`).
-   * @default fs.readFileSync(0)
+   * @default standard input, at most 4 MiB
    */
   readonly readStdin?: () => string | Uint8Array;
 }
@@ -62,16 +62,15 @@ function readProblem(e: unknown): string {
     case 'EACCES':
     case 'EPERM':
       return 'permission denied';
+    case 'E2BIG':
+    case 'ENOTREG':
+      return err.message;
     default:
       return err?.code ? `cannot be read (${err.code})` : err instanceof Error ? err.message : 'cannot be read';
   }
 }
 
-function defaultReadFile(path: string): Uint8Array {
-  // A directory reads as EISDIR on Linux but not everywhere: check first.
-  if (statSync(path).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-  return readFileSync(path);
-}
+const defaultReadFile = readInputFile;
 
 /** Text of a values file as go-yaml reads it: UTF-8 (BOM allowed) or UTF-16 with a BOM. */
 function decodeValuesFile(content: string | Uint8Array, name: string): string {
@@ -97,7 +96,7 @@ export function readValuesFile(
     name = file;
     if (file.trim() === '-') {
       name = '<stdin>';
-      content = (options.readStdin ?? (() => readFileSync(0)))();
+      content = (options.readStdin ?? readInputStdin)();
     } else if (REMOTE.test(file)) {
       throw new ValuesError(`values file ${file}: remote values files are not supported; download it and give the local path`, file);
     } else {
@@ -135,7 +134,7 @@ export function loadValues(options: LoadValuesOptions = {}): Record<string, unkn
   const readSetFile = (path: string): string => {
     let content: string | Uint8Array;
     try {
-      content = path.trim() === '-' ? (options.readStdin ?? (() => readFileSync(0)))() : (options.readFile ?? defaultReadFile)(path);
+      content = path.trim() === '-' ? (options.readStdin ?? readInputStdin)() : (options.readFile ?? defaultReadFile)(path);
     } catch (e) {
       throw new Error(`cannot read file ${JSON.stringify(path)}: ${readProblem(e)}`);
     }
