@@ -12,7 +12,7 @@ import type { Config } from 'jest';
 export const SLOW_SUITES = ['test/readme.test.ts', 'test/docs.test.ts', 'test/examples.test.ts', 'test/byte-identity.test.ts'];
 
 /** Property suites: `npm test` runs them briefly, `test:slow` again with the run counts its script sets. */
-export const PROPERTY_SUITES = ['test/fuzz/', 'test/validation/fast-check.test.ts', 'test/yaml/'];
+export const PROPERTY_SUITES = ['test/fuzz/', 'test/validation/fast-check.test.ts', 'test/yaml/', 'test/security/hostile-inputs.test.ts'];
 
 const slow = process.env.PPM_TESTS === 'slow';
 const escape = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -6,6 +6,7 @@
  * either returns every object with its construct id, or throws one
  * `PackageManagerValidationError` listing every problem.
  */
+import { checkStructure } from './values/intake';
 import { CATALOGUE, extraObjectId, type ObjectId } from './catalogue';
 import { checksum, secretChecksums } from './checksums';
 import { PackageManagerValidationError } from './errors';
@@ -96,6 +97,8 @@ export function renderInstance(givenProps: PackageManagerProps, options: Instanc
   const releaseName = givenProps?.releaseName ?? options.releaseName ?? 'release';
   const namespace = givenProps?.namespace ?? options.namespace;
   // Secrets given as constructs become their names; then a copy of plain objects: later changes to the caller's objects do not leak in.
+  // Cycles and deep nesting are one error before anything recurses; constructs are carried, not walked into.
+  checkStructure(givenProps, false, context);
   const refs = resolveSecretReferences(givenProps ?? {}, namespace);
   const props = plainCopy(refs.props);
 

@@ -19,12 +19,12 @@ describe('one port drives everything', () => {
     expect(find(objects, 'Service').spec.ports[0]).toMatchObject({ name: 'rspm', port: 80, targetPort: 8080 });
   });
 
-  it('keeps a probe port set explicitly', () => {
+  it('keeps a probe port set explicitly (one the pod listens on: the metrics port)', () => {
     const c = find(
-      synthProps({ config: { HTTP: { Listen: ':8080' } }, readinessProbe: { httpGet: { path: '/x', port: 9999 } } }).objects,
+      synthProps({ config: { HTTP: { Listen: ':8080' } }, readinessProbe: { httpGet: { path: '/x', port: 2112 } } }).objects,
       'Deployment',
     ).spec.template.spec.containers[0];
-    expect(c.readinessProbe.httpGet).toEqual({ path: '/x', port: 9999 });
+    expect(c.readinessProbe.httpGet).toEqual({ path: '/x', port: 2112 });
   });
 
   it('moves the metrics container port, Service port and prometheus.io/port with Metrics.Listen', () => {

@@ -190,6 +190,7 @@ function readChartRender(args: DiffArgs, io: DiffIO): { objects: Obj[]; selectio
     text = args.from === '-' ? io.readStdin() : io.readFile(args.from);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'E2BIG' || code === 'ENOTREG') throw new Error(`--from ${label}: ${(e as Error).message}`);
     throw new Error(`--from ${label}: cannot read it${code ? ` (${code})` : ''}`);
   }
   const parse = (yaml: string) => {

@@ -1,7 +1,7 @@
 /** What a `cdk8s-ppm` command reads and writes: the process by default, fakes in tests. */
-import { mkdirSync, readFileSync, writeFileSync } from 'fs';
+import { mkdirSync, writeFileSync } from 'fs';
+import { readInputFile, readInputStdin } from '../values/read-input';
 import { dirname } from 'path';
-import { readFileBytes } from '../leaf/read-file';
 
 /** Where the command reads and writes (the process by default; tests inject their own). */
 export interface CliIo {
@@ -36,8 +36,8 @@ export function contextOf(io: CliIo): CliContext {
   return {
     stdout: io.stdout,
     stderr: io.stderr,
-    readFile: io.readFile ?? readFileBytes,
-    readStdin: io.readStdin ?? (() => readFileSync(0)),
+    readFile: io.readFile ?? readInputFile,
+    readStdin: io.readStdin ?? readInputStdin,
     writeFile: io.writeFile ?? defaultWriteFile,
     defaultNamespace: env.HELM_NAMESPACE || 'default',
   };

@@ -60,26 +60,44 @@ export function renderArgs(
 
 /** Go's filepath.Match, as helm matches `--show-only` patterns against `templates/NAME.yaml`. */
 export function matchTemplate(pattern: string, name: string): boolean {
-  let re = '';
+  // The pattern as tokens: a star (any run without "/"), or a test of one character.
+  const tokens: (true | ((c: string) => boolean))[] = [];
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
-    if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else if (c === '\\' && i + 1 < pattern.length) re += `\\${pattern[++i]}`.replace(/^\\([A-Za-z0-9])$/, '$1');
-    else if (c === '[') {
+    if (c === '*') {
+      if (tokens[tokens.length - 1] !== true) tokens.push(true); // "**" is "*": a star never crosses "/"
+    } else if (c === '?') tokens.push((x) => x !== '/');
+    else if (c === '\\' && i + 1 < pattern.length) {
+      const lit = pattern[++i];
+      tokens.push((x) => x === lit);
+    } else if (c === '[') {
       const end = pattern.indexOf(']', i + 2);
       if (end < 0) return false; // Go: ErrBadPattern, no match
       let cls = pattern.slice(i + 1, end);
       if (cls.startsWith('^')) cls = `^${cls.slice(1)}`;
-      re += `[${cls.replace(/\\/g, '\\\\')}]`;
+      let re: RegExp;
+      try {
+        re = new RegExp(`^[${cls.replace(/\\/g, '\\\\')}]$`);
+      } catch {
+        return false;
+      }
+      tokens.push((x) => re.test(x));
       i = end;
-    } else re += c.replace(/[.+^${}()|\\]/g, '\\$&');
+    } else tokens.push((x) => x === c);
   }
-  try {
-    return new RegExp(`^${re}$`).test(name);
-  } catch {
-    return false;
+  // Which prefixes of the name the tokens so far can match: linear in pattern × name, never backtracking.
+  let can = new Array<boolean>(name.length + 1).fill(false);
+  can[0] = true;
+  for (const t of tokens) {
+    const next = new Array<boolean>(name.length + 1).fill(false);
+    for (let j = 0; j <= name.length; j++) {
+      if (t === true) next[j] = can[j] || (j > 0 && next[j - 1] && name[j - 1] !== '/');
+      else next[j] = j > 0 && can[j - 1] && t(name[j - 1]);
+    }
+    can = next;
+    if (!can.includes(true)) return false;
   }
+  return can[name.length];
 }
 
 /** Objects kept by `--show-only` (in pattern order, as helm) and `--no-hooks`. */

@@ -27,11 +27,22 @@ import { goPrint, isTemplate, renderGoTemplate, GoTemplateError, type TemplateCo
 import { BOOLEAN_KEYS, INTEGER_KEYS, STRING_KEYS } from '../config/spec';
 import { GATED_VALUES } from './chart-reads';
 import { coalesceValues, mergeValueLayers } from './coalesce';
+import { checkStructure, textOfBytes } from './intake';
 import { subchartValues, umbrellaIssue, umbrellaKeys } from './subchart';
 import { parseValuesYaml, parseYamlDocuments, parseYamlScalar, parseYaml } from './yaml';
 
 export type { FromValuesOptions } from './options';
 
+/** Keys of the typed props that a values file cannot set (Helm ignores them too): where each goes instead. */
+const NOT_CHART_VALUES: Readonly<Record<string, string>> = {
+  namespace:
+    'is not a chart value (Helm ignores it): give the namespace with -n NAMESPACE (cdk8s-ppm, helm) or the namespace option of fromValues/loadValues',
+  releaseName:
+    'is not a chart value (Helm ignores it): the release name is the NAME argument (cdk8s-ppm template NAME) or the releaseName option of fromValues',
+  chartVersion: 'is not a chart value: give the chart version with --version (cdk8s-ppm) or the chartVersion option of fromValues',
+  acknowledgeWarnings:
+    'is not a chart value: acknowledge warnings with --acknowledge-warning ID (cdk8s-ppm) or the acknowledgeWarnings option of fromValues',
+};
 /** Whether `key` is a top-level prop (loads the schema: asked only of values that may be an umbrella's). */
 function isPropKey(key: string): boolean {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -108,10 +119,18 @@ export function valuesToProps(
   }
   const record = chartRecord(release.chartVersion);
   // YAML text, or layers as several `-f` files (each an object or YAML text), merged as Helm merges them.
-  const parse = (layer: unknown, i: number) => (typeof layer === 'string' ? parseValuesYaml(layer, { source: `values[${i}]` }) : layer);
+  // A Buffer is read as UTF-8 text; an object is checked before anything recurses into it (constructs, functions, cycles, depth).
+  const parse = (given: unknown, i: number) => {
+    const layer = textOfBytes(given, `values[${i}]`) ?? given;
+    if (typeof layer === 'string') return parseValuesYaml(layer, { source: `values[${i}]` });
+    checkStructure(layer, true, 'fromValues');
+    return layer;
+  };
   try {
+    input = textOfBytes(input, 'values') ?? input;
     if (typeof input === 'string') input = parse(input, 0);
     else if (Array.isArray(input)) input = mergeValueLayers(input.map((l, i) => (parse(l, i) ?? {}) as Record<string, unknown>));
+    else checkStructure(input, true, 'fromValues');
   } catch (e) {
     if (!(e instanceof SyntaxError)) throw e;
     throw new PackageManagerValidationError([{ path: '', message: e.message }], 'fromValues');
@@ -119,6 +138,13 @@ export function valuesToProps(
   if (input === null || input === undefined) input = {};
   if (!isPlainObject(input)) {
     throw new PackageManagerValidationError([{ path: '', message: 'a values file must hold a map of values' }], 'fromValues');
+  }
+  const notValues = Object.keys(NOT_CHART_VALUES).filter((k) => Object.prototype.hasOwnProperty.call(input, k));
+  if (notValues.length > 0) {
+    throw new PackageManagerValidationError(
+      notValues.map((k) => ({ path: k, message: NOT_CHART_VALUES[k] })),
+      'fromValues',
+    );
   }
   let values = structuredClone(input);
   if (release.subchart !== undefined) {

@@ -6,8 +6,8 @@
  * The result still holds the user's nulls; coalesce it over the chart's
  * values with `coalesceValues` to get `.Values`.
  */
-import { readFileSync } from 'fs';
-import { readFileBytes } from '../leaf/read-file';
+import { structureProblem } from './intake';
+import { readInputFile, readInputStdin } from './read-input';
 import { mergeValueLayers } from './coalesce';
 import { applySetFlag, SetValueError, type SetFlag } from './strvals';
 import { decodeUtf8LikeGo, invalidUtf8Offset } from './go-text';
@@ -55,12 +55,12 @@ export interface LoadValuesOptions {
   readonly chartVersion?: string;
   /**
    * Reads a file (values files and `--set-file`); throws if it cannot.
-   * @default fs.readFileSync
+   * @default a regular file of at most 4 MiB
    */
   readonly readFile?: (path: string) => string | Uint8Array;
   /**
    * Reads standard input (for `-`).
-   * @default fs.readFileSync(0)
+   * @default standard input, at most 4 MiB
    */
   readonly readStdin?: () => string | Uint8Array;
 }
@@ -76,10 +76,15 @@ function readProblem(e: unknown): string {
     case 'EACCES':
     case 'EPERM':
       return 'permission denied';
+    case 'E2BIG':
+    case 'ENOTREG':
+      return err.message;
     default:
       return err?.code ? `cannot be read (${err.code})` : err instanceof Error ? err.message : 'cannot be read';
   }
 }
+
+const defaultReadFile = readInputFile;
 
 /** Text of a values file as go-yaml reads it: UTF-8 (BOM allowed) or UTF-16 with a BOM. */
 function decodeValuesFile(content: string | Uint8Array, name: string): string {
@@ -105,12 +110,12 @@ export function readValuesFile(
     name = file;
     if (file.trim() === '-') {
       name = '<stdin>';
-      content = (options.readStdin ?? (() => readFileSync(0)))();
+      content = (options.readStdin ?? readInputStdin)();
     } else if (REMOTE.test(file)) {
       throw new ValuesError(`values file ${file}: remote values files are not supported; download it and give the local path`, file);
     } else {
       try {
-        content = (options.readFile ?? readFileBytes)(file);
+        content = (options.readFile ?? defaultReadFile)(file);
       } catch (e) {
         throw new ValuesError(`values file ${file}: ${readProblem(e)}`, file);
       }
@@ -143,7 +148,7 @@ export function loadValues(options: LoadValuesOptions = {}): Record<string, unkn
   const readSetFile = (path: string): string => {
     let content: string | Uint8Array;
     try {
-      content = path.trim() === '-' ? (options.readStdin ?? (() => readFileSync(0)))() : (options.readFile ?? readFileBytes)(path);
+      content = path.trim() === '-' ? (options.readStdin ?? readInputStdin)() : (options.readFile ?? defaultReadFile)(path);
     } catch (e) {
       throw new Error(`cannot read file ${JSON.stringify(path)}: ${readProblem(e)}`);
     }
@@ -164,6 +169,8 @@ export function loadValues(options: LoadValuesOptions = {}): Record<string, unkn
         if (e instanceof SetValueError) throw new ValuesError(e.message, flag, { cause: e });
         throw e;
       }
+      const problem = structureProblem(base, true);
+      if (problem) throw new ValuesError(`${flag}: ${problem.path}: ${problem.message}`, flag);
     }
   }
   if (options.subchart === undefined) return base;

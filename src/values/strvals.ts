@@ -19,6 +19,7 @@
  * Maps are plain objects; a key such as `__proto__` is stored as an own
  * property (never the prototype), as Helm stores any key.
  */
+import { isStackOverflow } from './intake';
 import { goEqualFold, goParseInt } from './go-text';
 import { isPlainObject, setOwn } from '../leaf/objects';
 
@@ -554,7 +555,12 @@ export function applySetFlag(dest: Record<string, unknown>, flag: SetFlag, expre
     }
   });
   try {
-    parser.parse();
+    try {
+      parser.parse();
+    } catch (e) {
+      if (!isStackOverflow(e)) throw e;
+      throw new Fail('the value is nested deeper than this reader follows (a few thousand levels): flatten it');
+    }
   } catch (e) {
     if (!(e instanceof Fail)) throw e;
     // Values may be secrets (not so for --set-file, whose values are paths).

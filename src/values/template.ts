@@ -15,6 +15,7 @@
  * passed through.
  */
 
+import { isStackOverflow } from './intake';
 import { stringify } from 'yaml';
 
 /**
@@ -64,7 +65,7 @@ function lex(src: string): RawToken[] {
     let text = src.slice(i, open);
     let start = open + 2;
     if (src[start] === '-' && /\s/.test(src[start + 1] ?? '')) {
-      text = text.replace(/\s+$/, '');
+      text = text.trimEnd(); // linear (a /\s+$/ backtracks quadratically on long blank runs)
       start++;
     }
     tokens.push({ kind: 'text', text });
@@ -343,7 +344,8 @@ class Evaluator {
         if (typeof cur !== 'object' || Array.isArray(cur)) {
           throw new GoTemplateError(`.Values.${rest.join('.')}: cannot read "${p}" of a ${Array.isArray(cur) ? 'list' : typeof cur}`);
         }
-        cur = (cur as Record<string, Value>)[p];
+        // Own keys only: `.Values.toString` is nothing in Helm, not Object.prototype's function.
+        cur = Object.prototype.hasOwnProperty.call(cur, p) ? (cur as Record<string, Value>)[p] : undefined;
       }
       return cur;
     }
@@ -517,5 +519,10 @@ export function isTemplate(s: string): boolean {
 
 /** Evaluates a template string. @throws GoTemplateError for what is not supported */
 export function renderGoTemplate(template: string, ctx: TemplateContext): string {
-  return new Evaluator(ctx).render(parseTokens(lex(template)));
+  try {
+    return new Evaluator(ctx).render(parseTokens(lex(template)));
+  } catch (e) {
+    if (!isStackOverflow(e)) throw e;
+    throw new GoTemplateError('actions are nested deeper than this reader follows (a few thousand levels): flatten the template');
+  }
 }

@@ -32,6 +32,7 @@
  * different types that print alike (`1` and `"1"`) are in an order Go does
  * not fix for helm, while the later one wins here.
  */
+import { isStackOverflow } from './intake';
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, Parser, Scalar, visit, type Document, type Node } from 'yaml';
 import { setOwn } from '../leaf/objects';
 import { decodeUtf8LikeGo, formatFloat32G, goParseFloat, goParseInt, goParseUint } from './go-text';
@@ -366,6 +367,53 @@ function lineCol(text: string, offset: number): { line: number; column: number }
 }
 
 /** Characters libyaml refuses anywhere in a stream. */
+const TOO_DEEP = 'nested deeper than this reader follows (Helm stops at 10,000 levels): flatten the value';
+
+/** The deepest nesting read (Helm's reader stops at 10,000; the `yaml` package's recursion at about 800). */
+export const MAX_YAML_NESTING = 500;
+
+/**
+ * Refuses nesting deeper than MAX_YAML_NESTING before parsing, in one pass: `[`/`{` outside quotes and
+ * comments, plus the `- ` and `? ` indicators that open block collections on one line.
+ */
+function checkNesting(text: string, fail: (offset: number, reason: string) => never): void {
+  let flow = 0;
+  let quote = '';
+  let onLine = 0; // block indicators opened on this line
+  let prev = ''; // the last character that is not a space on this line ('' at its start)
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+      continue;
+    }
+    if (c === '\n') {
+      onLine = 0;
+      prev = '';
+      continue;
+    }
+    if (c === ' ' || c === '\t' || c === '\r') continue;
+    const spaced = i === 0 || ' \t\n'.includes(text[i - 1]);
+    if (c === '#' && spaced) {
+      const nl = text.indexOf('\n', i);
+      i = (nl < 0 ? text.length : nl) - 1;
+      continue;
+    }
+    // Outside [ ] and { }, a bracket or quote opens something only where a value starts (not inside a plain scalar).
+    const valueStart = flow > 0 || (spaced && (prev === '' || prev === ':' || prev === '-' || prev === '?'));
+    if (flow === 0 && (c === '-' || c === '?') && (prev === '' || prev === '-' || prev === '?') && ' \t\r\n'.includes(text[i + 1] ?? '\n'))
+      onLine++;
+    else if (valueStart && (c === '[' || c === '{')) flow++;
+    else if (flow > 0 && (c === ']' || c === '}')) flow--;
+    else if (valueStart && (c === '"' || c === "'")) quote = c;
+    prev = c;
+    if (flow + onLine > MAX_YAML_NESTING) {
+      fail(i, `nested more than ${MAX_YAML_NESTING} levels deep, which this reader refuses (Helm stops at 10,000): flatten the value`);
+    }
+  }
+}
+
 function checkCharacters(text: string, fail: (offset: number, reason: string) => never): void {
   // eslint-disable-next-line no-control-regex
   const bad = /[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u.exec(text);
@@ -411,9 +459,22 @@ function goYamlSyntax(text: string, fail: (offset: number, reason: string) => ne
   for (let i = 0; i < (allDocuments ? docs.length : Math.min(1, docs.length)); i++) {
     edits.push(...checkDocument(text, docs[i], i === 0 ? 0 : docs[i].offset, docs[i + 1] ? docs[i + 1].offset : text.length, fail));
   }
-  let out = text;
-  for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return out;
+  edits.sort((a, b) => a.start - b.start);
+  if (edits.some((e, i) => i > 0 && e.start < edits[i - 1].end)) {
+    // Overlapping edits (rare): applied last first, as written.
+    let out = text;
+    for (const e of [...edits].reverse()) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+    return out;
+  }
+  // Applied in one pass: linear in the text.
+  const parts: string[] = [];
+  let at = 0;
+  for (const e of edits) {
+    parts.push(text.slice(at, e.start), e.text);
+    at = e.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 /** A replacement of text[start, end). */
@@ -457,7 +518,10 @@ function checkDocument(
       return;
     }
     if (t.type === 'flow-collection') {
-      excluded.push([t.offset, endOf(t)]);
+      // Its closing bracket (and what follows it on the line) ends it: not a walk of the subtree (quadratic in depth).
+      const closing = Array.isArray(t.end) ? (t.end as CstToken[]) : [];
+      const end = closing.length > 0 ? Math.max(...closing.map((c) => c.offset + (c.source?.length ?? 0))) : endOf(t);
+      excluded.push([t.offset, end]);
       walk(t.start, true, blockIndent);
       walk(t.items, true, blockIndent);
       walk(t.end, true, blockIndent);
@@ -518,20 +582,27 @@ function checkDocument(
     }
   }
 
-  const inExcluded = (p: number) => excluded.some(([a, b]) => p >= a && p < b);
+  // One pass over the lines, with pointers into the (sorted) leaves and excluded ranges: linear, not lines × tokens.
+  excluded.sort((a, b) => a[0] - b[0]);
+  let ex = 0;
+  let exEnd = -1; // the furthest end of the excluded ranges starting at or before the current position
+  const inExcluded = (p: number): boolean => {
+    while (ex < excluded.length && excluded[ex][0] <= p) exEnd = Math.max(exEnd, excluded[ex++][1]);
+    return p < exEnd;
+  };
+  let li = 0;
+  let prev: (typeof leaves)[number] | undefined; // the last token before the current line, not a space or newline
   for (let lineStart = docStart; lineStart < docEnd;) {
     const nl = text.indexOf('\n', lineStart);
     const lineEnd = nl < 0 ? text.length : nl;
     let p = lineStart;
     while (p < lineEnd && text[p] === ' ') p++;
+    for (; li < leaves.length && leaves[li].token.offset < lineStart; li++) {
+      if (!['space', 'newline'].includes(leaves[li].token.type)) prev = leaves[li];
+    }
     if (text[p] === '\t' && !inExcluded(p)) {
       const blank = /^[ \t\r]*$/.test(text.slice(lineStart, lineEnd));
-      // The last token before this line: a plain value (block context) takes blank lines indented past its parent.
-      let prev: (typeof leaves)[number] | undefined;
-      for (const leaf of leaves) {
-        if (leaf.token.offset >= lineStart) break;
-        if (!['space', 'newline'].includes(leaf.token.type)) prev = leaf;
-      }
+      // A plain value (block context) takes blank lines indented past its parent.
       const threshold = prev && prev.token.type === 'scalar' && !prev.inFlow ? prev.blockIndent + 1 : undefined;
       if (!(blank && threshold !== undefined && p - lineStart >= threshold)) {
         fail(p, 'a tab where the indentation of a line ends (even on an empty line) is refused by Helm; use spaces');
@@ -591,9 +662,15 @@ function stripBom(text: string): string {
 export function parseYaml(text: string, options: YamlOptions = {}): unknown {
   const body = stripBom(text);
   checkCharacters(body, failer(body, options.source));
-  const text2 = goYamlSyntax(body, failer(body, options.source), false);
-  const [first] = documentsOf(text2);
-  return first ? decodeDocument(first, text2, options.source) : null;
+  checkNesting(body, failer(body, options.source));
+  try {
+    const text2 = goYamlSyntax(body, failer(body, options.source), false);
+    const [first] = documentsOf(text2);
+    return first ? decodeDocument(first, text2, options.source) : null;
+  } catch (e) {
+    if (isStackOverflow(e)) failer(body, options.source)(-1, TOO_DEEP);
+    throw e;
+  }
 }
 
 /**
@@ -604,11 +681,17 @@ export function parseYaml(text: string, options: YamlOptions = {}): unknown {
 export function parseYamlDocuments(text: string, options: YamlOptions = {}): unknown[] {
   const body = stripBom(text);
   checkCharacters(body, failer(body, options.source));
-  const text2 = goYamlSyntax(body, failer(body, options.source), true);
+  checkNesting(body, failer(body, options.source));
   const out: unknown[] = [];
-  for (const doc of documentsOf(text2)) {
-    const value = decodeDocument(doc, text2, options.source);
-    if (value !== null && value !== undefined) out.push(value);
+  try {
+    const text2 = goYamlSyntax(body, failer(body, options.source), true);
+    for (const doc of documentsOf(text2)) {
+      const value = decodeDocument(doc, text2, options.source);
+      if (value !== null && value !== undefined) out.push(value);
+    }
+  } catch (e) {
+    if (isStackOverflow(e)) failer(body, options.source)(-1, TOO_DEEP);
+    throw e;
   }
   return out;
 }
@@ -619,6 +702,14 @@ export function parseYamlDocuments(text: string, options: YamlOptions = {}): unk
  * @throws YamlError (with `source` as the file name)
  */
 export function parseValuesYaml(text: string, options: YamlOptions = {}): Record<string, unknown> {
+  if (/^\uFEFF?USER-SUPPLIED VALUES:[ \t]*\r?(\n|$)/.test(text)) {
+    throw new YamlError(
+      options.source,
+      1,
+      1,
+      '"USER-SUPPLIED VALUES:" is the header `helm get values` prints without -o yaml: save the values with `helm get values RELEASE -o yaml`, or delete that first line',
+    );
+  }
   const value = parseYaml(text, options);
   if (value === null) return {};
   if (typeof value !== 'object' || Array.isArray(value)) {

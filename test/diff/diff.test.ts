@@ -289,13 +289,11 @@ describe('hand-made chart renders: each deliberate fix, named', () => {
     expect(worstKind(r2.objects)).toBe('change');
   });
 
-  it('ports-follow-config: a bare port ("8080", as Posit writes Listen) counts as the listen port, like ":8080"', () => {
-    for (const Listen of [':8080', '8080']) {
-      const v = { config: { HTTP: { Listen } } };
-      const chart = JSON.parse(JSON.stringify(ours(v)).replace(/("(?:containerPort|port|targetPort)":)8080/g, '$14242')) as Obj[];
-      const r = diff(v, chart);
-      expect({ Listen, fixes: fixesOf(r) }).toEqual({ Listen, fixes: ['ports-follow-config'] });
-    }
+  it('ports-follow-config: a bare HTTP port ("8080") is refused as Go\'s net.Listen refuses it, with the fix', () => {
+    const v = { config: { HTTP: { Listen: ':8080' } } };
+    const chart = JSON.parse(JSON.stringify(ours(v)).replace(/("(?:containerPort|port|targetPort)":)8080/g, '$14242')) as Obj[];
+    expect(fixesOf(diff(v, chart))).toEqual(['ports-follow-config']);
+    expect(() => diff({ config: { HTTP: { Listen: '8080' } } }, chart)).toThrow(/missing port in address.*write ":8080"/);
   });
 
   it('helm-hook-job: `helm get manifest` does not list the migration Job (a Helm hook)', () => {

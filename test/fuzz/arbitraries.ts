@@ -26,7 +26,11 @@ const probe = fc.record(
     enabled: fc.boolean(),
     periodSeconds: fc.integer({ min: 1, max: 60 }),
     failureThreshold: fc.integer({ min: 1, max: 30 }),
-    httpGet: fc.record({ path: absPath, port: fc.oneof(fc.integer({ min: 1, max: 65535 }), fc.constant('http')) }),
+    // Mostly the default port (HTTP.Listen's); a port the pod may not listen on is refused (test/validation/package-manager-reads.test.ts).
+    httpGet: fc.oneof(
+      { arbitrary: fc.record({ path: absPath }), weight: 8 },
+      { arbitrary: fc.record({ path: absPath, port: fc.oneof(fc.integer({ min: 1, max: 65535 }), fc.constant('metrics')) }), weight: 1 },
+    ),
   },
   { requiredKeys: [] },
 );

@@ -36,7 +36,7 @@ describe('every chart value as a prop', () => {
     expect(spec.serviceAccountName).toBe('ppm');
     expect(spec.containers.map((c: { name: string }) => c.name)).toEqual(['rspm', 'sidecar']);
     expect(spec.containers[1].resources.limits.memory).toBe(64);
-    expect(spec.containers[0].startupProbe.httpGet.port).toBe('http');
+    expect(spec.containers[0].startupProbe.httpGet.port).toBe('metrics');
   });
 
   it('applies serviceAccount.labels (the chart declares them but forgets to)', () => {

@@ -88,7 +88,7 @@ export const allValues: PackageManagerProps = {
   },
   startupProbe: {
     enabled: true,
-    httpGet: { path: '/__ping__', port: 'http' },
+    httpGet: { path: '/__ping__', port: 'metrics' },
     initialDelaySeconds: 10,
     periodSeconds: 10,
     timeoutSeconds: 1,

@@ -11,6 +11,7 @@ import {
   replicasShareData,
 } from './config';
 import { runRules } from './context';
+import { durations, listenAddresses, probePorts, syncSchedules } from './package-manager-reads';
 import { needsRedaction, redactIssues, secretStringsIn } from '../secrecy';
 import { gatewayAdmitted, httpRoute } from './http-route';
 import { repositoriesAndSources, repositorySetupVolumes } from './repositories';
@@ -51,6 +52,9 @@ const RULES = [
   referencedNames,
   gcfgSyntax,
   configDependencies,
+  listenAddresses,
+  syncSchedules,
+  durations,
   dataDirOnSharedStorage,
   chartConfigNotes,
   deprecatedServiceAccountName,
@@ -59,6 +63,7 @@ const RULES = [
   volumesAndMounts,
   containers,
   mainContainer,
+  probePorts,
   rollingUpdate,
   licenseFile,
   awsKeys,
