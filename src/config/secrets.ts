@@ -91,6 +91,14 @@ export function isSecretValue(value: string): boolean {
   return false;
 }
 
+/**
+ * A file name or URL as a message may show it: the credentials of a URL
+ * (`https://user:token@host/…`, or a token as the user) replaced by `…`.
+ */
+export function withoutCredentials(location: string): string {
+  return location.replace(/(?<![a-z0-9+.-])([a-z][a-z0-9+.-]*:\/\/)[^/?#@\s]*@/gi, '$1…@');
+}
+
 /** True when `Section.Key = value` is a secret that must not be written to a ConfigMap. */
 export function isSecretSetting(key: string, value: GcfgValue | null | undefined): boolean {
   const values = Array.isArray(value) ? value : [value];
