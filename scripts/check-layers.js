@@ -11,8 +11,8 @@ const path = require('path');
 
 const SRC = path.join(__dirname, '..', 'src');
 const LAYERS = [
-  // Leaf helpers that live beside their users but import nothing: the check combinators, the known-valid marks.
-  ['k8s/', 'yaml/', 'constants.ts', 'merge.ts', 'errors.ts', 'catalogue.ts', 'validation/check.ts', 'validation/known-valid.ts'],
+  // leaf/: pure helpers that import nothing of the project but each other.
+  ['leaf/', 'k8s/', 'yaml/', 'constants.ts', 'merge.ts', 'errors.ts', 'catalogue.ts'],
   ['chart-versions/', 'warnings.ts', 'names.ts', 'config/types.ts', 'config/secret-refs.ts', 'props.ts', 'traits.ts'],
   ['gcfg/', 'config/', 'schema.ts'],
   ['model/'],

@@ -46,12 +46,15 @@ describe('one port drives everything', () => {
 describe('config values are read the way gcfg reads them', () => {
   it('takes gcfg booleans and numeric strings from values files', () => {
     const { pm, objects } = synthValues({
-      config: { Metrics: { Enabled: 'off' }, Git: { BuildRetries: '5' }, Server: { RVersion: '/opt/R/4.3.2' } },
+      // (config.Metrics.Enabled, which the chart tests as Helm does, takes no strings: test/fidelity.)
+      config: { Git: { BuildRetries: '5', AllowUnsandboxedGitBuilds: 'off' }, Server: { RVersion: '/opt/R/4.3.2' } },
     });
-    expect(find(objects, 'Deployment').spec.template.spec.containers[0].ports).toEqual([{ containerPort: 4242 }]);
+    expect(find(objects, 'Deployment').spec.template.spec.containers[0].ports).toEqual([
+      { containerPort: 4242 },
+      { name: 'metrics', containerPort: 2112 },
+    ]);
     expect(parseGcfg(pm.configMap.toJson().data['rstudio-pm.gcfg'])).toMatchObject({
-      metrics: { enabled: ['false'] },
-      git: { buildretries: ['5'] },
+      git: { buildretries: ['5'], allowunsandboxedgitbuilds: ['false'] },
       server: { rversion: ['/opt/R/4.3.2'] },
     });
   });

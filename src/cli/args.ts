@@ -53,7 +53,6 @@ export interface TemplateArgs {
 export class UsageError extends Error {}
 
 export const USAGE = `usage: cdk8s-ppm template [NAME] [CHART] [flags]
-       cdk8s-ppm diff RELEASE --from FILE|- [flags]   (the migration report: cdk8s-ppm diff --help)
 
 Prints the manifests PackageManager synthesizes for chart values, like
 \`helm template NAME rstudio/rstudio-pm -n NAMESPACE -f values.yaml\`.
@@ -69,7 +68,7 @@ Flags:
       --set-file KEY=PATH,...  set values to the content of files
       --set-json KEY=JSON,...  set JSON values
       --set-literal KEY=VAL    set one literal string value
-  -n, --namespace NS           release namespace (default "default")
+  -n, --namespace NS           release namespace (default $HELM_NAMESPACE, or "default")
       --version VERSION        chart version: ${CHART_VERSIONS.join(' or ')}
   -s, --show-only TEMPLATE     only the objects of templates/NAME.yaml (repeatable, globs)
       --output-dir DIR         write DIR/rstudio-pm/templates/NAME.yaml instead of printing
@@ -151,7 +150,7 @@ export function csvFields(value: string, flag: string): string[] {
 const ignore = (kind: Kind, short?: string): FlagSpec => ({ kind, short });
 
 /** Every flag of `helm template` (helm 3.16.4, with its global flags). */
-const FLAGS: Readonly<Record<string, FlagSpec>> = {
+export const FLAGS: Readonly<Record<string, FlagSpec>> = {
   values: { kind: 'string', short: 'f', apply: (s, v) => s.values.files.push(...csvFields(v, '-f, --values')) },
   set: { kind: 'string', apply: (s, v) => s.values.set.push(v) },
   'set-string': { kind: 'string', apply: (s, v) => s.values.setString.push(v) },
@@ -263,12 +262,12 @@ function checkKubeVersion(v: string): void {
   }
 }
 
-export function parseArgs(argv: readonly string[]): TemplateArgs {
+/** Parses `template …` (argv[0] is `template`); `defaultNamespace` is the namespace without `-n` (`HELM_NAMESPACE`). */
+export function parseArgs(argv: readonly string[], defaultNamespace = 'default'): TemplateArgs {
   const [command, ...rest] = argv;
-  if (command !== 'template')
-    throw new UsageError(command ? `unknown command "${command}" (the only command is "template")` : 'missing command');
+  if (command !== 'template') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
   const state: State = {
-    namespace: 'default',
+    namespace: defaultNamespace,
     values: { files: [], set: [], setString: [], setFile: [], setJson: [], setLiteral: [] },
     showOnly: [],
     releaseNameDir: false,

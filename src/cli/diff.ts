@@ -6,7 +6,7 @@
  * nothing but labels, annotations and checksums differ, 1 otherwise, 2 when
  * the diff cannot be made.
  */
-import { CHART_VERSIONS, isChartVersion, type ChartVersion } from '../chart-versions';
+import { CHART_VERSIONS, DEFAULT_CHART_VERSION, isChartVersion, type ChartVersion } from '../chart-versions';
 import { withoutCredentials } from '../config/secrets';
 import { DELIBERATE_FIXES } from '../diff/classify';
 import type { Obj } from '../diff/compare';
@@ -15,6 +15,8 @@ import { EXIT, exitCodeOf, formatReport, reportJson } from '../diff/report';
 import { PackageManagerValidationError } from '../errors';
 import { formatWarning } from '../warnings';
 import { parseYamlDocuments } from '../values/yaml';
+import { parseChartRef } from './args';
+import { usageLine } from './exit-codes';
 
 /** What the values loader is given: the values flags of the command line, as `cdk8s-ppm template` takes them. */
 export interface ValuesOptions {
@@ -41,10 +43,14 @@ export interface DiffIO {
   stdout(text: string): void;
   stderr(text: string): void;
   readonly loadValues: LoadValues;
+  /** The namespace without `-n`: `HELM_NAMESPACE`, or `default`. */
+  readonly defaultNamespace?: string;
 }
 
 /** The command line of `cdk8s-ppm diff`. */
 export interface DiffArgs extends ValuesOptions {
+  /** The chart as given after RELEASE (`rstudio/rstudio-pm`, as `helm diff upgrade RELEASE CHART` takes it), if given. */
+  readonly chart?: string;
   /** `--from`: the chart's render (a file, or `-` for stdin). */
   readonly from: string;
   readonly output: 'text' | 'json';
@@ -52,7 +58,7 @@ export interface DiffArgs extends ValuesOptions {
   readonly accept: readonly string[];
 }
 
-export const DIFF_USAGE = `usage: cdk8s-ppm diff RELEASE --from FILE|- [-n NAMESPACE] [--version CHART_VERSION]
+export const DIFF_USAGE = `usage: cdk8s-ppm diff RELEASE [CHART] --from FILE|- [-n NAMESPACE] [--version CHART_VERSION]
                       [-f values.yaml]... [--set key=value]... [--set-string key=value]...
                       [--set-file key=path]... [--set-json key=json]... [--set-literal key=value]...
                       [-o text|json] [--accept-fix ID|all]...
@@ -62,6 +68,11 @@ renders from the same values, object by object:
 
   helm get manifest RELEASE -n NAMESPACE > current.yaml      (or: helm template …)
   cdk8s-ppm diff RELEASE -n NAMESPACE -f values.yaml --from current.yaml
+
+CHART is rstudio-pm as helm takes it (rstudio/rstudio-pm, rstudio-pm-0.20.4.tgz…),
+as in \`helm diff upgrade RELEASE CHART\`. Without --version, the chart version is
+the one the render's helm.sh/chart labels name; a --version that disagrees with
+them is a warning. -n defaults to $HELM_NAMESPACE, or "default".
 
 Each difference is one of: label/annotation only, checksum only (the pods roll
 once), a deliberate fix (named), or a real change (with the path and both values).
@@ -84,14 +95,21 @@ const VALUE_FLAGS: Record<string, keyof Pick<DiffArgs, 'files' | 'set' | 'setStr
 };
 
 /** Parses the arguments after `diff`. @throws DiffUsageError */
-export function parseDiffArgs(argv: readonly string[]): DiffArgs {
+/** The long flags of `cdk8s-ppm diff` (for shell completion). */
+export const DIFF_FLAGS: readonly string[] = [
+  ...new Set([...Object.keys(VALUE_FLAGS), '--from', '--namespace', '--version', '--output'].filter((f) => f.startsWith('--'))),
+].map((f) => f.slice(2));
+
+/** Parses the arguments after `diff`; `defaultNamespace` is the namespace without `-n`. @throws DiffUsageError */
+export function parseDiffArgs(argv: readonly string[], defaultNamespace = 'default'): DiffArgs {
   const lists = { files: [], set: [], setString: [], setFile: [], setJson: [], setLiteral: [], accept: [] } as Record<
     (typeof VALUE_FLAGS)[string],
     string[]
   >;
   let release: string | undefined;
   let from: string | undefined;
-  let namespace = 'default';
+  let chart: string | undefined;
+  let namespace = defaultNamespace;
   let chartVersion: string | undefined;
   let output: string = 'text';
   for (let i = 0; i < argv.length; i++) {
@@ -111,11 +129,22 @@ export function parseDiffArgs(argv: readonly string[]): DiffArgs {
     else if (flag === '-o' || flag === '--output') output = next();
     else if (flag.startsWith('-') && flag !== '-') throw new DiffUsageError(`unknown option "${flag}"`);
     else if (release === undefined) release = arg;
+    else if (chart === undefined) chart = arg;
     else throw new DiffUsageError(`unexpected argument "${arg}"`);
   }
   if (!release) throw new DiffUsageError('missing RELEASE');
   if (from === undefined)
     throw new DiffUsageError('missing --from FILE (the output of `helm get manifest RELEASE` or `helm template`; - for stdin)');
+  if (chart !== undefined) {
+    const ref = parseChartRef(chart);
+    if (!ref) throw new DiffUsageError(`chart "${chart}" is not rstudio-pm (e.g. rstudio/rstudio-pm)`);
+    if (ref.version !== undefined) {
+      if (chartVersion !== undefined && chartVersion.replace(/^v/, '') !== ref.version)
+        throw new DiffUsageError(`--version ${chartVersion} conflicts with the chart ${chart}`);
+      chartVersion = ref.version;
+    }
+  }
+  if (chartVersion !== undefined) chartVersion = chartVersion.replace(/^v/, '');
   if (output !== 'text' && output !== 'json') throw new DiffUsageError(`--output ${JSON.stringify(output)}: use text or json`);
   if (chartVersion !== undefined && !isChartVersion(chartVersion))
     throw new DiffUsageError(`--version ${JSON.stringify(chartVersion)}: use one of ${CHART_VERSIONS.join(', ')}`);
@@ -123,7 +152,7 @@ export function parseDiffArgs(argv: readonly string[]): DiffArgs {
   if (unknownFix !== undefined)
     throw new DiffUsageError(`--accept-fix ${JSON.stringify(unknownFix)}: use all or one of ${Object.keys(DELIBERATE_FIXES).join(', ')}`);
   if (from === '-' && lists.files.includes('-')) throw new DiffUsageError('--from - and -f - both read stdin: give one of them a file');
-  return { release, from, namespace, chartVersion, output, ...lists };
+  return { release, ...(chart !== undefined ? { chart } : {}), from, namespace, chartVersion, output, ...lists };
 }
 
 /** The chart's render, read and checked: a list of Kubernetes objects. Messages name the file, never its content. */
@@ -166,17 +195,50 @@ function readChartRender(args: DiffArgs, io: DiffIO): Obj[] {
   return objects;
 }
 
+/** The chart versions the render's `helm.sh/chart: rstudio-pm-X.Y.Z` labels name. */
+export function chartVersionsOfLabels(objects: readonly Obj[]): string[] {
+  const versions = new Set<string>();
+  for (const o of objects) {
+    const label: unknown = o.metadata?.labels?.['helm.sh/chart'];
+    const m = typeof label === 'string' ? /^rstudio-pm-(\d+\.\d+\.\d+\S*)$/.exec(label) : null;
+    if (m) versions.add(m[1]);
+  }
+  return [...versions].sort();
+}
+
+/** The chart version to render: `--version`, else the one the labels name; a disagreement is a warning. */
+function chartVersionFor(args: DiffArgs, chartManifests: readonly Obj[], io: DiffIO): ChartVersion | undefined {
+  const labelled = chartVersionsOfLabels(chartManifests);
+  const given = args.chartVersion as ChartVersion | undefined;
+  if (given !== undefined) {
+    if (labelled.length > 0 && !labelled.includes(given))
+      io.stderr(`WARNING --version ${given}, but the render's helm.sh/chart labels name rstudio-pm-${labelled.join(', rstudio-pm-')}\n`);
+    return given;
+  }
+  if (labelled.length === 1 && isChartVersion(labelled[0])) {
+    if (labelled[0] !== DEFAULT_CHART_VERSION)
+      io.stderr(`chart version ${labelled[0]}, read from the render's helm.sh/chart labels (--version to choose)\n`);
+    return labelled[0];
+  }
+  if (labelled.length > 0)
+    io.stderr(
+      `WARNING the render's helm.sh/chart labels name rstudio-pm-${labelled.join(', rstudio-pm-')}; rendering the default chart version (use --version ${CHART_VERSIONS.join(' or ')})\n`,
+    );
+  return undefined;
+}
+
 /** Runs `cdk8s-ppm diff` with the arguments after `diff`; returns the exit code. */
 export function runDiff(argv: readonly string[], io: DiffIO): number {
-  if (argv.includes('-h') || argv.includes('--help')) {
+  const flags = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
+  if (flags.includes('-h') || flags.includes('--help')) {
     io.stdout(`${DIFF_USAGE}\n`);
     return 0;
   }
   let args: DiffArgs;
   try {
-    args = parseDiffArgs(argv);
+    args = parseDiffArgs(argv, io.defaultNamespace);
   } catch (e) {
-    io.stderr(`Error: ${(e as Error).message}\n${DIFF_USAGE}\n`);
+    io.stderr(usageLine('diff', (e as Error).message));
     return EXIT.trouble;
   }
   try {
@@ -187,7 +249,7 @@ export function runDiff(argv: readonly string[], io: DiffIO): number {
       values,
       releaseName: args.release,
       namespace: args.namespace,
-      chartVersion: args.chartVersion as ChartVersion | undefined,
+      chartVersion: chartVersionFor(args, chartManifests, io),
     });
     if (args.output === 'json') io.stdout(`${JSON.stringify(reportJson(result, args.accept), null, 2)}\n`);
     else {

@@ -4,7 +4,7 @@
  * a test keeps both in step). The lists of known sections and keys, and of
  * the keys read as booleans, numbers or lists, derive from this table.
  */
-import { bool, list, num, obj, oneOf, or, record, str, strMatching, strWhere, type Check, type Shape } from '../validation/check';
+import { bool, list, num, obj, oneOf, or, record, str, strMatching, strWhere, type Check, type Shape } from '../leaf/check';
 import type { ExtraConfig, GcfgScalar, PackageManagerConfig } from './types';
 
 /** The port of a listen address, or undefined when it has none. */

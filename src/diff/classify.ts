@@ -260,7 +260,7 @@ export function classify(comparisons: readonly ObjectComparison[], ctx: Classify
       .filter((d) => d.tag !== 'namespace-added') // Helm puts it there too
       .map((d): ClassifiedDifference => {
         const secret = isSecretDifference(c, d);
-        if (d.tag === 'helm-label' || d.tag === 'app-label') return { ...d, kind: 'label', secret };
+        if (d.tag === 'helm-label' || d.tag === 'app-label' || d.tag === 'app-version') return { ...d, kind: 'label', secret };
         if (d.tag === 'checksum-value' || d.tag === 'checksum-key') return { ...d, kind: 'checksum', secret };
         const p = d.path;
         if (p.length === 3 && p[0] === 'metadata' && p[1] === 'annotations' && String(seg(p, 2)).startsWith('meta.helm.sh/'))

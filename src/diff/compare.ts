@@ -16,7 +16,8 @@
  *   compare item by item by name, and their order separately;
  * - differences the contract names are tagged: the Helm labels
  *   (`helm.sh/chart`, `app.kubernetes.io/managed-by`) anywhere, the
- *   `app.kubernetes.io/*` labels added to an object's own labels, and the pod
+ *   `app.kubernetes.io/*` labels added to an object's own labels, a changed
+ *   `app.kubernetes.io/version` (it moves with the chart version), and the pod
  *   template's `checksum/*` annotations (their values, or their presence).
  *
  * Pure: plain objects in, plain differences out; no cdk8s.
@@ -41,7 +42,7 @@ export interface ObjectRef {
 export type PathSegment = string | number | { readonly name: string };
 
 /** A difference the comparison rules name (see the module comment). */
-export type DifferenceTag = 'helm-label' | 'app-label' | 'checksum-value' | 'checksum-key' | 'namespace-added';
+export type DifferenceTag = 'helm-label' | 'app-label' | 'app-version' | 'checksum-value' | 'checksum-key' | 'namespace-added';
 
 /** One difference inside an object (or of the whole object: an empty path). */
 export interface Difference {
@@ -72,6 +73,8 @@ export interface ObjectComparison {
 
 /** The Helm labels the comparison ignores (rule 2a). */
 export const HELM_LABELS: readonly string[] = ['helm.sh/chart', 'app.kubernetes.io/managed-by'];
+/** The app version label: it changes with the chart version, and counts as a label change. */
+const APP_VERSION_LABEL = 'app.kubernetes.io/version';
 export { GCFG_KEY, AWS_CREDENTIALS_KEY } from '../constants';
 const CHECKSUM_PREFIX = 'checksum/';
 const SHA256_HEX = /^[0-9a-f]{64}$/;
@@ -198,7 +201,14 @@ function diffOwnLabels(chart: Obj, ours: Obj, out: Difference[]): void {
   const ol: Obj = isMap(ours.metadata?.labels) ? ours.metadata.labels : {};
   for (const k of [...new Set([...Object.keys(cl), ...Object.keys(ol)])]) {
     if (sameData(cl[k], ol[k])) continue;
-    const tag = HELM_LABELS.includes(k) ? 'helm-label' : !(k in cl) && k.startsWith('app.kubernetes.io/') ? 'app-label' : undefined;
+    // The app version moves with the chart version: a label change in the report (the parity tests still compare it).
+    const tag = HELM_LABELS.includes(k)
+      ? 'helm-label'
+      : !(k in cl) && k.startsWith('app.kubernetes.io/')
+        ? 'app-label'
+        : k === APP_VERSION_LABEL
+          ? 'app-version'
+          : undefined;
     out.push({ path: ['metadata', 'labels', k], chart: cl[k], ours: ol[k], ...(tag ? { tag } : {}) });
   }
 }

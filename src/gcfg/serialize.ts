@@ -45,6 +45,11 @@ export function parseSectionName(section: string): { name: string; subsection?: 
 function formatScalar(value: GcfgScalar): string {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new Error(`${value} is not a finite number`);
+    if (value !== 0 && Math.abs(value) < 1e-4) {
+      // Go (helm) prints small floats with a two-digit exponent: 2.5e-07, where JavaScript writes 2.5e-7.
+      const [mantissa, exponent] = value.toExponential().split('e-');
+      return `${mantissa}e-${exponent.padStart(2, '0')}`;
+    }
     return String(value);
   }
   return String(value);

@@ -17,7 +17,7 @@ import { INCLUDE_TYPES, SOURCE_TYPES } from '../constants';
 import { isDns1123Label, isDns1123Subdomain, isQualifiedName, isSecretKey, LABEL_VALUE, PORT_NAME } from '../k8s/names';
 import { isValidK8s, isValidK8sObject, QUANTITY_PATTERN, type K8sType } from '../k8s/validate';
 import type { NoNull, PackageManagerProps, ProbeProps, SecretsByName } from '../props';
-import { isKnownValid } from './known-valid';
+import { isKnownValid } from '../leaf/known-valid';
 import {
   anything,
   bool,
@@ -34,7 +34,7 @@ import {
   strMatching,
   strWhere,
   type Check,
-} from './check';
+} from '../leaf/check';
 
 /** What the schema checks: the props without the two checked before it. */
 type Checked = NoNull<SecretsByName<Omit<PackageManagerProps, 'chartVersion' | 'acknowledgeWarnings'>>>;

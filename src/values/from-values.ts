@@ -234,6 +234,17 @@ export function valuesToProps(
           }
           if (!isPlainObject(keys)) return [section, keys];
           const known = isPlainObject(defaults[section]) ? (defaults[section] as Record<string, unknown>) : {};
+          for (const [k, v] of Object.entries(keys)) {
+            // A setting the chart tests with `if` (a boolean default, e.g. Metrics.Enabled) is a boolean for Helm
+            // (any non-empty string is true) and for Package Manager (true/yes/on/1, false/no/off/0): refuse any
+            // string but "true" (which both read, and print, alike) instead of objects for a feature that is off.
+            if (typeof known[k] === 'boolean' && typeof v === 'string' && v !== 'true') {
+              errors.push({
+                path: `config.${section}.${k}`,
+                message: `is the string ${JSON.stringify(v)}: Helm reads any non-empty string as true and "" as false, Package Manager reads gcfg words (false, no, off, 0 are false); write true or false without quotes`,
+              });
+            }
+          }
           return [section, Object.fromEntries(Object.entries(keys).map(([k, v]) => [k, v === null && !(k in known) ? '' : v]))];
         }),
       );

@@ -205,7 +205,8 @@ export function truthy(v: Value): boolean {
 
 /** How Go prints a value with `{{ }}` / `%v`. */
 function print(v: Value, where: string): string {
-  if (v === undefined || v === null) return '<no value>';
+  // Go prints "<no value>"; Helm removes that text from what a template renders.
+  if (v === undefined || v === null) return '';
   if (typeof v === 'number') return goNumber(v);
   if (typeof v === 'string' || typeof v === 'boolean') return String(v);
   throw new GoTemplateError(
@@ -343,8 +344,14 @@ class Evaluator {
     const [head, ...rest] = parts;
     if (head === 'Values') {
       let cur: Value = this.ctx.values;
-      for (const p of rest) {
-        if (cur === null || cur === undefined) return undefined;
+      for (const [i, p] of rest.entries()) {
+        if (cur === null || cur === undefined) {
+          // Go's templates fail on a field of nothing: "nil pointer evaluating interface {}.p".
+          const at = ['.Values', ...rest.slice(0, i)].join('.');
+          throw new GoTemplateError(
+            `${at} is ${cur === null ? 'null' : 'not set'}, so .${p} of it cannot be read (Helm fails too): set ${at}, or test it with if first`,
+          );
+        }
         if (typeof cur !== 'object' || Array.isArray(cur)) {
           throw new GoTemplateError(`.Values.${rest.join('.')}: cannot read "${p}" of a ${Array.isArray(cur) ? 'list' : typeof cur}`);
         }

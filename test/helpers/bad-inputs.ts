@@ -118,8 +118,8 @@ export const BAD_INPUTS: BadInput[] = [
   ['typo in a typed section', { config: { Sever: { Address: 'x' } } }, 'config.Sever', /unknown section; did you mean Server\?/],
   [
     'typed value of the wrong type',
-    { config: { Metrics: { Enabled: 'yes please' } } },
-    'config.Metrics.Enabled',
+    { config: { Git: { AllowUnsandboxedGitBuilds: 'yes please' } } },
+    'config.Git.AllowUnsandboxedGitBuilds',
     /true or false; got "yes please"/,
   ],
   ['typed enum value', { config: { Storage: { Default: 'S4' } } }, 'config.Storage.Default', /"file", "s3"/],

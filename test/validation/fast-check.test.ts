@@ -15,8 +15,8 @@ import { BOOLEAN_KEYS, INTEGER_KEYS, KNOWN_CONFIG, LIST_KEYS } from '../../src/c
 import { plainCopy } from '../../src/parts/manifest';
 import type { PackageManagerProps } from '../../src';
 import { propsSchema } from '../../src/schema';
-import { isKnownValid } from '../../src/validation/known-valid';
-import { obj, oneOf, str, type Check } from '../../src/validation/check';
+import { isKnownValid } from '../../src/leaf/known-valid';
+import { obj, oneOf, str, type Check } from '../../src/leaf/check';
 import { mergeOverDefaults, passesFastCheck, schemaInput } from '../../src/validation/parse';
 import { brokenProps, validProps } from '../fuzz/arbitraries';
 

@@ -15,7 +15,9 @@ describe('renderGoTemplate', () => {
     ['{{ .Release.Namespace }}', 'ns'],
     ['{{ .Chart.AppVersion }}', '2024.04.4'],
     ['{{ .Values.a.b }}', 'deep'],
-    ['{{ .Values.missing.x }}', '<no value>'],
+    // Go prints "<no value>" for nothing; Helm erases that text (issue 23, item 2).
+    ['x{{ .Values.missing }}y', 'xy'],
+    ['x{{ .Values.a.nope }}y', 'xy'],
     ['{{ $.Values.replicas }}', '3'],
     ['{{ .Values.big }}', '1e+06'],
     ['{{ include "rstudio-pm.fullname" . }}-x', 'rel-rstudio-pm-x'],
@@ -49,6 +51,10 @@ describe('renderGoTemplate', () => {
   });
 
   it.each([
+    // A field of nothing fails in Go ("nil pointer evaluating interface {}.x"), so in Helm.
+    ['{{ .Values.missing.x }}', /\.Values\.missing is not set, so \.x of it cannot be read \(Helm fails too\)/],
+    ['{{ if .Values.missing.x }}y{{ end }}', /\.Values\.missing is not set/],
+    ['{{ .Values.a.nope.deeper }}', /\.Values\.a\.nope is not set, so \.deeper/],
     ['{{ range .Values.list }}x{{ end }}', /"\{\{ range \}\}" is not supported/],
     ['{{ toJson .Values }}', /function "toJson" is not supported/],
     ['{{ required "set a.missing" .Values.a.missing }}', /set a.missing/],

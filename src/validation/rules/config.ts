@@ -103,7 +103,11 @@ export const dataDirOnSharedStorage: Rule = ({ model, warn }) => {
 
 /** The chart's root check, and its note about a hand-set license type. */
 export const chartConfigNotes: Rule = ({ model, error, warn }) => {
-  if (String(configValue(model.config, 'Launcher', 'ServerUser')).toLowerCase() === 'root' && model.values.rootCheckIsFatal) {
+  if (
+    // The chart's check is `eq … "root"`, case-sensitive as Package Manager's user names are.
+    configValue(model.config, 'Launcher', 'ServerUser') === 'root' &&
+    model.values.rootCheckIsFatal
+  ) {
     error(
       'config.Launcher.ServerUser',
       'is "root", but the Package Manager image runs as non-root: remove config.Launcher.ServerUser (or, to bypass this check at your own risk, set rootCheckIsFatal: false)',
