@@ -6,7 +6,7 @@
  */
 import { chartRecord, type ChartVersion } from '../chart-versions';
 import { OUR_DEFAULTS } from '../chart-versions/ours';
-import { deepMerge, fastCopy, isPlainObject } from '../merge';
+import { deepMerge, fastCopy, isPlainObject } from '../leaf/objects';
 import { traitsOf } from '../traits';
 import { isKnownValid, markKnownValid } from '../leaf/known-valid';
 

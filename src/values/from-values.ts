@@ -13,7 +13,7 @@
  */
 import { chartRecord, isChartVersion, unsupportedChartVersion, type ChartVersion, type ChartVersionRecord } from '../chart-versions';
 import { PackageManagerValidationError, formatPath, type ValidationIssue } from '../errors';
-import { isPlainObject, setOwn, valueAt } from '../merge';
+import { isPlainObject, setOwn, valueAt } from '../leaf/objects';
 import { helmTruthy } from '../model/defaults';
 import { chartName, commonLabels, fullName, selectorLabels, serviceAccountName } from '../names';
 import type { PackageManagerProps } from '../props';

@@ -17,7 +17,7 @@ import type { PackageManagerProps } from '../../src';
 import { propsSchema } from '../../src/schema';
 import { isKnownValid } from '../../src/leaf/known-valid';
 import { obj, oneOf, str, type Check } from '../../src/leaf/check';
-import { mergeOverDefaults, passesFastCheck, schemaInput } from '../../src/validation/parse';
+import { mergeOverDefaults, passesFastCheck, schemaInput } from '../../src/validation/input/parse';
 import { brokenProps, validProps } from '../fuzz/arbitraries';
 
 const RUNS = Number(process.env.FAST_CHECK_RUNS ?? 100);
