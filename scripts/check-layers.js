@@ -13,8 +13,18 @@ const SRC = path.join(__dirname, '..', 'src');
 const LAYERS = [
   // leaf/: pure helpers that import nothing of the project but each other.
   ['leaf/', 'k8s/', 'yaml/', 'constants.ts', 'errors.ts', 'catalogue.ts'],
-  ['chart-versions/', 'warnings.ts', 'names.ts', 'config/types.ts', 'config/secret-refs.ts', 'props.ts', 'traits.ts'],
-  ['gcfg/', 'config/', 'schema.ts'],
+  [
+    'chart-versions/',
+    'warnings.ts',
+    'names.ts',
+    'config/types.ts',
+    'config/secret-refs.ts',
+    'props.ts',
+    'traits.ts',
+    'traits-table.ts',
+    'value-traits.ts',
+  ],
+  ['gcfg/', 'config/', 'schema.ts', 'prop-checks-zod.ts', 'prop-checks-fast.ts'],
   ['model/'],
   // The input stage (validation/input/: normalize, merge, schema) and the model rules (validation/rules/), with what
   // both share (validation/secrecy.ts). Below the renderers: no rule renders.

@@ -2,12 +2,12 @@
  * Chart values → props. This is the only place that knows the chart's YAML
  * habits; after it, values files and typed props take one path.
  *
+ * Each value is read by its traits (traits.ts, from the tags of props.ts):
  * - `false`, `""`, `0` and `null` mean "unset" for the values the chart
- *   tests with `if`/`with`/`default` (list below), exactly as in the chart.
- * - `command`/`args` given as strings are read as YAML (`'["sleep","1000"]'`).
- * - `pod.annotations` values are quoted to strings, as the chart does.
- * - Templated strings in `extraObjects` and `pod.containerSecurityContext`
- *   are evaluated (see template.ts).
+ *   tests with `if`/`with`/`default` (`falsyUnset`), exactly as in the chart.
+ * - strings given for `readAsYaml` values are read as YAML (`'["sleep","1000"]'`).
+ * - `quotedAsText` map values are quoted to strings, as the chart does.
+ * - Templated strings in `templated` values are evaluated (see template.ts).
  * - Keys that older chart versions used and 0.5.29 ignores are dropped with
  *   a warning; any other unknown key is an error (reported by validation).
  */
@@ -169,7 +169,7 @@ export function valuesToProps(
       return typeof n === 'number' ? n : value;
     }
     if (trait.usedAsText && (typeof value === 'number' || typeof value === 'boolean')) return goPrint(value);
-    if ((key === 'command' || key === 'args') && typeof value === 'string') {
+    if (trait.readAsYaml && typeof value === 'string') {
       try {
         return parseYaml(value);
       } catch (e) {
@@ -181,16 +181,16 @@ export function valuesToProps(
         return undefined;
       }
     }
-    if ((key === 'command' || key === 'args') && Array.isArray(value)) {
+    if (trait.readAsYaml && Array.isArray(value)) {
       // The chart prints each item as text: `[sleep, 1000]` runs `sleep 1000`.
       return value.map((v) => (typeof v === 'number' || typeof v === 'boolean' ? goPrint(v) : v));
     }
-    if (key === 'pod.annotations' && isPlainObject(value)) {
+    if (trait.quotedAsText && isPlainObject(value)) {
       // The chart quotes each value as Go prints it (`1000000` is "1e+06").
       const text = (v: unknown) => (typeof v === 'number' || typeof v === 'boolean' ? goPrint(v) : v);
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, v === null || typeof v === 'object' ? v : text(v)]));
     }
-    if (key === 'pod.containerSecurityContext' && isPlainObject(value)) {
+    if (trait.templated && isPlainObject(value)) {
       // The chart evaluates the merged value as a template.
       try {
         return renderStrings(value, ctx);
@@ -200,9 +200,9 @@ export function valuesToProps(
         return undefined;
       }
     }
-    if (key === 'extraObjects' && Array.isArray(value)) {
+    if (trait.templated && Array.isArray(value)) {
       return value.flatMap((item, i) => {
-        const path = formatPath(['extraObjects', i]);
+        const itemPath = formatPath([...path, i]);
         try {
           if (typeof item !== 'string') return [renderStrings(dropNullsInItems(item), ctx)];
           const text = renderGoTemplate(item, ctx);
@@ -211,12 +211,12 @@ export function valuesToProps(
           } catch (e) {
             if (!(e instanceof SyntaxError)) throw e;
             // The reader's message gives the line, the column and what is wrong, never the rendered text.
-            errors.push({ path, message: `not valid YAML after templating: ${e.message}` });
+            errors.push({ path: itemPath, message: `not valid YAML after templating: ${e.message}` });
             return [];
           }
         } catch (e) {
           if (!(e instanceof GoTemplateError)) throw e;
-          errors.push({ path, message: `template not supported: ${e.message}` });
+          errors.push({ path: itemPath, message: `template not supported: ${e.message}` });
           return [];
         }
       });
