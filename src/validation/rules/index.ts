@@ -32,6 +32,7 @@ import {
   sandboxingSecurity,
   settingEnvCollisions,
 } from './security';
+import { plainCredentials } from './plain-credentials';
 import {
   awsKeys,
   containers,
@@ -79,6 +80,7 @@ const RULES = [
   inlineSecretSettings,
   settingEnvCollisions,
   plainSecretEnv,
+  plainCredentials,
   podPort,
   sandboxingSecurity,
 ];
