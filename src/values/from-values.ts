@@ -12,7 +12,7 @@
  *   a warning; any other unknown key is an error (reported by validation).
  */
 import { chartRecord, isChartVersion, unsupportedChartVersion, type ChartVersion, type ChartVersionRecord } from '../chart-versions';
-import { PackageManagerValidationError, formatPath, type ValidationIssue } from '../errors';
+import { PackageManagerValidationError, ValuesError, formatPath, type ValidationIssue } from '../errors';
 import { isPlainObject, setOwn, valueAt } from '../leaf/objects';
 import { helmTruthy } from '../model/defaults';
 import { chartName, commonLabels, fullName, selectorLabels, serviceAccountName } from '../names';
@@ -22,9 +22,17 @@ import { redactIssues, secretStringsIn } from '../validation/secrecy';
 import type { PackageManagerWarning } from '../warnings';
 import { goPrint, isTemplate, renderGoTemplate, GoTemplateError, type TemplateContext } from './template';
 import { coalesceValues, mergeValueLayers } from './coalesce';
+import { subchartValues, umbrellaIssue, umbrellaKeys } from './subchart';
 import { parseValuesYaml, parseYamlDocuments, parseYamlScalar, parseYaml } from './yaml';
 
 export type { FromValuesOptions } from './options';
+
+/** Whether `key` is a top-level prop (loads the schema: asked only of values that may be an umbrella's). */
+function isPropKey(key: string): boolean {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { knownKeysAt } = require('../validation/input/schema-issues') as typeof import('../validation/input/schema-issues');
+  return knownKeysAt([]).includes(key);
+}
 
 function includes(values: Record<string, unknown>, release: string, record: ChartVersionRecord): Record<string, string> {
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
@@ -82,7 +90,7 @@ function dropNullsInItems(value: unknown): unknown {
  */
 export function valuesToProps(
   input: unknown,
-  release: { releaseName: string; namespace: string; chartVersion?: ChartVersion },
+  release: { releaseName: string; namespace: string; chartVersion?: ChartVersion; subchart?: string },
   traits: TraitsTable<unknown> = VALUE_TRAITS,
 ): { props: PackageManagerProps; warnings: PackageManagerWarning[] } {
   const errors: ValidationIssue[] = [];
@@ -107,9 +115,22 @@ export function valuesToProps(
   if (!isPlainObject(input)) {
     throw new PackageManagerValidationError([{ path: '', message: 'a values file must hold a map of values' }], 'fromValues');
   }
-  const values = structuredClone(input);
-  // Helm reserves `global` for values shared with subcharts; this chart reads none of it.
-  delete values.global;
+  let values = structuredClone(input);
+  if (release.subchart !== undefined) {
+    try {
+      values = subchartValues(values, release.subchart, record.values as Record<string, unknown>);
+    } catch (e) {
+      if (e instanceof ValuesError) throw new PackageManagerValidationError(e.issues, 'fromValues');
+      throw e;
+    }
+  } else {
+    const umbrella = umbrellaKeys(values, (k) => k in record.values || isPropKey(k));
+    if (umbrella.length > 0)
+      throw new PackageManagerValidationError(
+        umbrella.map((k) => umbrellaIssue(k, umbrella)),
+        'fromValues',
+      );
+  }
 
   for (const [path, why] of Object.entries(STALE_VALUES)) {
     const segs = path.split('.');
@@ -131,6 +152,8 @@ export function valuesToProps(
 
   // `.Values` as the chart's templates see it.
   const merged = coalesceValues(record.values as Record<string, unknown>, values);
+  // Helm reserves `global` for values shared with subcharts: templates in values may read it, the chart reads none of it.
+  delete values.global;
   const ctx: TemplateContext = {
     release: { name: release.releaseName, namespace: release.namespace },
     chart: { name: record.name, version: record.version, appVersion: record.appVersion },

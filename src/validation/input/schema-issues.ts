@@ -17,7 +17,7 @@ interface IssueParams {
 }
 
 /** Known keys of the schema object at `path`, for "did you mean" hints. */
-function knownKeysAt(path: readonly (string | number)[]): string[] {
+export function knownKeysAt(path: readonly (string | number)[]): string[] {
   const unwrap = (s: z.ZodTypeAny): z.ZodTypeAny => {
     let cur = s;
     for (;;) {
