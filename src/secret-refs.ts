@@ -9,7 +9,7 @@
  *
  * Also here: the warnings for secrets written inline in typed props.
  */
-import { describeValue, formatPath, type ValidationIssue } from './errors';
+import { describeValue, formatPath, HIDDEN_VALUE, type ValidationIssue } from './errors';
 import { isPlainObject, valueAt } from './leaf/objects';
 import type { PackageManagerProps, SecretsByName } from './props';
 import { VALUE_TRAITS } from './traits';
@@ -26,7 +26,12 @@ function secretName(
 ): string | undefined {
   const name = isPlainObject(secret) ? secret.name : undefined;
   if (typeof name !== 'string' || name === '') {
-    errors.push({ path: formatPath(path), message: `must be ${EXAMPLE}; got ${describeValue(secret)}` });
+    // A string or number where the Secret belongs may be the secret itself: not shown.
+    const hidden = typeof secret === 'string' || typeof secret === 'number';
+    errors.push({
+      path: formatPath(path),
+      message: `must be ${EXAMPLE}; got ${hidden ? `a ${typeof secret} ${HIDDEN_VALUE}` : describeValue(secret)}`,
+    });
     return undefined;
   }
   const metadata = isPlainObject(secret) ? (secret as { metadata?: unknown }).metadata : undefined;

@@ -9,6 +9,9 @@ export const WARNINGS = {
   'ppm:inline-secret-prop':
     'a secret (license key or file, AWS keys, encryption key) written inline in typed props ends up in the synthesized YAML; reference a Secret instead',
   'ppm:plain-secret-env': 'a secret given as the plain value of an environment variable (readable by anyone who can read the Deployment)',
+  'ppm:secret-in-command': 'a credential in a command line (command, args, lifecycle or exec probe): readable in the manifest and in ps',
+  'ppm:secret-in-metadata': 'an annotation or label named like a secret or holding a credential',
+  'ppm:secret-in-probe-header': "a credential in a probe's HTTP header (Authorization, an API key…)",
   'ppm:pod-security': 'with enableSandboxing: false, an object or container that does not pass Pod Security "restricted", and why',
   'ppm:config-spelling': "a config section or key is spelled differently from Posit's docs (gcfg reads names case-insensitively)",
   'ppm:config-untyped': 'config settings this library does not type are written as given',

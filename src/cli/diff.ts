@@ -7,6 +7,7 @@
  * the diff cannot be made.
  */
 import { CHART_VERSIONS, DEFAULT_CHART_VERSION, isChartVersion, type ChartVersion } from '../chart-versions';
+import { withoutCredentials } from '../config/secrets';
 import { DELIBERATE_FIXES } from '../diff/classify';
 import type { Obj } from '../leaf/objects';
 import { diffRelease } from '../diff/release';
@@ -184,7 +185,7 @@ interface Selection {
 
 /** The chart's render, read and checked: a list of Kubernetes objects. Messages name the file, never its content. */
 function readChartRender(args: DiffArgs, io: DiffIO): { objects: Obj[]; selection?: Selection } {
-  const label = args.from === '-' ? 'stdin' : args.from;
+  const label = args.from === '-' ? 'stdin' : withoutCredentials(args.from);
   let text: string;
   try {
     text = args.from === '-' ? io.readStdin() : io.readFile(args.from);
@@ -303,7 +304,7 @@ export function runDiff(argv: readonly string[], io: DiffIO): number {
     } else {
       // The sandboxing notice is about the chart's own default, the same before and after: not news in a migration report.
       for (const w of result.warnings.filter((x) => x.id !== 'ppm:sandboxing')) io.stderr(`${formatWarning(w)}\n`);
-      io.stdout(formatReport(result, { source: args.from === '-' ? 'stdin' : args.from, accept: args.accept }));
+      io.stdout(formatReport(result, { source: args.from === '-' ? 'stdin' : withoutCredentials(args.from), accept: args.accept }));
     }
     return exitCodeOf(result, args.accept);
   } catch (e) {

@@ -15,9 +15,12 @@
  *   something is, and are never secret by name (their values still are checked).
  * - Values: a URL with a password (`scheme://user:password@host`), a
  *   `name=value` pair whose name is secret (`?sslmode=require&password=…`,
- *   libpq's `host=db user=ppm password=…`, `--api-token=…`), a PEM private key,
- *   an HTTP `Bearer`/`Basic` credential, or a token of a common service by its
- *   prefix (`ghp_…`, `github_pat_…`, `glpat-…`, `xoxb-…`).
+ *   libpq's `host=db user=ppm password=…`, `--api-token=…`, Azure's
+ *   `AccountKey=…`), a flag named like a secret and its value (`--password x`),
+ *   a PEM or PGP private key, an HTTP `Bearer`/`Basic` credential, a JWT, a
+ *   token or key of a common service by its prefix (`ghp_…`, `github_pat_…`,
+ *   `glpat-…`, `xoxb-…`, `AKIA…`/`ASIA…`, `sk_live_…`, `npm_…`, `pypi-…`…), a
+ *   Slack webhook, or a signed URL (`X-Amz-Signature=`, `X-Goog-Signature=`, `sig=`).
  */
 import { parseSectionName } from '../gcfg/serialize';
 import { ENV_VAR_NAME } from '../k8s/names';
@@ -49,6 +52,9 @@ export const SECRET_NAME_ENDINGS = [
   'creds',
   'dsn',
   'connectionstring',
+  'accountkey',
+  'sharedaccesskey',
+  'sharedaccesssignature',
   'authorization',
   'license',
 ] as const;
@@ -74,21 +80,44 @@ export function isSecretName(name: string): boolean {
 const URL_WITH_PASSWORD = /(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*:\/\/[^/?#@:\s]*:[^/?#@\s]*@/i;
 /** `name=value` pairs (query strings, libpq DSNs, command-line flags). */
 const PAIR = /(?:^|[^A-Za-z0-9_.-])-{0,2}([A-Za-z][A-Za-z0-9_.-]*)\s*=(?!=)\s*[^\s&;]/g;
-/** A PEM private key. */
-const PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
+/** A PEM or PGP private key (`-----BEGIN RSA PRIVATE KEY-----`, `-----BEGIN PGP PRIVATE KEY BLOCK-----`). */
+const PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----/;
 /**
- * Credentials recognizable by their form: an HTTP `Authorization` value, and
- * the tokens of common services by their prefix (GitHub, GitLab, Slack), e.g.
- * as the user of `https://<token>@github.com/org/repo`.
+ * Credentials recognizable by their form: an HTTP `Authorization` value, a
+ * JSON Web Token, the tokens and keys of common services by their prefix
+ * (GitHub, GitLab, Slack, AWS, Stripe, npm, PyPI, OpenAI…, e.g. as the user of
+ * `https://<token>@github.com/org/repo`), Slack webhooks, and signed URLs
+ * (AWS, Google and Azure signatures in a query string).
  */
-const TOKEN =
-  /(?:^|\s)(?:Bearer|Basic)\s+[A-Za-z0-9+/_.=-]{8,}|(?<![A-Za-z0-9])(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_\w{20,}|glpat-[\w-]{20,}|xox[abprs]-[\w-]{10,})/;
+const TOKEN = new RegExp(
+  [
+    String.raw`(?:^|[\s"'=:])(?:Bearer|Basic)\s+[A-Za-z0-9+/_.=~-]{8,}`,
+    String.raw`\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{8,}`,
+    String.raw`(?<![A-Za-z0-9])(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_\w{20,}|glpat-[\w-]{20,}|gl(?:dt|rt|ptt|cbt|soat)-[\w-]{20,}|xox[abeoprs]-[\w-]{10,}|xapp-[\w-]{10,})`,
+    String.raw`(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])`,
+    String.raw`(?<![A-Za-z0-9])(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}`,
+    String.raw`(?<![A-Za-z0-9])(?:npm_[A-Za-z0-9]{30,}|pypi-[A-Za-z0-9_-]{40,}|sk-(?:proj-|ant-)?[A-Za-z0-9_-]{32,}|AIza[0-9A-Za-z_-]{35}|SG\.[\w-]{16,}\.[\w-]{16,}|hf_[A-Za-z0-9]{30,}|dop_v1_[a-f0-9]{64}|shpat_[a-fA-F0-9]{32})`,
+    String.raw`hooks\.slack\.com/(?:services|workflows)/[A-Za-z0-9/_-]{16,}`,
+    String.raw`[?&](?:X-Amz-Signature|X-Goog-Signature|X-Goog-Credential|sig|Signature|X-Amz-Security-Token)=[^&\s]{8,}`,
+  ].join('|'),
+);
+/** A command-line flag named like a secret with its value as the next word: `--password hunter2`, `-p`-style not. */
+const FLAG_WITH_VALUE = /(?:^|\s)--?([A-Za-z][\w.-]*)[ \t]+(?!-)(\S{3,})/g;
 
 /** True when a string holds a credential: a URL with a password, a secret `name=value` pair, a private key. */
 export function isSecretValue(value: string): boolean {
   if (URL_WITH_PASSWORD.test(value) || PRIVATE_KEY.test(value) || TOKEN.test(value)) return true;
   for (const m of value.matchAll(PAIR)) if (isSecretName(m[1])) return true;
+  for (const m of value.matchAll(FLAG_WITH_VALUE)) if (isSecretName(m[1])) return true;
   return false;
+}
+
+/**
+ * A file name or URL as a message may show it: the credentials of a URL
+ * (`https://user:token@host/…`, or a token as the user) replaced by `…`.
+ */
+export function withoutCredentials(location: string): string {
+  return location.replace(/(?<![a-z0-9+.-])([a-z][a-z0-9+.-]*:\/\/)[^/?#@\s]*@/gi, '$1…@');
 }
 
 /** True when `Section.Key = value` is a secret that must not be written to a ConfigMap. */

@@ -4,7 +4,7 @@
  * once), one of the chart's bugs this library fixes on purpose (named), or a
  * real change of what runs.
  */
-import { isSecretSetting, settingEnvName } from '../config/secrets';
+import { isSecretName, isSecretSetting, isSecretValue, settingEnvName } from '../config/secrets';
 import { isPlainObject, valueAt, type PathSegment } from '../leaf/objects';
 import type { PackageManagerProps } from '../props';
 import { GCFG_KEY, sameData, type Difference, type ObjectComparison, type ObjectRef } from './compare';
@@ -144,17 +144,39 @@ function configSecretEnv(comparisons: readonly ObjectComparison[]): Set<string> 
 const seg = (path: readonly PathSegment[], i: number) => path[i];
 const isName = (s: PathSegment | undefined): s is { name: string } => typeof s === 'object' && s !== null;
 
-/** Whether the values of a difference are secret (never shown). */
+/** Maps whose keys the user chooses: a key named like a secret there holds one. */
+const FREE_MAPS = new Set(['annotations', 'labels', 'data', 'stringData', 'binaryData']);
+
+/**
+ * Whether a value holds what the library's detector takes for a secret: a
+ * string with a credential in it, a map entry named like a secret, an
+ * environment variable `{ name, value }` named like one.
+ */
+function holdsSecret(v: unknown, depth = 0): boolean {
+  if (typeof v === 'string') return isSecretValue(v);
+  if (depth > 64) return true;
+  if (Array.isArray(v)) return v.some((x) => holdsSecret(x, depth + 1));
+  if (!isPlainObject(v)) return false;
+  if (typeof v.name === 'string' && 'value' in v && isSecretEnvName(v.name)) return true;
+  return Object.entries(v).some(([k, x]) => ((typeof x !== 'object' || x === null) && isSecretName(k)) || holdsSecret(x, depth + 1));
+}
+
+/** An environment variable named like a secret (the library's rule, or a word of it anywhere: `DB_PASS_FILE` too). */
+const isSecretEnvName = (name: string) => isSecretName(name) || SECRET_NAME.test(name);
+
+/** Whether the values of a difference are secret (never shown): by where they are, by their names, by what they hold. */
 function isSecretDifference(c: ObjectComparison, d: Difference): boolean {
   const p = d.path;
   if (c.ref.kind === 'Secret') return true;
   if (p[0] === 'data' && p[1] === GCFG_KEY && typeof p[3] === 'string') {
     const flat = (v: unknown) => (Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)]);
-    return [d.chart, d.ours].some((v) => isSecretSetting(p[3] as string, flat(v)));
+    if ([d.chart, d.ours].some((v) => isSecretSetting(p[3] as string, flat(v)))) return true;
   }
+  if ([d.chart, d.ours].some((v) => holdsSecret(v))) return true;
+  // A key of a map of the user's (an annotation, a label, a ConfigMap's data) named like a secret.
+  if (p.some((s, i) => typeof s === 'string' && i > 0 && FREE_MAPS.has(String(p[i - 1])) && isSecretName(s))) return true;
   const envAt = p.findIndex((s, i) => s === 'env' && isName(p[i + 1]));
-  if (envAt >= 0) return SECRET_NAME.test((p[envAt + 1] as { name: string }).name) && !p.includes('valueFrom');
-  return false;
+  return envAt >= 0 && isSecretEnvName((p[envAt + 1] as { name: string }).name) && !p.includes('valueFrom');
 }
 
 /** The deliberate fix a difference inside an object is, if any. */

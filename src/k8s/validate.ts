@@ -130,6 +130,16 @@ function report(sink: Sink | undefined, node: PathNode | undefined, message: str
 
 const childNode = (sink: Sink | undefined, parent: PathNode | undefined, key: string | number) => (sink ? { parent, key } : undefined);
 
+/** Base64 as the API server decodes `[]byte` fields (Secret `data`, ConfigMap `binaryData`): standard alphabet, padded; line breaks ignored. */
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const BASE64_RULE = 'must be base64 (the API server refuses anything else here): encode it, or give the plain text under stringData';
+
+/**
+ * Built-in kinds whose whole definition is not extracted, but whose `spec` is
+ * (the API server still refuses a bad value there: `restartPolicy: Sometimes`).
+ */
+const SPEC_DEFINITIONS: Record<string, string> = { 'v1/Pod': 'io.k8s.api.core.v1.PodSpec' };
+
 /** Checks `value` against `schema`; true when valid. Collects every issue into `sink`, or stops at the first without one. */
 function check(value: unknown, schema: Schema, node: PathNode | undefined, sink: Sink | undefined): boolean {
   if (value === null || value === undefined) return true; // Kubernetes reads null as absent
@@ -150,6 +160,7 @@ function check(value: unknown, schema: Schema, node: PathNode | undefined, sink:
   switch (schema.type) {
     case 'string':
       if (typeof value !== 'string') return report(sink, node, `must be a string`, value);
+      if (schema.format === 'byte' && !BASE64.test(value.replace(/[\r\n]/g, ''))) return report(sink, node, BASE64_RULE, value);
       if (schema.enum && !schema.enum.includes(value)) {
         return report(sink, node, `must be one of ${schema.enum.map((e) => JSON.stringify(e)).join(', ')}`, value);
       }
@@ -316,6 +327,8 @@ function checkK8sObject(value: Record<string, unknown>, sink: Sink | undefined):
     }
     const def = kinds[kind];
     if (def) return check(value, ref(def), undefined, sink);
+    const spec = SPEC_DEFINITIONS[`${apiVersion}/${kind}`];
+    if (spec && !check(value.spec, ref(spec), undefined, sink && { out: sink.out, base: ['spec'] }) && !sink) return false;
   }
   return check(
     value.metadata,

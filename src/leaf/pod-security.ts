@@ -37,6 +37,9 @@ const SAFE_SYSCTLS = new Set([
 const SELINUX_TYPES = new Set(['', 'container_t', 'container_init_t', 'container_kvm_t']);
 const APPARMOR_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
 const seccompOk = (p?: Obj) => p?.type === 'RuntimeDefault' || p?.type === 'Localhost';
+const appArmorOk = (v: unknown) => v === 'runtime/default' || String(v).startsWith('localhost/');
+/** seLinuxOptions "restricted" (and baseline) refuses: a type outside the allowed ones, or any user or role. */
+const badSeLinux = (se?: Obj) => !!se && (!SELINUX_TYPES.has(se.type ?? '') || !!se.user || !!se.role);
 
 /** The controls of "restricted" a container fails, given its pod. */
 function containerFindings(c: Obj, pod: Obj, annotations: Obj): PodSecurityFinding[] {
@@ -61,13 +64,10 @@ function containerFindings(c: Obj, pod: Obj, annotations: Obj): PodSecurityFindi
   if (sc.seccompProfile ? !seccompOk(sc.seccompProfile) : !seccompOk(psc.seccompProfile))
     out.push(['seccompProfile', 'seccompProfile type is not RuntimeDefault or Localhost (on the container or the pod)']);
   if (sc.procMount !== undefined && sc.procMount !== 'Default') out.push(['procMount', `procMount ${sc.procMount}`]);
-  const se = sc.seLinuxOptions;
-  if (se && (!SELINUX_TYPES.has(se.type ?? '') || se.user || se.role))
-    out.push(['seLinuxOptions', 'seLinuxOptions beyond the allowed types']);
+  if (badSeLinux(sc.seLinuxOptions)) out.push(['seLinuxOptions', 'seLinuxOptions beyond the allowed types']);
   if ((c.ports ?? []).some((p: Obj) => p.hostPort)) out.push(['hostPorts', 'a hostPort']);
   const apparmor = annotations[`${APPARMOR_PREFIX}${c.name}`];
-  if (apparmor !== undefined && apparmor !== 'runtime/default' && !String(apparmor).startsWith('localhost/'))
-    out.push(['appArmorProfile', `AppArmor profile ${JSON.stringify(apparmor)}`]);
+  if (apparmor !== undefined && !appArmorOk(apparmor)) out.push(['appArmorProfile', `AppArmor profile ${JSON.stringify(apparmor)}`]);
   return out.map(([control, reason]) => ({ container: c.name, control, reason }));
 }
 
@@ -86,7 +86,19 @@ export function restrictedFindings(template: { metadata?: Obj; spec: Obj }): Pod
   if (psc.seccompProfile && !seccompOk(psc.seccompProfile))
     out.push({ control: 'seccompProfile', reason: `pod seccompProfile type ${psc.seccompProfile.type}` });
   if (psc.windowsOptions?.hostProcess) out.push({ control: 'hostProcess', reason: 'pod windowsOptions.hostProcess: true' });
+  // The pod's own settings fail even when every container overrides them.
+  if (psc.runAsNonRoot === false) out.push({ control: 'runAsNonRoot', reason: 'pod runAsNonRoot: false' });
+  if (psc.runAsUser === 0) out.push({ control: 'runAsUser', reason: 'pod runAsUser is 0 (root)' });
+  if (badSeLinux(psc.seLinuxOptions)) out.push({ control: 'seLinuxOptions', reason: 'pod seLinuxOptions beyond the allowed types' });
   const annotations: Obj = template.metadata?.annotations ?? {};
-  for (const c of [...(pod.initContainers ?? []), ...(pod.containers ?? [])]) out.push(...containerFindings(c, pod, annotations));
+  // Every AppArmor annotation counts, also one naming a container the pod does not have.
+  const names = new Set(
+    [...(pod.initContainers ?? []), ...(pod.containers ?? []), ...(pod.ephemeralContainers ?? [])].map((c: Obj) => c.name),
+  );
+  for (const [k, v] of Object.entries(annotations))
+    if (k.startsWith(APPARMOR_PREFIX) && !names.has(k.slice(APPARMOR_PREFIX.length)) && !appArmorOk(v))
+      out.push({ control: 'appArmorProfile', reason: `AppArmor profile ${JSON.stringify(v)} (annotation ${k})` });
+  for (const c of [...(pod.initContainers ?? []), ...(pod.containers ?? []), ...(pod.ephemeralContainers ?? [])])
+    out.push(...containerFindings(c, pod, annotations));
   return out;
 }

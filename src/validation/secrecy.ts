@@ -65,6 +65,8 @@ export function mayBeSecret(path: Path, value: unknown): boolean {
   // A whole config section, an extraObjects item (maybe a templated string), an env list or item.
   if (typeof head === 'string' && CONFIG_DOCS.has(head) && path.length <= 2) return true;
   if (head === 'extraObjects' && path.length <= 2) return true;
+  // A setting of configFromSecrets is a map ({ secret, key }): a scalar given there may be the secret itself.
+  if (head === 'configFromSecrets' && path.length === 3 && !isPlainObject(value)) return true;
   const k = envAt(path);
   if (k >= 0 && path.length <= k + 2) return true;
   return typeof value === 'string' && isSecretValue(value);

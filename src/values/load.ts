@@ -11,6 +11,7 @@ import { readInputFile, readInputStdin } from './read-input';
 import { mergeValueLayers } from './coalesce';
 import { applySetFlag, SetValueError, type SetFlag } from './strvals';
 import { decodeUtf8LikeGo, invalidUtf8Offset } from './go-text';
+import { withoutCredentials } from '../config/secrets';
 import { ValuesError } from '../errors';
 import { subchartValues } from './subchart';
 import { chartRecord, isChartVersion, unsupportedChartVersion } from '../chart-versions';
@@ -107,17 +108,17 @@ export function readValuesFile(
   let name: string;
   let content: string | Uint8Array;
   if (typeof file === 'string') {
-    name = file;
+    name = withoutCredentials(file);
     if (file.trim() === '-') {
       name = '<stdin>';
       content = (options.readStdin ?? readInputStdin)();
     } else if (REMOTE.test(file)) {
-      throw new ValuesError(`values file ${file}: remote values files are not supported; download it and give the local path`, file);
+      throw new ValuesError(`values file ${name}: remote values files are not supported; download it and give the local path`, name);
     } else {
       try {
         content = (options.readFile ?? defaultReadFile)(file);
       } catch (e) {
-        throw new ValuesError(`values file ${file}: ${readProblem(e)}`, file);
+        throw new ValuesError(`values file ${name}: ${readProblem(e)}`, name);
       }
     }
   } else {
@@ -150,7 +151,7 @@ export function loadValues(options: LoadValuesOptions = {}): Record<string, unkn
     try {
       content = path.trim() === '-' ? (options.readStdin ?? readInputStdin)() : (options.readFile ?? defaultReadFile)(path);
     } catch (e) {
-      throw new Error(`cannot read file ${JSON.stringify(path)}: ${readProblem(e)}`);
+      throw new Error(`cannot read file ${JSON.stringify(withoutCredentials(path))}: ${readProblem(e)}`);
     }
     return typeof content === 'string' ? content : decodeUtf8LikeGo(content);
   };

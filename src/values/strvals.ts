@@ -20,6 +20,7 @@
  * property (never the prototype), as Helm stores any key.
  */
 import { isStackOverflow } from './intake';
+import { withoutCredentials } from '../config/secrets';
 import { goEqualFold, goParseInt } from './go-text';
 import { isPlainObject, setOwn } from '../leaf/objects';
 
@@ -527,6 +528,23 @@ function elide(runes: string[], spans: [number, number][], itemStart: number, li
   return out;
 }
 
+/** Why an item after a "," with no "=" fails, without showing it. */
+const AFTER_COMMA =
+  'the text after a "," (not shown: it may be the rest of a value) has no "=": Helm reads "," as the start of the next key=value; write a comma in a value as "\\,", or use --set-literal';
+
+/** Why text right after a value with no "=" fails (`--set-json a=01`: the JSON value ends after 0), without showing it. */
+const AFTER_VALUE =
+  'the text after the value (not shown: it may be the rest of it) has no "=": it is read as the next key, which has no value';
+
+/** Whether the item starting at `start` has an unescaped `=`. */
+function hasAssignment(runes: readonly string[], start: number, literal: boolean): boolean {
+  for (let i = start; i < runes.length; i++) {
+    if (runes[i] === '\\' && !literal) i++;
+    else if (runes[i] === '=') return true;
+  }
+  return false;
+}
+
 const MODES: Record<SetFlag, Mode> = {
   '--set': 'typed',
   '--set-string': 'string',
@@ -564,7 +582,19 @@ export function applySetFlag(dest: Record<string, unknown>, flag: SetFlag, expre
   } catch (e) {
     if (!(e instanceof Fail)) throw e;
     // Values may be secrets (not so for --set-file, whose values are paths).
-    const shown = flag === '--set-file' ? expression : elide(runes, parser.valueSpans, parser.itemStart, flag === '--set-literal');
+    const shown =
+      flag === '--set-file' ? withoutCredentials(expression) : elide(runes, parser.valueSpans, parser.itemStart, flag === '--set-literal');
+    // An item after a "," with no "=" is most likely the rest of the value before it (`key=abc,S3cret`): not shown.
+    if (flag !== '--set-file' && parser.itemStart > 0 && !hasAssignment(runes, parser.itemStart, flag === '--set-literal')) {
+      const reason = runes[parser.itemStart - 1] === ',' ? AFTER_COMMA : AFTER_VALUE;
+      throw new SetValueError(
+        flag,
+        `${Array.from(shown)
+          .slice(0, parser.itemStart - runes.length)
+          .join('')}…`,
+        reason,
+      );
+    }
     throw new SetValueError(flag, shown, e.message);
   }
 }

@@ -33,6 +33,17 @@ export class GoTemplateError extends Error {
   }
 }
 
+/**
+ * An action as an error message shows it: `{{ … }}` with its string literals
+ * replaced by `"…"` (a literal may be a secret: `{{ "S3cret" | nope }}`).
+ */
+function shownAction(src: string): string {
+  return `{{ ${src.replace(/"(?:[^"\\]|\\.)*"?|`[^`]*`?/g, '"…"')} }}`;
+}
+
+/** A token as an error message shows it: a string literal is not shown. */
+const shownToken = (t: string) => (t.startsWith('"') || t.startsWith('`') ? 'a string' : `"${t}"`);
+
 /** What templates can read. */
 export interface TemplateContext {
   readonly release: { readonly name: string; readonly namespace: string };
@@ -110,12 +121,12 @@ function parseTokens(tokens: RawToken[]): Node[] {
       }
       const a = t.text;
       if (a.startsWith('/*')) {
-        if (!a.endsWith('*/')) throw new GoTemplateError(`malformed comment {{${a}}}`);
+        if (!a.endsWith('*/')) throw new GoTemplateError(`malformed comment ${shownAction(a)}`);
         continue;
       }
       const word = /^(\w+)\b/.exec(a)?.[1];
       if (word === 'end' || word === 'else') {
-        if (!terminators.includes(word)) throw new GoTemplateError(`unexpected {{ ${a} }}`);
+        if (!terminators.includes(word)) throw new GoTemplateError(`unexpected ${shownAction(a)}`);
         return { nodes, end: a };
       }
       if (word === 'if') {
@@ -128,7 +139,7 @@ function parseTokens(tokens: RawToken[]): Node[] {
           const rest = inner.end.slice(4).trim();
           if (rest === '') cond = undefined;
           else if (rest.startsWith('if ')) cond = rest.slice(3).trim();
-          else throw new GoTemplateError(`unsupported {{ ${inner.end} }}`);
+          else throw new GoTemplateError(`unsupported ${shownAction(inner.end)}`);
           if (cond === undefined) {
             const last = block(['end']);
             branches.push({ cond: undefined, body: last.nodes });
@@ -164,12 +175,12 @@ function tokenizePipe(src: string): string[] {
     } else if (c === '"') {
       let j = i + 1;
       while (j < src.length && src[j] !== '"') j += src[j] === '\\' ? 2 : 1;
-      if (j >= src.length) throw new GoTemplateError(`unterminated string in {{ ${src} }}`);
+      if (j >= src.length) throw new GoTemplateError(`unterminated string in ${shownAction(src)}`);
       out.push(src.slice(i, j + 1));
       i = j + 1;
     } else if (c === '`') {
       const j = src.indexOf('`', i + 1);
-      if (j < 0) throw new GoTemplateError(`unterminated string in {{ ${src} }}`);
+      if (j < 0) throw new GoTemplateError(`unterminated string in ${shownAction(src)}`);
       out.push(JSON.stringify(src.slice(i + 1, j)));
       i = j + 1;
     } else if (c === '|' || c === '(' || c === ')') {
@@ -283,10 +294,10 @@ class Evaluator {
     };
     const parseOperand = (): Value => {
       const t = tokens[pos++];
-      if (t === undefined) throw new GoTemplateError(`incomplete {{ ${src} }}`);
+      if (t === undefined) throw new GoTemplateError(`incomplete ${shownAction(src)}`);
       if (t === '(') {
         const v = parsePipeline();
-        if (tokens[pos++] !== ')') throw new GoTemplateError(`missing ")" in {{ ${src} }}`);
+        if (tokens[pos++] !== ')') throw new GoTemplateError(`missing ")" in ${shownAction(src)}`);
         return v;
       }
       return this.operand(t, src);
@@ -303,15 +314,16 @@ class Evaluator {
       if (head !== undefined && /^[a-zA-Z]\w*$/.test(head) && !['true', 'false', 'nil'].includes(head)) {
         throw new GoTemplateError(`the function "${head}" is not supported (supported: ${FUNCTIONS.join(', ')})`);
       }
-      if (hasPiped) throw new GoTemplateError(`cannot pipe into ${head} in {{ ${src} }}`);
+      if (hasPiped)
+        throw new GoTemplateError(`cannot pipe into ${head === undefined ? 'nothing' : shownToken(head)} in ${shownAction(src)}`);
       const v = parseOperand();
       if (pos < tokens.length && tokens[pos] !== '|' && tokens[pos] !== ')') {
-        throw new GoTemplateError(`unexpected "${tokens[pos]}" in {{ ${src} }}`);
+        throw new GoTemplateError(`unexpected ${shownToken(tokens[pos])} in ${shownAction(src)}`);
       }
       return v;
     };
     const v = parsePipeline();
-    if (pos < tokens.length) throw new GoTemplateError(`unexpected "${tokens[pos]}" in {{ ${src} }}`);
+    if (pos < tokens.length) throw new GoTemplateError(`unexpected ${shownToken(tokens[pos])} in ${shownAction(src)}`);
     return v;
   }
 
@@ -320,7 +332,7 @@ class Evaluator {
       try {
         return JSON.parse(t);
       } catch {
-        throw new GoTemplateError(`unsupported string literal ${t}`);
+        throw new GoTemplateError(`unsupported escape in a string literal in ${shownAction(src)}`);
       }
     }
     if (/^-?\d+(\.\d+)?$/.test(t)) return Number(t);
@@ -328,7 +340,8 @@ class Evaluator {
     if (t === 'nil') return null;
     if (t === '.' || t === '$') return ROOT;
     const path = t.startsWith('$.') ? t.slice(1) : t;
-    if (!path.startsWith('.')) throw new GoTemplateError(`"${t}" is not supported in {{ ${src} }} (variables other than $ are not)`);
+    if (!path.startsWith('.'))
+      throw new GoTemplateError(`${shownToken(t)} is not supported in ${shownAction(src)} (variables other than $ are not)`);
     const parts = path.slice(1).split('.');
     const [head, ...rest] = parts;
     if (head === 'Values') {
@@ -366,12 +379,12 @@ class Evaluator {
 
   private call(fn: string, args: Value[], src: string): Value {
     const result = this.apply(fn, args, src);
-    if (typeof result === 'string') checkLength(result.length, `{{ ${src} }}`);
+    if (typeof result === 'string') checkLength(result.length, shownAction(src));
     return result;
   }
 
   private apply(fn: string, args: Value[], src: string): Value {
-    const where = `{{ ${src} }}`;
+    const where = shownAction(src);
     const str = (v: Value) => (typeof v === 'string' ? v : print(v, where));
     const arity = (n: number) => {
       if (args.length !== n) throw new GoTemplateError(`${fn} takes ${n} argument${n === 1 ? '' : 's'} in ${where}`);
@@ -382,7 +395,9 @@ class Evaluator {
         const name = args[0];
         if (typeof name !== 'string' || !(name in this.ctx.includes)) {
           throw new GoTemplateError(
-            `include ${JSON.stringify(name)} is not supported (supported: ${Object.keys(this.ctx.includes)
+            `include of ${typeof name === 'string' ? 'a template not defined here' : 'something other than a template name'} is not supported (supported: ${Object.keys(
+              this.ctx.includes,
+            )
               .map((k) => `"${k}"`)
               .join(', ')})`,
           );
@@ -498,8 +513,8 @@ class Evaluator {
       if (n.kind === 'text') out += n.text;
       else if (n.kind === 'action') {
         const v = this.pipeline(n.pipe);
-        if (v === ROOT) throw new GoTemplateError(`{{ ${n.pipe} }} prints the whole context`);
-        out += print(v, `{{ ${n.pipe} }}`);
+        if (v === ROOT) throw new GoTemplateError(`${shownAction(n.pipe)} prints the whole context`);
+        out += print(v, shownAction(n.pipe));
       } else {
         const branch = n.branches.find((b) => b.cond === undefined || truthy(this.pipeline(b.cond)));
         if (branch) out += this.render(branch.body);

@@ -109,6 +109,13 @@ function isTimestamp(s: string): boolean {
   return !time || (Number(time[0]) < 24 && Number(time[1]) < 60 && Number(time[2]) < 60);
 }
 
+/**
+ * go-yaml says `unknown anchor 'NAME' referenced`; the name is left out here (a
+ * file may hold secrets, and `Password: *S3cret` makes one a name).
+ */
+const UNKNOWN_ANCHOR =
+  'unknown anchor referenced: an alias (*name) must name an anchor (&name) defined before it; quote a value that starts with "*"';
+
 /** Fails the way go-yaml's resolve does when an explicit tag does not fit the text. */
 class TagMismatch extends Error {}
 
@@ -197,14 +204,13 @@ class Decoder {
         } else if (node.anchor) seen.set(node.anchor, node);
       },
     });
-    if (unknown && isAlias(unknown)) fail(start(unknown), `unknown anchor '${unknown.source}' referenced`);
+    if (unknown && isAlias(unknown)) fail(start(unknown), UNKNOWN_ANCHOR);
   }
 
   /** Follows an alias to its node (with go-yaml's loop check), calling `then` on it. */
   private viaAlias<T>(node: Node, then: (target: Node) => T): T {
     const target = this.targets.get(node)!;
-    if (this.aliasesInProgress.has(node))
-      this.fail(start(node), `anchor '${(node as unknown as { source: string }).source}' value contains itself`);
+    if (this.aliasesInProgress.has(node)) this.fail(start(node), 'the anchor of this alias contains the alias itself (an endless value)');
     this.aliasesInProgress.add(node);
     this.aliasDepth++;
     try {
@@ -631,9 +637,30 @@ function failer(text: string, source: string | undefined): (offset: number, reas
   };
 }
 
-/** The reason of a `yaml` package error, without the source snippet it may carry. */
+/**
+ * Reasons of the `yaml` package that quote the file's text (a token, a tag,
+ * a block scalar header): the file may hold secrets, so the quote is replaced
+ * by what is wrong there. The position still points at it.
+ */
+const QUOTING_REASONS: readonly [RegExp, string][] = [
+  [/^Not a YAML token\b.*/, 'not a YAML token here (after a block scalar header "|" or ">" only a comment may follow on its line)'],
+  [
+    /^Block scalar header includes extra characters\b.*/,
+    'a block scalar header is "|" or ">" with at most an indentation digit (1-9) and "-" or "+"; put the text on the next lines',
+  ],
+  [/^(Could not resolve tag|Not a valid tag|Unresolved tag|Verbatim tags aren't resolved)\b.*/, 'a tag here cannot be read'],
+  [/^The \S+ tag has no suffix.*/, 'a tag here has no suffix'],
+  [/^Ordered maps must not include duplicate keys\b.*/, 'ordered maps must not include duplicate keys'],
+  [/^Unresolved plain scalar\b.*/, 'a plain scalar here cannot be read'],
+  [/^Invalid escape sequence\b.*/, 'an invalid escape sequence in a double-quoted string (write a backslash as "\\\\")'],
+  [/^Unexpected (?!,|\S+ token$|\S+ at node end$)\S.* in (\S+)$/, 'unexpected text in $1'],
+];
+
+/** The reason of a `yaml` package error, without the source snippet or the text of the file it may carry. */
 function reasonOf(message: string): string {
-  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  const known = QUOTING_REASONS.find(([re]) => re.test(first));
+  return known ? first.replace(known[0], known[1]) : first.replace(/'[^']*'|"[^"]*"/g, '(…)');
 }
 
 function decodeDocument(doc: Document, text: string, source: string | undefined): unknown {

@@ -16,6 +16,8 @@ import { stringify } from 'yaml';
 import { PackageManager, PackageManagerValidationError } from '../../src';
 import type { PackageManagerProps } from '../../src';
 import { main } from '../../src/cli/main';
+import { render } from '../../src/render';
+import { valuesToProps } from '../../src/values/from-values';
 import { parseManifests } from './parity';
 
 type Obj = Record<string, any>;
@@ -51,6 +53,8 @@ function cli(argv: (files: Record<string, string>) => string[], files: (input: u
         return fs[path];
       },
     });
+    // What a failing run printed on stdout (lint's problems) is checked like the rest.
+    if (code !== 0) process.stdout.write(out);
     if (code === 1) throw new PackageManagerValidationError([{ path: '', message: 'cdk8s-ppm exited 1' }], 'cdk8s-ppm');
     if (code !== 0) throw new Error(`cdk8s-ppm exited ${code}`);
     return { objects: parseManifests(out) };
@@ -58,6 +62,51 @@ function cli(argv: (files: Record<string, string>) => string[], files: (input: u
 }
 
 const valuesText = (input: unknown) => stringify(input ?? {});
+
+/** A stand-in for the chart's render when ours fails: one object of ours, with other values. */
+const MINIMAL_CHART_RENDER: Obj[] = [
+  { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'leaks-rstudio-pm', namespace: 'ns', labels: { a: 'b' } } },
+];
+
+/** Every string of an object changed (but what names it): a chart render where every value of ours differs. */
+function changed(v: unknown, key?: string): unknown {
+  if (typeof v === 'string') return ['name', 'namespace', 'apiVersion', 'kind'].includes(key ?? '') ? v : `${v}-old`;
+  if (Array.isArray(v)) return v.map((x) => changed(x));
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, changed(x, k)]));
+  return v;
+}
+
+/** What `cdk8s-ppm diff --from` is given: our render of the input with every value changed (or a stand-in when it fails). */
+function chartRenderOf(input: unknown): string {
+  let objects: Obj[];
+  try {
+    const { props } = valuesToProps(input, { releaseName: 'leaks', namespace: 'ns' });
+    objects = render({ ...props, releaseName: 'leaks', namespace: 'ns' }) as unknown as Obj[];
+  } catch {
+    objects = MINIMAL_CHART_RENDER;
+  }
+  return objects.map((o) => stringify(changed(JSON.parse(JSON.stringify(o))))).join('---\n');
+}
+
+/**
+ * `cdk8s-ppm diff` (text or JSON) in process: everything goes to the process streams (which `collectOutputs`
+ * captures); exit 2 (the diff cannot be made) is thrown as a validation error.
+ */
+function diffCli(output: 'text' | 'json'): EntryPoint {
+  return (input) => {
+    const fs: Record<string, string> = { 'values.yaml': valuesText(input), 'chart.yaml': chartRenderOf(input) };
+    const code = main(['diff', 'leaks', '-n', 'ns', '-f', 'values.yaml', '--from', 'chart.yaml', '-o', output], {
+      stdout: (t) => void process.stdout.write(t),
+      stderr: (t) => void process.stderr.write(t),
+      readFile: (path) => {
+        if (!(path in fs)) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+        return fs[path];
+      },
+    });
+    if (code === 2) throw new PackageManagerValidationError([{ path: '', message: 'cdk8s-ppm diff exited 2' }], 'cdk8s-ppm');
+    return {};
+  };
+}
 
 /** The ways in of the library, and of the command line. */
 export const ENTRY_POINTS: Record<string, EntryPoint> = {
@@ -71,6 +120,12 @@ export const ENTRY_POINTS: Record<string, EntryPoint> = {
     () => ['template', 'leaks', '-f', 'values.yaml'],
     (input) => ({ 'values.yaml': `${valuesText(input)}\n  broken: [\n\t- x` }),
   ),
+  'cdk8s-ppm lint -f': cli(
+    () => ['lint', '-f', 'values.yaml'],
+    (input) => ({ 'values.yaml': valuesText(input) }),
+  ),
+  'cdk8s-ppm diff -f (text)': diffCli('text'),
+  'cdk8s-ppm diff -f (json)': diffCli('json'),
   'cdk8s-ppm --set-json': cli(
     (fs) => ['template', 'leaks', ...Object.keys(fs).flatMap((k) => ['--set-json', `${k}=${fs[k]}`])],
     (input) =>

@@ -66,6 +66,28 @@ describe('item 7: hardened mode says what does not pass "restricted"', () => {
     expect(warnings.map((w) => [w.path, w.message.match(/fails (\w+)/)?.[1]])).toEqual([['pod.volumes', 'volumeTypes']]);
   });
 
+  // Each of these fails Pod Security 1.28 "restricted" in ../shared/tools/podsecurity (pss.js), with the same control.
+  it.each([
+    [
+      'pod runAsNonRoot: false (even when every container says true)',
+      { pod: { securityContext: { runAsNonRoot: false } } },
+      'runAsNonRoot',
+    ],
+    ['pod runAsUser: 0', { pod: { securityContext: { runAsUser: 0 } } }, 'runAsUser'],
+    ['pod seLinuxOptions type spc_t', { pod: { securityContext: { seLinuxOptions: { type: 'spc_t' } } } }, 'seLinuxOptions'],
+    ['pod seLinuxOptions with a user', { pod: { securityContext: { seLinuxOptions: { user: 'system_u' } } } }, 'seLinuxOptions'],
+    [
+      'an AppArmor annotation naming a container the pod does not have',
+      { pod: { annotations: { 'container.apparmor.security.beta.kubernetes.io/ghost': 'unconfined' } } },
+      'appArmorProfile',
+    ],
+  ] as [string, PackageManagerProps, string][])('the gaps of the review: %s', (_what, props, control) => {
+    const warnings = podSecurityWarnings({ enableSandboxing: false, ...props });
+    expect(warnings.map((w) => [w.path, w.message.match(/the pod fails (\w+)/)?.[1]])).toEqual([['pod.securityContext', control]]);
+    const t = podTemplateOf(find(synthProps({ enableSandboxing: false, ...props }).objects, 'Deployment'))!;
+    expect(podSecurityFailures(t, 'restricted').map((f) => f.split(':')[0].replace(/_restricted$/, ''))).toContain(control);
+  });
+
   it('nothing to say when everything passes, nor with sandboxing on (its own warning covers it)', () => {
     expect(podSecurityWarnings({ enableSandboxing: false, sharedStorage: { create: true }, enableMigration: false })).toEqual([]);
     expect(podSecurityWarnings({ sharedStorage: { create: true } })).toEqual([]);

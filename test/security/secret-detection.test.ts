@@ -117,3 +117,41 @@ describe('item 5: plain secrets in pod.env, line breaks in AWS keys', () => {
     },
   );
 });
+
+describe('issue 19: the widened value detection', () => {
+  const SECRET_FORMS: [string, string][] = [
+    ['a PGP private key', '-----BEGIN PGP PRIVATE KEY BLOCK-----\nlQOYBF...'],
+    ['an OpenSSH private key', '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEA'],
+    ['a JWT', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U'],
+    ['a Bearer credential after a header name', 'Authorization: Bearer abcdef0123456789'],
+    ['an AWS access key id', 'AKIAIOSFODNN7EXAMPLE'],
+    ['an AWS temporary key id', 'ASIAIOSFODNN7EXAMPLE'],
+    ['a Stripe live key', 'sk_live_4eC39HqLyjWDarjtT1zdp7dc'],
+    ['a GitHub fine-grained token', 'github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz'],
+    ['a GitLab token', 'glpat-xxxxxxxxxxxxxxxxxxxx'],
+    ['a Slack bot token', 'xoxb-123456789012-abcdefghij'],
+    ['a Slack webhook', 'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX'],
+    ['an npm token', 'npm_abcdefghijklmnopqrstuvwxyz0123456789'],
+    ['an Azure connection string', 'DefaultEndpointsProtocol=https;AccountName=ppm;AccountKey=abc123==;EndpointSuffix=core.windows.net'],
+    ['an S3 presigned URL', 'https://b.s3.amazonaws.com/k?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=0123456789abcdef'],
+    ['an Azure SAS URL', 'https://a.blob.core.windows.net/c/b?sv=2022-11-02&sig=abcdEFGH1234%3D'],
+    ['a --password flag and its value', '/bin/ppm --password hunter2-flag'],
+    ['a --token= flag', 'run --api-token=abcd'],
+  ];
+
+  it.each(SECRET_FORMS)('%s is a secret', (_what, v) => {
+    expect(isSecretValue(v)).toBe(true);
+  });
+
+  it.each([
+    ['prose with Basic', 'Basic'],
+    ['a flag without a secret name', '--config /etc/rstudio-pm/rstudio-pm.gcfg'],
+    ['a flag named like a secret, then another flag', '--password-file /run/secrets/pw'],
+    ['an unsigned S3 URL', 'https://b.s3.amazonaws.com/k?versionId=3'],
+    ['a short AKIA word', 'AKIAEXAMPLE'],
+    ['an image', 'rstudio/rstudio-package-manager:ubuntu2204-2024.04.4'],
+    ['a Slack workspace URL', 'https://example.slack.com/archives/C01'],
+  ])('%s is not', (_what, v) => {
+    expect(isSecretValue(v)).toBe(false);
+  });
+});

@@ -58,7 +58,7 @@ describe('renderGoTemplate', () => {
     ['{{ range .Values.list }}x{{ end }}', /"\{\{ range \}\}" is not supported/],
     ['{{ toJson .Values }}', /function "toJson" is not supported/],
     ['{{ required "set a.missing" .Values.a.missing }}', /set a.missing/],
-    ['{{ include "other.tpl" . }}', /include "other.tpl" is not supported/],
+    ['{{ include "other.tpl" . }}', /include of a template not defined here is not supported \(supported: "rstudio-pm.fullname"/],
     ['{{ .Capabilities.KubeVersion }}', /".Capabilities.KubeVersion" is not supported/],
     ['{{ $x := 1 }}', /not supported/],
     ['{{ .Values.a }}', /prints a map/],

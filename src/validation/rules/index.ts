@@ -33,6 +33,7 @@ import {
   sandboxingSecurity,
   settingEnvCollisions,
 } from './security';
+import { plainCredentials } from './plain-credentials';
 import {
   awsKeys,
   containers,
@@ -84,6 +85,7 @@ const RULES = [
   inlineSecretSettings,
   settingEnvCollisions,
   plainSecretEnv,
+  plainCredentials,
   podPort,
   sandboxingSecurity,
 ];
