@@ -98,8 +98,11 @@ describe.each(VERSIONS)('chart %s', (version) => {
       const r = t({ config: { [section]: { [name]: value } } });
       expect([key, r.stderr]).not.toEqual([key, expect.stringMatching(/must be a string/)]);
     });
-    const r = t({ config: { Server: { Address: 1000000 }, HTTP: { Listen: 4242 } } });
-    expect(find(r, 'ConfigMap')!.data['rstudio-pm.gcfg']).toMatch(/\[HTTP\]\nListen = 4242\n[^]*\[Server\]\nAddress = 1e\+06\n/);
+    // A bare port is a Listen address only for Metrics (HTTP.Listen: 4242 is refused: Go's net.Listen needs ":4242").
+    const r = t({ config: { Server: { Address: 1000000 }, Metrics: { Listen: 2112 } } });
+    const gcfg: string = find(r, 'ConfigMap')!.data['rstudio-pm.gcfg'];
+    expect(gcfg).toMatch(/\[Metrics\]\n(?:[^[]*\n)?Listen = 2112\n/);
+    expect(gcfg).toMatch(/\[Server\]\n(?:[^[]*\n)?Address = 1e\+06\n/);
   });
 
   it('the values only a disabled feature reads are not checked, and a warning names each', () => {
