@@ -171,9 +171,9 @@ async function format(text: string): Promise<string> {
   return prettier.format(text, { ...options, parser: 'typescript', plugins: [estree, typescript] });
 }
 
-/** The generated files, by path from the project root, formatted. */
-export async function generateValueFiles(): Promise<Record<string, string>> {
-  const reader = new Reader();
+/** The generated files, by path from the project root, formatted; `texts` replaces described files' texts. */
+export async function generateValueFiles(texts: { readonly [file: string]: string } = {}): Promise<Record<string, string>> {
+  const reader = new Reader(texts);
   const props = reader.interface('PackageManagerProps');
   const config = reader.interface('PackageManagerConfig');
   const ownTypes = new Set(typeNames(props).own);

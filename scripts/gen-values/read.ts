@@ -116,9 +116,11 @@ export class Reader {
   /** Kubernetes types imported by the described files, with the module they come from. */
   private readonly k8sTypes = new Map<string, string>();
 
-  constructor(files: readonly string[] = ['src/props.ts', 'src/config/types.ts']) {
+  /** `texts` replaces the text of some of the files (a test adds a made-up value to props.ts this way). */
+  constructor(texts: { readonly [file: string]: string } = {}, files: readonly string[] = ['src/props.ts', 'src/config/types.ts']) {
     for (const file of files) {
-      const sf = ts.createSourceFile(file, fs.readFileSync(path.join(ROOT, file), 'utf8'), ts.ScriptTarget.Latest, true);
+      const text = texts[file] ?? fs.readFileSync(path.join(ROOT, file), 'utf8');
+      const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
       for (const s of sf.statements) {
         if (ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s)) this.decls.set(s.name.text, s);
         const from = ts.isImportDeclaration(s) ? (s.moduleSpecifier as ts.StringLiteral).text : '';
