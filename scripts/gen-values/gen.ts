@@ -145,7 +145,7 @@ function traitRows(v: Value, prefix: string, out: string[] = []): string[] {
   for (const f of inner.fields) {
     const p = prefix ? `${prefix}.${f.key}` : f.key;
     const traits = TRAIT_TAGS.filter((t) => f.traits[t] !== undefined).map((t) =>
-      t === 'derivedFrom' ? `derivedFrom: ${JSON.stringify(f.traits.derivedFrom)}` : `${t}: true`,
+      t === 'derivedFrom' || t === 'onlyWithServiceType' ? `${t}: ${JSON.stringify(f.traits[t])}` : `${t}: true`,
     );
     if (traits.length) out.push(`${JSON.stringify(p).replace(/^"(.*)"$/, "'$1'")}: { ${traits.join(', ')} },`);
     traitRows(f.value, p, out);

@@ -16,7 +16,7 @@
  * - `@integer`, `@minimum N`, `@maximum N`, `@minLength N`: bounds of a number or a string.
  * - `@checkedApart`: checked before the merge, not by the schema (`chartVersion`).
  * - traits (src/traits.ts `ValueTraits`): `@falsyUnset`, `@printedAsYaml`, `@usedAsText`,
- *   `@secret`, `@templated`, `@dereferenced`, `@derivedFrom <text>`, `@readAsYaml`, `@quotedAsText`.
+ *   `@secret`, `@templated`, `@dereferenced`, `@derivedFrom <text>`, `@onlyWithServiceType <type>`, `@readAsYaml`, `@quotedAsText`.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -39,6 +39,7 @@ export const VALUE_TAGS = new Set([
   'templated',
   'dereferenced',
   'derivedFrom',
+  'onlyWithServiceType',
   'readAsYaml',
   'quotedAsText',
 ]);
@@ -54,8 +55,9 @@ export const TRAIT_TAGS = [
   'readAsYaml',
   'quotedAsText',
   'derivedFrom',
+  'onlyWithServiceType',
 ] as const;
-export type Traits = { -readonly [K in (typeof TRAIT_TAGS)[number]]?: K extends 'derivedFrom' ? string : true };
+export type Traits = { -readonly [K in (typeof TRAIT_TAGS)[number]]?: K extends 'derivedFrom' | 'onlyWithServiceType' ? string : true };
 
 /** A value, as the writers see it. */
 export type Value =
@@ -102,7 +104,7 @@ function traitsOf(tags: Tags): Traits {
   const out: Traits = {};
   for (const name of TRAIT_TAGS) {
     if (!(name in tags)) continue;
-    if (name === 'derivedFrom') out.derivedFrom = tags[name];
+    if (name === 'derivedFrom' || name === 'onlyWithServiceType') out[name] = tags[name];
     else (out as Record<string, true>)[name] = true;
   }
   return out;

@@ -54,6 +54,7 @@ const NAMED: { readonly [name: string]: Schema } = {
   wholeCount: { type: 'integer', minimum: 0, maximum: INT32_MAX },
   absolutePath: { type: 'string', pattern: '^/' },
   secretKey: { type: 'string', pattern: SECRET_KEY },
+  ip: { type: 'string', pattern: '^((\\d{1,3}\\.){3}\\d{1,3}|[0-9a-fA-F.]*:[0-9a-fA-F:.]*)$' },
   portOrName: { anyOf: [port, { type: 'string', pattern: src(PORT_NAME) }] },
   probe: { type: 'object', properties: { enabled: { type: 'boolean' } } },
   extraObject: {
