@@ -173,6 +173,7 @@ export interface SharedStorageProps {
    * @default { 'helm.sh/resource-policy': 'keep' }
    * @check annotations
    * @falsyUnset
+   * @valuesAsText
    */
   readonly annotations?: { readonly [key: string]: string } | null;
   /**
@@ -348,6 +349,7 @@ export interface PackageManagerServiceProps {
    * @default {}
    * @check annotations
    * @falsyUnset
+   * @valuesAsText
    */
   readonly annotations?: { readonly [key: string]: string };
   /**
@@ -432,6 +434,7 @@ export interface PackageManagerPodProps {
    * @default {}
    * @check labels
    * @falsyUnset
+   * @valuesAsText
    */
   readonly labels?: { readonly [key: string]: string };
   /**
@@ -597,6 +600,7 @@ export interface PackageManagerIngressProps {
    * @default {}
    * @check annotations
    * @falsyUnset
+   * @valuesAsText
    */
   readonly annotations?: { readonly [key: string]: string };
   /**
@@ -632,6 +636,7 @@ export interface PackageManagerServiceAccountProps {
    * @default {}
    * @check annotations
    * @falsyUnset
+   * @valuesAsText
    */
   readonly annotations?: { readonly [key: string]: string };
   /**
@@ -639,6 +644,7 @@ export interface PackageManagerServiceAccountProps {
    * @default {}
    * @check labels
    * @falsyUnset
+   * @valuesAsText
    */
   readonly labels?: { readonly [key: string]: string };
 }
@@ -662,6 +668,7 @@ export interface ServiceMonitorProps {
    * @default {}
    * @check labels
    * @falsyUnset
+   * @valuesAsText
    */
   readonly additionalLabels?: { readonly [key: string]: string };
 }
@@ -925,6 +932,7 @@ export interface PackageManagerValues {
    * @default - none
    * @check labels
    * @falsyUnset
+   * @valuesAsText
    */
   readonly nodeSelector?: { readonly [key: string]: string };
   /**

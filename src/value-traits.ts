@@ -52,6 +52,11 @@ export interface ValueTraits {
   readonly readAsYaml?: true;
   /** The chart quotes each value of this map as Go prints it (`1000000` is "1e+06"). */
   readonly quotedAsText?: true;
+  /**
+   * The chart prints this map of strings with `toYaml`: a number or boolean value there is printed as itself, which
+   * Kubernetes refuses; a values file's number or boolean is its text (`cost-center: 1234` is "1234").
+   */
+  readonly valuesAsText?: true;
 }
 
 /** A traits table for the props `P`: only paths of `P` compile. */

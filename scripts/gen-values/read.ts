@@ -16,7 +16,8 @@
  * - `@integer`, `@minimum N`, `@maximum N`, `@minLength N`: bounds of a number or a string.
  * - `@checkedApart`: checked before the merge, not by the schema (`chartVersion`).
  * - traits (src/traits.ts `ValueTraits`): `@falsyUnset`, `@printedAsYaml`, `@usedAsText`,
- *   `@secret`, `@templated`, `@dereferenced`, `@derivedFrom <text>`, `@onlyWithServiceType <type>`, `@readAsYaml`, `@quotedAsText`.
+ *   `@secret`, `@templated`, `@dereferenced`, `@derivedFrom <text>`, `@onlyWithServiceType <type>`, `@readAsYaml`,
+ *   `@quotedAsText`, `@valuesAsText`.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -42,6 +43,7 @@ export const VALUE_TAGS = new Set([
   'onlyWithServiceType',
   'readAsYaml',
   'quotedAsText',
+  'valuesAsText',
 ]);
 
 /** The trait tags, as they are spelled in `ValueTraits`. */
@@ -54,6 +56,7 @@ export const TRAIT_TAGS = [
   'dereferenced',
   'readAsYaml',
   'quotedAsText',
+  'valuesAsText',
   'derivedFrom',
   'onlyWithServiceType',
 ] as const;

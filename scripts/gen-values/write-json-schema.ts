@@ -150,7 +150,7 @@ function fieldSchema(f: Field, defaults: unknown, path: string): Schema {
   if (t.printedAsYaml && !accepts(s, 'string')) ways.push({ type: 'string', pattern: '^[-+]?[0-9.eE+]+$' });
   if (t.readAsYaml) ways.push({ type: 'string' });
   if (t.templated && s.type === 'array') s = ways[0] = { ...s, items: anyOf(s.items as Schema, { type: 'string' }) };
-  if (t.quotedAsText && s.type === 'object') s = ways[0] = { ...s, additionalProperties: gcfgScalar };
+  if ((t.quotedAsText || t.valuesAsText) && s.type === 'object') s = ways[0] = { ...s, additionalProperties: gcfgScalar };
   if (path.startsWith('config.')) ways.push(...gcfgSpellings(s));
   if (t.falsyUnset) ways.push({ enum: [false, '', 0] }, { type: 'object', maxProperties: 0 }, { type: 'array', maxItems: 0 });
   if (!t.dereferenced) ways.push({ type: 'null' });

@@ -37,3 +37,5 @@ export const BOOLEAN_KEYS = keysOfKind('boolean');
 export const INTEGER_KEYS = keysOfKind('number');
 /** Known keys whose value is a list (a single value is a list of one). */
 export const LIST_KEYS = keysOfKind('list');
+/** Known keys whose value is a string (a number or boolean in a values file is its text, as the chart prints it). */
+export const STRING_KEYS = keysOfKind('string');

@@ -9,7 +9,7 @@
  *   the map belongs);
  * - it is a section of `config`/`extraConfig`/`configFromSecrets`, or a
  *   setting whose key or value is secret (config/secrets.ts);
- * - it is an environment variable of a container (its name or value);
+ * - it is the value of a container's environment variable (not its name, nor the Secret it refers to);
  * - it is an `extraObjects` item as a whole (a templated string) or the
  *   `data`/`stringData`/`binaryData` of one;
  * - its own key says it is a secret (`token`, `client-secret`…), or it is a
@@ -31,9 +31,15 @@ const FREE_MAPS = new Set(['annotations', 'labels', 'nodeSelector', 'additionalL
 
 const startsWith = (path: Path, prefix: Path) => prefix.length <= path.length && prefix.every((s, i) => path[i] === s);
 
+/** Where a container's `env` list is in `path` (its index), or -1: a key `env` in a label or annotation map is not one. */
+function envAt(path: Path): number {
+  const k = path.lastIndexOf('env');
+  return k >= 0 && !FREE_MAPS.has(String(path[k - 1])) && (path.length === k + 1 || typeof path[k + 1] === 'number') ? k : -1;
+}
+
 /** The value of a container's environment variable: `…env[i].value` (or `…env[i]` given as a string). */
 function isEnvValue(path: Path): boolean {
-  const k = path.lastIndexOf('env');
+  const k = envAt(path);
   return k >= 0 && typeof path[k + 1] === 'number' && (path.length === k + 2 || (path.length === k + 3 && path[k + 2] === 'value'));
 }
 
@@ -59,7 +65,7 @@ export function mayBeSecret(path: Path, value: unknown): boolean {
   // A whole config section, an extraObjects item (maybe a templated string), an env list or item.
   if (typeof head === 'string' && CONFIG_DOCS.has(head) && path.length <= 2) return true;
   if (head === 'extraObjects' && path.length <= 2) return true;
-  const k = path.lastIndexOf('env');
+  const k = envAt(path);
   if (k >= 0 && path.length <= k + 2) return true;
   return typeof value === 'string' && isSecretValue(value);
 }
@@ -96,7 +102,9 @@ export function secretStringsIn(input: unknown): string[] {
   };
   const walk = (v: unknown, path: (string | number)[]) => {
     const container = Array.isArray(v) || isPlainObject(v);
-    if (path.length > 0 && (container ? isSecretRegion(path) : mayBeSecret(path, v))) {
+    // An env item given as a map: its value is secret, not its name or the Secret it refers to (`key: password`).
+    const envItem = isPlainObject(v) && isEnvValue(path);
+    if (path.length > 0 && !envItem && (container ? isSecretRegion(path) : mayBeSecret(path, v))) {
       if (path[0] !== 'configFromSecrets') collect(v);
       return;
     }

@@ -6,7 +6,10 @@
  * - `false`, `""`, `0` and `null` mean "unset" for the values the chart
  *   tests with `if`/`with`/`default` (`falsyUnset`), exactly as in the chart.
  * - strings given for `readAsYaml` values are read as YAML (`'["sleep","1000"]'`).
- * - `quotedAsText` map values are quoted to strings, as the chart does.
+ * - `quotedAsText` map values are quoted to strings, as the chart does; numbers and booleans in `valuesAsText`
+ *   maps, and in string or untyped `config` settings, are their text as the chart prints them.
+ * - A falsy scalar where the chart's default is a map is off; values only a disabled feature reads are dropped
+ *   with a warning (chart-reads.ts).
  * - Templated strings in `templated` values are evaluated (see template.ts).
  * - Keys that older chart versions used and 0.5.29 ignores are dropped with
  *   a warning; any other unknown key is an error (reported by validation).
@@ -21,6 +24,8 @@ import { STALE_VALUES, traitsOf, VALUE_TRAITS, type TraitsTable } from '../trait
 import { redactIssues, secretStringsIn } from '../validation/secrecy';
 import type { PackageManagerWarning } from '../warnings';
 import { goPrint, isTemplate, renderGoTemplate, GoTemplateError, type TemplateContext } from './template';
+import { BOOLEAN_KEYS, INTEGER_KEYS, STRING_KEYS } from '../config/spec';
+import { GATED_VALUES } from './chart-reads';
 import { coalesceValues, mergeValueLayers } from './coalesce';
 import { subchartValues, umbrellaIssue, umbrellaKeys } from './subchart';
 import { parseValuesYaml, parseYamlDocuments, parseYamlScalar, parseYaml } from './yaml';
@@ -150,6 +155,31 @@ export function valuesToProps(
     if (isPlainObject(parent) && Object.prototype.hasOwnProperty.call(parent, last) && !helmTruthy(parent[last])) delete parent[last];
   }
 
+  // Values only a feature reads, while it is off: the chart never reads them, so they are neither checked nor used.
+  for (const { gate, or = [], reads } of GATED_VALUES) {
+    const segs = gate.split('.');
+    const parent = valueAt(values, segs.slice(0, -1));
+    if (!isPlainObject(parent)) continue;
+    const last = segs[segs.length - 1];
+    const switches = [last, ...or];
+    const on = (s: string) =>
+      Object.prototype.hasOwnProperty.call(parent, s) ? parent[s] : valueAt(record.values, [...segs.slice(0, -1), s]);
+    if (switches.some((s) => helmTruthy(on(s)))) continue;
+    for (const key of reads === '*' ? Object.keys(parent) : reads) {
+      if (switches.includes(key) || !Object.prototype.hasOwnProperty.call(parent, key)) continue;
+      const given = parent[key];
+      delete parent[key];
+      const path = [...segs.slice(0, -1), key];
+      if (helmTruthy(given) && JSON.stringify(given) !== JSON.stringify(valueAt(record.values, path))) {
+        warnings.push({
+          id: 'ppm:ignored-value',
+          path: path.join('.'),
+          message: `is not used: ${switches.map((s) => [...segs.slice(0, -1), s].join('.')).join(' and ')} ${switches.length > 1 ? 'are' : 'is'} off, and only that feature reads it (remove it, or turn ${gate} on)`,
+        });
+      }
+    }
+  }
+
   // `.Values` as the chart's templates see it.
   const merged = coalesceValues(record.values as Record<string, unknown>, values);
   // Helm reserves `global` for values shared with subcharts: templates in values may read it, the chart reads none of it.
@@ -173,6 +203,27 @@ export function valuesToProps(
       return undefined;
     }
     if (value === null) return null;
+    if (
+      key === 'podDisruptionBudget' &&
+      isPlainObject(value) &&
+      Object.keys(value).length > 0 &&
+      Object.values(value).every((v) => v === null)
+    ) {
+      // Helm keeps nulls where the chart has no default: the map is not empty, so it renders a PodDisruptionBudget
+      // whose limits are all null (`minAvailable: null`), a budget with neither limit.
+      errors.push({
+        path: key,
+        message: `holds only nulls (${Object.keys(value).join(', ')}), which Helm renders as a PodDisruptionBudget with neither minAvailable nor maxUnavailable: set exactly one of them, or remove podDisruptionBudget`,
+      });
+      return undefined;
+    }
+    // A falsy scalar (or list) where the chart's default is a map: the chart tests the map with `if`/`with`, so it is off.
+    if (isPlainObject(chartDefault) && !isPlainObject(value) && !helmTruthy(value)) return null;
+    if (trait.valuesAsText && isPlainObject(value)) {
+      // The chart prints these maps with toYaml, numbers and booleans as themselves; Kubernetes needs strings there.
+      const text = (v: unknown) => (typeof v === 'number' || typeof v === 'boolean' ? String(v) : v);
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, text(v)]));
+    }
     // Off where the chart tests it with if/with; `{}` too, unless it is a map the chart merges with its default map.
     if (trait.falsyUnset && !helmTruthy(value) && !(isPlainObject(value) && isPlainObject(chartDefault))) return null;
     if (trait.printedAsYaml && value === '') return null; // printed as nothing: Kubernetes' default
@@ -257,6 +308,14 @@ export function valuesToProps(
           }
           if (!isPlainObject(keys)) return [section, keys];
           const known = isPlainObject(defaults[section]) ? (defaults[section] as Record<string, unknown>) : {};
+          const user = section === 'Launcher' ? keys.ServerUser : undefined;
+          if (user !== undefined && user !== null && typeof user !== 'string') {
+            // The chart's root check compares it with "root": Helm fails on any other type ("incompatible types").
+            errors.push({
+              path: 'config.Launcher.ServerUser',
+              message: `is ${Array.isArray(user) ? 'a list' : `the ${typeof user} ${JSON.stringify(user)}`}, but the chart compares it with "root" and Helm fails on a value that is not a string: quote the user name`,
+            });
+          }
           for (const [k, v] of Object.entries(keys)) {
             // A setting the chart tests with `if` (a boolean default, e.g. Metrics.Enabled) is a boolean for Helm
             // (any non-empty string is true) and for Package Manager (true/yes/on/1, false/no/off/0): refuse any
@@ -268,7 +327,19 @@ export function valuesToProps(
               });
             }
           }
-          return [section, Object.fromEntries(Object.entries(keys).map(([k, v]) => [k, v === null && !(k in known) ? '' : v]))];
+          // The chart prints each setting as Go does: a number in a string setting or an unknown one is that text
+          // (`Password: 12345` is "12345", `1000000` is "1e+06"); known numbers and booleans keep their type.
+          const asPrinted = (k: string, v: unknown): unknown => {
+            if (Array.isArray(v)) return v.map((item) => asPrinted(k, item));
+            const id = `${section}.${k}`;
+            if (typeof v === 'boolean') return STRING_KEYS.has(id) ? String(v) : v;
+            if (typeof v !== 'number' || INTEGER_KEYS.has(id) || BOOLEAN_KEYS.has(id)) return v;
+            return goPrint(v);
+          };
+          return [
+            section,
+            Object.fromEntries(Object.entries(keys).map(([k, v]) => [k, v === null && !(k in known) ? '' : asPrinted(k, v)])),
+          ];
         }),
       );
     }

@@ -203,15 +203,16 @@ function print(v: Value, where: string): string {
   );
 }
 
-/** Helm reads YAML numbers as float64: large ones print in exponent form. */
+/**
+ * Helm reads YAML numbers as float64, and templates print them as Go's `%v` does (strconv's shortest `%g`): the
+ * exponent form below 1e-4 and from 1e6 on, with at least two exponent digits (`1e+06`, `2.5e-07`, `1.5e+10`).
+ */
 function goNumber(n: number): string {
-  if (Number.isInteger(n) && Math.abs(n) >= 1e21) return n.toExponential().replace(/e\+?(-?)(\d)$/, 'e+$1$20$2');
-  if (Number.isInteger(n) && Math.abs(n) >= 1e6) {
-    const [m, e] = n.toExponential().split('e');
-    const exp = Number(e);
-    return `${m}e+${exp < 10 ? '0' : ''}${exp}`;
-  }
-  return String(n);
+  if (n === 0 || !Number.isFinite(n)) return String(n);
+  const [mantissa, e] = n.toExponential().split('e');
+  const exp = Number(e);
+  if (exp >= -4 && exp < 6) return String(n);
+  return `${mantissa}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
 }
 
 /** How Go's templates print a number or boolean. */

@@ -5,7 +5,7 @@ import { parseYamlDocuments } from '../../src/values/yaml';
 export interface Rendered {
   readonly code: number;
   readonly stderr: string;
-  readonly objects: Record<string, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any -- parsed YAML
+  readonly objects: Record<string, any>[]; // parsed YAML
 }
 
 export const VERSIONS = ['0.5.29', '0.20.4'] as const;

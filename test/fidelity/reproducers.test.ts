@@ -45,4 +45,106 @@ describe.each(VERSIONS)('chart %s', (version) => {
     expect(f.code).toBe(1);
     expect(f.stderr).toMatch(/\.Values\.nope is not set, so \.deeper of it cannot be read \(Helm fails too\)/);
   });
+
+  it('3: values the chart never reads are not checked (a warning says so); labels and annotations print as text', () => {
+    const sa = t('{serviceAccount: {labels: {cost-center: 1234, flag: true}}}');
+    expect(sa.code).toBe(0);
+    expect(find(sa, 'ServiceAccount')!.metadata.labels).toMatchObject({ 'cost-center': '1234', flag: 'true' });
+    const svc = t('{service: {annotations: {team: 1}}, pod: {labels: {team: 2}}}');
+    expect(find(svc, 'Service')!.metadata.annotations.team).toBe('1');
+    expect(find(svc, 'Deployment')!.spec.template.metadata.labels.team).toBe('2');
+    for (const [values, path, gate] of [
+      ['{ingress: {enabled: false, annotations: {a: 1}}}', 'ingress.annotations', 'ingress.enabled'],
+      ['{serviceAccount: {create: false, annotations: {a: 1}}}', 'serviceAccount.annotations', 'serviceAccount.create'],
+      ['{serviceMonitor: {additionalLabels: {a: true}}}', 'serviceMonitor.additionalLabels', 'serviceMonitor.enabled'],
+      ['{livenessProbe: {enabled: false, httpGet: 5}}', 'livenessProbe.httpGet', 'livenessProbe.enabled'],
+      ['{resources: {requests: {memory: {}, cpu: true}}}', 'resources.requests.cpu', 'resources.requests.enabled'],
+      ['{sharedStorage: {requests: 0, name: true}}', 'sharedStorage.name', 'sharedStorage.create and sharedStorage.mount'],
+    ]) {
+      const r = t(values);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain(`[ppm:ignored-value] ${path}: is not used: ${gate}`);
+    }
+    // On, they are read and checked: a number there is an error as before.
+    expect(t('{ingress: {enabled: true, hosts: [{host: a.example.com, paths: ["/"]}], annotations: {a: {b: 1}}}}').code).toBe(1);
+  });
+
+  it('4: a falsy map (false, 0, "") is off wherever the chart tests the map', () => {
+    for (const falsy of ['false', '0', '""']) {
+      const r = t(`{pod: {containerSecurityContext: ${falsy}, lifecycle: ${falsy}, securityContext: ${falsy}}, nodeSelector: ${falsy}}`);
+      expect(r.code).toBe(0);
+      const pod = find(r, 'Deployment')!.spec.template.spec;
+      expect(pod.containers[0].securityContext).toBeUndefined();
+      expect(pod.nodeSelector).toBeUndefined();
+      const recreate = t(`{strategy: {type: Recreate, rollingUpdate: ${falsy}}}`);
+      expect(find(recreate, 'Deployment')!.spec.strategy).toEqual({ type: 'Recreate' });
+    }
+    // With a rolling update, the chart reads the fields of rollingUpdate and helm fails: so do we, saying why.
+    expect(t('{strategy: {rollingUpdate: false}}').stderr).toMatch(/strategy\.rollingUpdate: is removed .*Helm fails to render it/);
+  });
+
+  it('5: a null removes a value, which is then unset (Kubernetes or Package Manager decides), never 0 or empty', () => {
+    const surge = t('{strategy: {rollingUpdate: {maxSurge: ~}}}');
+    expect(surge.code).toBe(0);
+    expect(find(surge, 'Deployment')!.spec.strategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0 } });
+    for (const values of ['{config: {HTTP: {Listen: ~}}}', '{config: {HTTP: ~}}']) {
+      const r = t(values);
+      expect(r.code).toBe(0);
+      expect(find(r, 'ConfigMap')!.data['rstudio-pm.gcfg']).not.toMatch(/Listen/);
+      expect(find(r, 'Deployment')!.spec.template.spec.containers[0].ports[0].containerPort).toBe(4242);
+    }
+    // An empty Listen is not a removal: it turns HTTP off, and the port the chart follows is gone.
+    expect(t('{config: {HTTP: {Listen: ""}}}').code).toBe(1);
+  });
+
+  it('6: numbers in string settings and untyped settings are written as the chart prints them', () => {
+    const r = t('{config: {S3Storage: {Bucket: 12345}, Server: {Address: 1000000}, Custom: {Big: 1.5e10, Int: 42, Flag: true}}}');
+    expect(r.code).toBe(0);
+    const gcfg = find(r, 'ConfigMap')!.data['rstudio-pm.gcfg'];
+    expect(gcfg).toMatch(/Bucket = 12345\n/);
+    expect(gcfg).toMatch(/Address = 1e\+06\n/);
+    expect(gcfg).toMatch(/Big = 1\.5e\+10\n/);
+    expect(gcfg).toMatch(/Int = 42\n/);
+    expect(gcfg).toMatch(/Flag = true\n/);
+    // A password is a string setting too (kept out of the ConfigMap, as every password is), printed as Go prints it.
+    const pw = t('{config: {Postgres: {Password: 12345, UsageDataPassword: 12345678}}}');
+    expect(pw.code).toBe(0);
+    expect(find(pw, 'Secret')!.stringData).toMatchObject({ 'Postgres.Password': '12345', 'Postgres.UsageDataPassword': '1.2345678e+07' });
+    // The chart compares Launcher.ServerUser with "root": helm fails on a number, and so do we, saying why.
+    expect(t('{config: {Launcher: {ServerUser: 1000}}}').stderr).toMatch(
+      /config\.Launcher\.ServerUser: is the number 1000, but the chart compares it with "root" and Helm fails/,
+    );
+  });
+
+  it('7: nulls under keys without a chart default are kept as helm keeps them', () => {
+    // helm renders a PodDisruptionBudget whose only limit is null: a budget without limits, which we refuse.
+    const r = t('{podDisruptionBudget: {minAvailable: ~}}');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/podDisruptionBudget: holds only nulls \(minAvailable\), which Helm renders as a PodDisruptionBudget/);
+    const kept = t('{podDisruptionBudget: {minAvailable: 1, maxUnavailable: ~}}');
+    expect(find(kept, 'PodDisruptionBudget')!.spec).toMatchObject({ minAvailable: 1 });
+    expect(find(kept, 'PodDisruptionBudget')!.spec.maxUnavailable).toBeUndefined();
+  });
+
+  it('8: messages name the value as written and hide only secrets', () => {
+    expect(t('{config: {Custom: {K: {a: 1}}}}').stderr).toMatch(/- config\.Custom\.K: /);
+    expect(t('{pod: {labels: {env: "bad value!"}}}').stderr).toContain('got "bad value!"');
+    const env = t(
+      '{pod: {env: [{name: PACKAGEMANAGER_POSTGRES_PASSWORD, valueFrom: {secretKeyRef: {name: s, key: password}}}]}, config: {Postgres: {Password: hunter2hunter2}}}',
+    );
+    expect(env.stderr).toContain('PACKAGEMANAGER_POSTGRES_PASSWORD is also set from the secret setting Postgres.Password');
+    expect(env.stderr).not.toContain('hunter2');
+  });
+
+  it("11: what stays different is the README's list, each as it says", () => {
+    const m = t('{config: {Metrics: {Enabled: 0}}, serviceMonitor: {enabled: true}}');
+    expect(find(m, 'ConfigMap')!.data['rstudio-pm.gcfg']).toMatch(/Enabled = false/);
+    expect(kinds(m)).not.toContain('ServiceMonitor');
+    const p = t('{image: {imagePullPolicy: ~}}');
+    expect(find(p, 'Deployment')!.spec.template.spec.containers[0].imagePullPolicy).toBeUndefined();
+    const port = t('{service: {port: "8080"}, ingress: {enabled: true, hosts: [{host: a.example.com, paths: ["/"]}]}}');
+    expect(find(port, 'Ingress')!.spec.rules[0].http.paths[0].backend.service.port).toEqual({ number: 8080 });
+    // Where helm crashes on a null or scalar map the chart reads fields of, we refuse and say so.
+    expect(t('{livenessProbe: ~}').stderr).toMatch(/livenessProbe: is null, but the chart reads its fields \(Helm fails to render it\)/);
+  });
 });

@@ -94,6 +94,17 @@ export function mergeOverDefaults(props: PackageManagerProps) {
   };
 }
 
+const EXTRA_SECTION = /^extraConfig(?:\.([^.[]+)|\[("(?:[^"\\]|\\.)*")\])/;
+
+/** An issue of a section `config` holds and `extraConfig` does not (an untyped one, moved there): named as in `config`. */
+function configOrigin(issue: ValidationIssue, props: PackageManagerProps): ValidationIssue {
+  const m = EXTRA_SECTION.exec(issue.path);
+  if (!m) return issue;
+  const section = (m[1] ?? (JSON.parse(m[2]) as string)).toLowerCase();
+  const has = (doc: unknown) => isPlainObject(doc) && Object.keys(doc).some((s) => s.toLowerCase() === section);
+  return has(props.config) && !has(props.extraConfig) ? { ...issue, path: `config${issue.path.slice('extraConfig'.length)}` } : issue;
+}
+
 export function parseProps(props: PackageManagerProps): ParseResult {
   const reserved = reservedKeyIssues(props);
   if (reserved.length > 0) return { errors: reserved, warnings: [] };
@@ -124,7 +135,7 @@ function parse(props: PackageManagerProps): ParseResult {
   const merged = mergeOverDefaults(props);
   const { given, values, version, warnings } = merged;
   errors.push(...merged.errors);
-  errors.push(...schemaErrors(values, props));
+  errors.push(...schemaErrors(values, props).map((issue) => configOrigin(issue, props)));
   if (errors.length > 0) return { errors, warnings };
   return {
     parsed: { chartVersion: version, given, values, acknowledgeWarnings: acks as WarningId[] },

@@ -65,11 +65,12 @@ export const configDependencies: Rule = ({ model, error, invalid }) => {
     }
   }
   const http = configValue(c, 'HTTP', 'Listen');
-  if (http === undefined || listenPort(String(http)) === undefined) {
+  // Removed (`HTTP.Listen: ~`), Package Manager listens on its default, :4242.
+  if (http !== undefined && listenPort(String(http)) === undefined) {
     invalid(
       ['config', 'HTTP', 'Listen'],
       'must give the port Package Manager serves HTTP on (e.g. ":4242"): the container port, probes and Service follow it',
-      http ?? '',
+      http,
     );
   }
   if (model.ports.metricsEnabled && model.ports.metrics === model.ports.http) {

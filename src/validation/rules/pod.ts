@@ -200,7 +200,8 @@ export const mainContainer: Rule = ({ model, error, invalid }) => {
 export const rollingUpdate: Rule = ({ model, error }) => {
   const s = model.values.strategy;
   if (s?.type !== 'RollingUpdate' || !s.rollingUpdate) return; // a removed rollingUpdate: see rules/chart.ts
-  const zero = (v: number | string | undefined) => v === undefined || v === 0 || v === '0%';
+  // A removed one (`maxSurge: ~`) is Kubernetes' default, 25%.
+  const zero = (v: number | string | undefined) => v === 0 || v === '0%';
   if (zero(s.rollingUpdate?.maxSurge) && zero(s.rollingUpdate?.maxUnavailable)) {
     error(
       'strategy.rollingUpdate',
