@@ -1,6 +1,7 @@
 /** What a `cdk8s-ppm` command reads and writes: the process by default, fakes in tests. */
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { dirname } from 'path';
+import { readFileBytes } from '../leaf/read-file';
 
 /** Where the command reads and writes (the process by default; tests inject their own). */
 export interface CliIo {
@@ -30,17 +31,12 @@ function defaultWriteFile(path: string, text: string): void {
   writeFileSync(path, text);
 }
 
-function defaultReadFile(path: string): Uint8Array {
-  if (statSync(path).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-  return readFileSync(path);
-}
-
 export function contextOf(io: CliIo): CliContext {
   const env = io.env ?? process.env;
   return {
     stdout: io.stdout,
     stderr: io.stderr,
-    readFile: io.readFile ?? defaultReadFile,
+    readFile: io.readFile ?? readFileBytes,
     readStdin: io.readStdin ?? (() => readFileSync(0)),
     writeFile: io.writeFile ?? defaultWriteFile,
     defaultNamespace: env.HELM_NAMESPACE || 'default',

@@ -63,7 +63,7 @@ const show = (v: unknown, secret: boolean, max = 160): string => {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 };
 
-const objectName = (ref: ObjectRef) => `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name} (${ref.apiVersion})`;
+const describeRef = (ref: ObjectRef) => `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name} (${ref.apiVersion})`;
 
 /** The report for people. `source` names the chart's render (a file name, or `stdin`). */
 export function formatReport(result: DiffResult, options: { readonly source: string; readonly accept?: readonly string[] }): string {
@@ -76,7 +76,7 @@ export function formatReport(result: DiffResult, options: { readonly source: str
   ];
   for (const o of objects) {
     const where = o.presence === 'chart-only' ? ' — only in the chart render' : o.presence === 'ours-only' ? ' — only in ours' : '';
-    lines.push(`${KIND_TITLES[o.kind].padEnd(width)}  ${objectName(o.ref)}${where}${o.fix ? `  [${o.fix}]` : ''}`);
+    lines.push(`${KIND_TITLES[o.kind].padEnd(width)}  ${describeRef(o.ref)}${where}${o.fix ? `  [${o.fix}]` : ''}`);
     const indent = ' '.repeat(width + 4);
     // Labels and checksums on one line each: what they are matters, not their values.
     const labels = o.differences.filter((d) => d.kind === 'label');

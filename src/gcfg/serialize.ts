@@ -4,12 +4,10 @@
  * Pure: no cdk8s inside. The rules are those of gcfgcheck's RULES.md.
  */
 
-/** A scalar value of a gcfg key. */
-export type GcfgScalar = string | number | boolean;
-/** A gcfg value: a scalar, or a list written as one line per element. */
-export type GcfgValue = GcfgScalar | readonly GcfgScalar[];
-/** Sections of keys. A section name may carry a subsection: `Repo "cran"`. */
-export type GcfgDocument = { readonly [section: string]: { readonly [key: string]: GcfgValue } };
+import type { GcfgScalar, GcfgValue } from '../config/types';
+
+/** WrittenSections of keys (a section name may carry a subsection: `Repo "cran"`), as the writer reads them. */
+type WrittenSections = { readonly [section: string]: { readonly [key: string]: GcfgValue } };
 
 /** A value or name gcfg cannot carry. */
 export class GcfgError extends Error {
@@ -90,7 +88,7 @@ const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * `Key = value` line per value, a blank line between sections.
  * @throws GcfgError for a name or value that gcfg cannot carry
  */
-export function serializeGcfg(doc: GcfgDocument): string {
+export function serializeGcfg(doc: WrittenSections): string {
   const out: string[] = [];
   for (const section of Object.keys(doc).sort(byCodePoint)) {
     const lines = [encodeSectionHeader(section, section)];

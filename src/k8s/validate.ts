@@ -128,7 +128,7 @@ function report(sink: Sink | undefined, node: PathNode | undefined, message: str
   return false;
 }
 
-const child = (sink: Sink | undefined, parent: PathNode | undefined, key: string | number) => (sink ? { parent, key } : undefined);
+const childNode = (sink: Sink | undefined, parent: PathNode | undefined, key: string | number) => (sink ? { parent, key } : undefined);
 
 /** Checks `value` against `schema`; true when valid. Collects every issue into `sink`, or stops at the first without one. */
 function check(value: unknown, schema: Schema, node: PathNode | undefined, sink: Sink | undefined): boolean {
@@ -177,8 +177,8 @@ function check(value: unknown, schema: Schema, node: PathNode | undefined, sink:
         const item: unknown = value[i];
         const valid =
           item === null || item === undefined
-            ? report(sink, child(sink, node, i), 'list items may not be null')
-            : check(item, items, child(sink, node, i), sink);
+            ? report(sink, childNode(sink, node, i), 'list items may not be null')
+            : check(item, items, childNode(sink, node, i), sink);
         if (!valid) {
           ok = false;
           if (!sink) return false;
@@ -218,10 +218,10 @@ function checkObject(value: unknown, schema: Schema, node: PathNode | undefined,
       // Own properties only: a field named `constructor` or `toString` is not a known field.
       const prop = Object.hasOwn(properties, k) ? properties[k] : undefined;
       if (prop) {
-        if (check(obj[k], prop, child(sink, node, k), sink)) continue;
+        if (check(obj[k], prop, childNode(sink, node, k), sink)) continue;
       } else {
         const guess = sink ? closest(k, Object.keys(properties)) : undefined;
-        report(sink, child(sink, node, k), `unknown field${guess ? `; did you mean ${guess}?` : ''}`);
+        report(sink, childNode(sink, node, k), `unknown field${guess ? `; did you mean ${guess}?` : ''}`);
       }
       if (!sink) return false;
       ok = false;
@@ -229,12 +229,13 @@ function checkObject(value: unknown, schema: Schema, node: PathNode | undefined,
     for (const r of schema.required ?? []) {
       if (obj[r] !== undefined && obj[r] !== null) continue;
       if (!sink) return false;
-      report(sink, child(sink, node, r), 'is required');
+      report(sink, childNode(sink, node, r), 'is required');
       ok = false;
     }
   } else if (schema.additionalProperties) {
     for (const k in obj) {
-      if (!Object.prototype.hasOwnProperty.call(obj, k) || check(obj[k], schema.additionalProperties, child(sink, node, k), sink)) continue;
+      if (!Object.prototype.hasOwnProperty.call(obj, k) || check(obj[k], schema.additionalProperties, childNode(sink, node, k), sink))
+        continue;
       if (!sink) return false;
       ok = false;
     }

@@ -31,11 +31,8 @@ export interface CoalesceOptions {
   readonly onWarning?: (warning: CoalesceWarning) => void;
 }
 
-type Values = Record<string, unknown>;
-
-function has(map: Values, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(map, key);
-}
+/** A map of chart values. */
+export type Values = Record<string, unknown>;
 
 /** A deep copy of JSON-like values (own properties only, `__proto__` keys kept as keys). */
 export function copyValues<T>(value: T): T {
@@ -54,7 +51,7 @@ function mergeMaps(a: Values, b: Values): Values {
   for (const key of Object.keys(a)) setOwn(out, key, a[key]);
   for (const key of Object.keys(b)) {
     const v = b[key];
-    const current = has(out, key) ? out[key] : undefined;
+    const current = Object.hasOwn(out, key) ? out[key] : undefined;
     setOwn(out, key, isPlainObject(v) && isPlainObject(current) ? mergeMaps(current, v) : v);
   }
   return out;
@@ -75,7 +72,7 @@ function coalesceTables(dst: Values, src: Values, prefix: string, warn: (path: s
   for (const key of Object.keys(src)) {
     const fullKey = prefix ? `${prefix}.${key}` : key;
     const val = src[key];
-    if (!has(dst, key)) {
+    if (!Object.hasOwn(dst, key)) {
       setOwn(dst, key, val);
       continue;
     }
@@ -101,7 +98,7 @@ export function coalesceValues(chartValues: Values, userValues: Values, options:
   const vc = copyValues(chartValues ?? {});
   for (const key of Object.keys(vc)) {
     const val = vc[key];
-    if (!has(v, key)) {
+    if (!Object.hasOwn(v, key)) {
       setOwn(v, key, val);
       continue;
     }

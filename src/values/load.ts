@@ -6,7 +6,8 @@
  * The result still holds the user's nulls; coalesce it over the chart's
  * values with `coalesceValues` to get `.Values`.
  */
-import { readFileSync, statSync } from 'fs';
+import { readFileSync } from 'fs';
+import { readFileBytes } from '../leaf/read-file';
 import { mergeValueLayers } from './coalesce';
 import { applySetFlag, SetValueError, type SetFlag } from './strvals';
 import { decodeUtf8LikeGo, invalidUtf8Offset } from './go-text';
@@ -80,12 +81,6 @@ function readProblem(e: unknown): string {
   }
 }
 
-function defaultReadFile(path: string): Uint8Array {
-  // A directory reads as EISDIR on Linux but not everywhere: check first.
-  if (statSync(path).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-  return readFileSync(path);
-}
-
 /** Text of a values file as go-yaml reads it: UTF-8 (BOM allowed) or UTF-16 with a BOM. */
 function decodeValuesFile(content: string | Uint8Array, name: string): string {
   if (typeof content === 'string') return content;
@@ -115,7 +110,7 @@ export function readValuesFile(
       throw new ValuesError(`values file ${file}: remote values files are not supported; download it and give the local path`, file);
     } else {
       try {
-        content = (options.readFile ?? defaultReadFile)(file);
+        content = (options.readFile ?? readFileBytes)(file);
       } catch (e) {
         throw new ValuesError(`values file ${file}: ${readProblem(e)}`, file);
       }
@@ -148,7 +143,7 @@ export function loadValues(options: LoadValuesOptions = {}): Record<string, unkn
   const readSetFile = (path: string): string => {
     let content: string | Uint8Array;
     try {
-      content = path.trim() === '-' ? (options.readStdin ?? (() => readFileSync(0)))() : (options.readFile ?? defaultReadFile)(path);
+      content = path.trim() === '-' ? (options.readStdin ?? (() => readFileSync(0)))() : (options.readFile ?? readFileBytes)(path);
     } catch (e) {
       throw new Error(`cannot read file ${JSON.stringify(path)}: ${readProblem(e)}`);
     }

@@ -67,10 +67,6 @@ function describeType(v: unknown): string {
   return 'a boolean';
 }
 
-function own(data: Record<string, unknown>, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(data, key);
-}
-
 /** Helm's `set`: an empty key sets nothing. */
 function set(data: Record<string, unknown>, key: string, value: unknown): void {
   if (key.length === 0) return;
@@ -283,7 +279,7 @@ class Parser {
     if (last === '[') {
       const i = this.keyIndex();
       let list: unknown[] = [];
-      if (own(data, k)) {
+      if (Object.hasOwn(data, k)) {
         const existing = data[k];
         if (!Array.isArray(existing)) throw new Fail(`"${here}" holds ${describeType(existing)}, not a list`);
         list = existing;
@@ -307,7 +303,7 @@ class Parser {
       throw new Fail(`the key is nested deeper than the maximum of ${MAX_NESTED_NAME_LEVEL} levels`);
     }
     let inner: Record<string, unknown> = {};
-    if (own(data, k)) {
+    if (Object.hasOwn(data, k)) {
       const existing = data[k];
       if (!isPlainObject(existing)) throw new Fail(`"${here}" holds ${describeType(existing)}, not a map`);
       inner = existing;

@@ -21,19 +21,13 @@
  */
 import { ValuesError } from '../errors';
 import { isPlainObject, setOwn } from '../leaf/objects';
-import { copyValues } from './coalesce';
-
-type Values = Record<string, unknown>;
-
-/** The name of the chart (what `--subchart` names without an alias). */
-export const CHART_NAME = 'rstudio-pm';
-
-const has = (map: Values, key: string) => Object.prototype.hasOwnProperty.call(map, key);
+import { CHART_NAME } from '../names';
+import { copyValues, type Values } from './coalesce';
 
 /** Helm's coalesceTablesFullKey with merge: `dst` over `src`, nulls kept. */
 function fillFrom(dst: Values, src: Values): void {
   for (const key of Object.keys(src)) {
-    if (!has(dst, key)) setOwn(dst, key, src[key]);
+    if (!Object.hasOwn(dst, key)) setOwn(dst, key, src[key]);
     else if (isPlainObject(dst[key]) && isPlainObject(src[key])) fillFrom(dst[key] as Values, src[key] as Values);
   }
 }
@@ -46,7 +40,7 @@ function fillFrom(dst: Values, src: Values): void {
 function subchartNulls(user: Values, defaults: Values): void {
   for (const key of Object.keys(defaults)) {
     const d = defaults[key];
-    const present = has(user, key);
+    const present = Object.hasOwn(user, key);
     if (d === null) {
       if (!present || user[key] === null) setOwn(user, key, null);
     } else if (present && user[key] === null) delete user[key];
@@ -66,10 +60,10 @@ function mergeGlobals(parentGlobal: unknown, subGlobal: unknown): unknown {
   if (!isPlainObject(parentGlobal)) return dg; // Helm: "skipping globals" (source not a table)
   for (const key of Object.keys(parentGlobal)) {
     const val = parentGlobal[key];
-    const current = has(dg, key) ? dg[key] : undefined;
+    const current = Object.hasOwn(dg, key) ? dg[key] : undefined;
     if (isPlainObject(val)) {
       const vv = copyValues(val);
-      if (current === undefined && !has(dg, key)) setOwn(dg, key, vv);
+      if (current === undefined && !Object.hasOwn(dg, key)) setOwn(dg, key, vv);
       else if (isPlainObject(current)) {
         fillFrom(vv, current);
         setOwn(dg, key, vv);
@@ -91,7 +85,7 @@ export function subchartValues(umbrella: Values, name: string, chartValues: Valu
       `--subchart ${JSON.stringify(name)}: give the subchart's key in the umbrella's values (its chart name, ${CHART_NAME}, or its alias)`,
       '--subchart',
     );
-  const present = has(umbrella, name) ? umbrella[name] : undefined;
+  const present = Object.hasOwn(umbrella, name) ? umbrella[name] : undefined;
   if (present !== undefined && present !== null && !isPlainObject(present))
     throw new ValuesError(`${name}: is not a map, so it holds no subchart values (--subchart ${name})`, name);
   if (present === undefined || present === null) {
@@ -102,7 +96,7 @@ export function subchartValues(umbrella: Values, name: string, chartValues: Valu
     );
   }
   const values = copyValues(present as Values);
-  if (has(values, 'enabled')) {
+  if (Object.hasOwn(values, 'enabled')) {
     if (values.enabled === false)
       throw new ValuesError(
         `${name}.enabled: is false: an umbrella whose dependency has "condition: ${name}.enabled" renders nothing of this subchart; set it to true (remove it if the umbrella's Chart.yaml has no such condition)`,
@@ -124,8 +118,8 @@ export function subchartValues(umbrella: Values, name: string, chartValues: Valu
  * chart does not have (`known`). Empty when they do not look like an umbrella's.
  */
 export function umbrellaKeys(values: Values, known: (key: string) => boolean): string[] {
-  if (has(values, CHART_NAME) && isPlainObject(values[CHART_NAME])) return [CHART_NAME];
-  if (!has(values, 'global')) return [];
+  if (Object.hasOwn(values, CHART_NAME) && isPlainObject(values[CHART_NAME])) return [CHART_NAME];
+  if (!Object.hasOwn(values, 'global')) return [];
   return Object.keys(values).filter((k) => k !== 'global' && isPlainObject(values[k]) && !known(k));
 }
 

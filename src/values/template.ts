@@ -97,7 +97,7 @@ function findClose(src: string, from: number): number {
 }
 
 /** Builds the tree of text, actions and if/else blocks. */
-function parse(tokens: RawToken[]): Node[] {
+function parseTokens(tokens: RawToken[]): Node[] {
   let pos = 0;
   const block = (terminators: string[]): { nodes: Node[]; end: string } => {
     const nodes: Node[] = [];
@@ -517,5 +517,5 @@ export function isTemplate(s: string): boolean {
 
 /** Evaluates a template string. @throws GoTemplateError for what is not supported */
 export function renderGoTemplate(template: string, ctx: TemplateContext): string {
-  return new Evaluator(ctx).render(parse(lex(template)));
+  return new Evaluator(ctx).render(parseTokens(lex(template)));
 }

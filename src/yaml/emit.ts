@@ -63,9 +63,9 @@ const MAX_DEPTH = 500;
 function node(value: unknown, indent: string, implicitKey: boolean, depth: number): string {
   switch (typeof value) {
     case 'string':
-      return str(value, indent, implicitKey);
+      return stringScalar(value, indent, implicitKey);
     case 'number':
-      return num(value);
+      return numberScalar(value);
     case 'boolean':
       return value ? 'true' : 'false';
     case 'undefined':
@@ -106,7 +106,7 @@ function map(obj: Record<string, unknown>, indent: string, depth: number): strin
     if (i > 0) out += '\n' + indent;
     const key = keys[i];
     const v = obj[key];
-    const k = str(key, inner, true);
+    const k = stringScalar(key, inner, true);
     if (k.length > 1024) {
       // yaml@2 switches to an explicit key; the key keeps its implicit-key form.
       out += '? ' + k + '\n' + indent + ': ' + node(v, inner, false, depth);
@@ -120,7 +120,7 @@ function map(obj: Record<string, unknown>, indent: string, depth: number): strin
   return out;
 }
 
-function num(n: number): string {
+function numberScalar(n: number): string {
   if (!isFinite(n)) return n !== n ? '.nan' : n < 0 ? '-.inf' : '.inf';
   if (n === 0 && 1 / n < 0) return '-0';
   return String(n);
@@ -184,7 +184,7 @@ const EXPONENT_ONLY = /^[eE][-+]?[0-9]+$/;
  * `indent` is the indentation of the lines a multi-line form would continue on (yaml@2's ctx.indent): '' only
  * for a document that is a bare string.
  */
-function str(value: string, indent: string, implicitKey: boolean): string {
+function stringScalar(value: string, indent: string, implicitKey: boolean): string {
   if (isSimplePlain(value)) return value;
   if (FORCE_DOUBLE.test(value)) return doubleQuoted(value, indent, implicitKey);
   const multiLine = value.includes('\n');

@@ -25,7 +25,7 @@ import {
   serviceTarget,
 } from './network';
 import {
-  configFromSecrets,
+  configFromSecretsSettings,
   inlineSecretSettings,
   oneSourcePerSecret,
   plainSecretEnv,
@@ -75,7 +75,7 @@ const RULES = [
   podDisruptionBudget,
   extraObjects,
   oneSourcePerSecret,
-  configFromSecrets,
+  configFromSecretsSettings,
   inlineSecretSettings,
   settingEnvCollisions,
   plainSecretEnv,

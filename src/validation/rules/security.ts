@@ -28,7 +28,7 @@ export const oneSourcePerSecret: Rule = ({ model, error }) => {
 };
 
 /** `configFromSecrets` names settings gcfg can read, each once, and not also written inline. */
-export const configFromSecrets: Rule = ({ model, error }) => {
+export const configFromSecretsSettings: Rule = ({ model, error }) => {
   const seen = new Map<string, string>();
   for (const [section, keys] of Object.entries(model.values.configFromSecrets ?? {})) {
     const problem = gcfgNameProblem(parseSectionName(section).name);
