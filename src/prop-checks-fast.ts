@@ -3,7 +3,7 @@
  * prop-checks-zod.ts, of the same names, without zod and without allocating. Values given by no
  * one (the chart version's defaults, frozen and known valid) skip the Kubernetes checks.
  */
-import { isDns1123Label, isDns1123Subdomain, isQualifiedName, isSecretKey, LABEL_VALUE, PORT_NAME } from './k8s/names';
+import { isDns1123Label, isDns1123Subdomain, isIp, isQualifiedName, isSecretKey, LABEL_VALUE, PORT_NAME } from './k8s/names';
 import { isValidK8s, isValidK8sObject, QUANTITY_PATTERN, type K8sType } from './k8s/validate';
 import type { ExtraObject, NoNull, ProbeProps } from './props';
 import { isKnownValid } from './leaf/known-valid';
@@ -25,6 +25,7 @@ export const port = num({ int: true, min: 1, max: 65535 });
 export const absolutePath = strWhere((p) => p.startsWith('/'));
 export const wholeCount = num({ int: true, min: 0, max: INT32_MAX });
 const stringMap = record(str, str);
+export const ip = strWhere(isIp);
 export const secretKey = strWhere(isSecretKey);
 
 /** A Kubernetes-shaped value passed through: valid for its Kubernetes 1.28 definition (zod: `z.custom().superRefine`). */

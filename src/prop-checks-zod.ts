@@ -9,6 +9,7 @@ import { QUANTITY_PATTERN, validateK8s, validateK8sObject, type K8sIssue, type K
 import {
   isDns1123Label,
   isDns1123Subdomain,
+  isIp,
   isQualifiedName,
   isSecretKey,
   LABEL_RULE,
@@ -88,6 +89,9 @@ export function k8sObject<T>(type: K8sType) {
 }
 
 const stringMap = z.record(z.string(), z.string());
+
+/** An IPv4 or IPv6 address. */
+export const ip = z.string().refine(isIp, { message: 'must be an IP address' });
 
 export const secretKey = z.string().refine(isSecretKey, { message: SECRET_KEY_RULE });
 /** A reference to a key of an existing Secret. */

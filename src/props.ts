@@ -355,18 +355,22 @@ export interface PackageManagerServiceProps {
   /**
    * Cluster IP, used only with type `ClusterIP`.
    * @default - assigned by Kubernetes
+   * @onlyWithServiceType ClusterIP
    * @falsyUnset
    */
   readonly clusterIP?: string;
   /**
    * Load balancer IP, used only with type `LoadBalancer`.
    * @default - assigned by the cloud provider
+   * @check ip
+   * @onlyWithServiceType LoadBalancer
    * @falsyUnset
    */
   readonly loadBalancerIP?: string;
   /**
    * Node port, used only with type `NodePort`.
    * @default - assigned by Kubernetes
+   * @onlyWithServiceType NodePort
    * @check nodePort
    * @falsyUnset
    * @printedAsYaml

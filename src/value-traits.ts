@@ -46,6 +46,8 @@ export interface ValueTraits {
    * (the same value with the chart's other defaults): what it follows.
    */
   readonly derivedFrom?: string;
+  /** A Service setting used only with this `service.type`: set with another type, it is ignored (with a warning). */
+  readonly onlyWithServiceType?: 'ClusterIP' | 'NodePort' | 'LoadBalancer';
   /** The chart prints it with `toYaml`, and a string there is YAML: `'["sleep","1000"]'`; a list's items are printed as text. */
   readonly readAsYaml?: true;
   /** The chart quotes each value of this map as Go prints it (`1000000` is "1e+06"). */

@@ -145,7 +145,7 @@ function traitRows(v: Value, prefix: string, out: string[] = []): string[] {
   for (const f of inner.fields) {
     const p = prefix ? `${prefix}.${f.key}` : f.key;
     const traits = TRAIT_TAGS.filter((t) => f.traits[t] !== undefined).map((t) =>
-      t === 'derivedFrom' ? `derivedFrom: ${JSON.stringify(f.traits.derivedFrom)}` : `${t}: true`,
+      t === 'derivedFrom' || t === 'onlyWithServiceType' ? `${t}: ${JSON.stringify(f.traits[t])}` : `${t}: true`,
     );
     if (traits.length) out.push(`${JSON.stringify(p).replace(/^"(.*)"$/, "'$1'")}: { ${traits.join(', ')} },`);
     traitRows(f.value, p, out);
@@ -171,9 +171,9 @@ async function format(text: string): Promise<string> {
   return prettier.format(text, { ...options, parser: 'typescript', plugins: [estree, typescript] });
 }
 
-/** The generated files, by path from the project root, formatted. */
-export async function generateValueFiles(): Promise<Record<string, string>> {
-  const reader = new Reader();
+/** The generated files, by path from the project root, formatted; `texts` replaces described files' texts. */
+export async function generateValueFiles(texts: { readonly [file: string]: string } = {}): Promise<Record<string, string>> {
+  const reader = new Reader(texts);
   const props = reader.interface('PackageManagerProps');
   const config = reader.interface('PackageManagerConfig');
   const ownTypes = new Set(typeNames(props).own);

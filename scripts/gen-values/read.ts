@@ -16,7 +16,8 @@
  * - `@integer`, `@minimum N`, `@maximum N`, `@minLength N`: bounds of a number or a string.
  * - `@checkedApart`: checked before the merge, not by the schema (`chartVersion`).
  * - traits (src/traits.ts `ValueTraits`): `@falsyUnset`, `@printedAsYaml`, `@usedAsText`,
- *   `@secret`, `@templated`, `@dereferenced`, `@derivedFrom <text>`, `@readAsYaml`, `@quotedAsText`, `@valuesAsText`.
+ *   `@secret`, `@templated`, `@dereferenced`, `@derivedFrom <text>`, `@onlyWithServiceType <type>`, `@readAsYaml`,
+ *   `@quotedAsText`, `@valuesAsText`.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -39,6 +40,7 @@ export const VALUE_TAGS = new Set([
   'templated',
   'dereferenced',
   'derivedFrom',
+  'onlyWithServiceType',
   'readAsYaml',
   'quotedAsText',
   'valuesAsText',
@@ -56,8 +58,9 @@ export const TRAIT_TAGS = [
   'quotedAsText',
   'valuesAsText',
   'derivedFrom',
+  'onlyWithServiceType',
 ] as const;
-export type Traits = { -readonly [K in (typeof TRAIT_TAGS)[number]]?: K extends 'derivedFrom' ? string : true };
+export type Traits = { -readonly [K in (typeof TRAIT_TAGS)[number]]?: K extends 'derivedFrom' | 'onlyWithServiceType' ? string : true };
 
 /** A value, as the writers see it. */
 export type Value =
@@ -104,7 +107,7 @@ function traitsOf(tags: Tags): Traits {
   const out: Traits = {};
   for (const name of TRAIT_TAGS) {
     if (!(name in tags)) continue;
-    if (name === 'derivedFrom') out.derivedFrom = tags[name];
+    if (name === 'derivedFrom' || name === 'onlyWithServiceType') out[name] = tags[name];
     else (out as Record<string, true>)[name] = true;
   }
   return out;
@@ -118,9 +121,11 @@ export class Reader {
   /** Kubernetes types imported by the described files, with the module they come from. */
   private readonly k8sTypes = new Map<string, string>();
 
-  constructor(files: readonly string[] = ['src/props.ts', 'src/config/types.ts']) {
+  /** `texts` replaces the text of some of the files (a test adds a made-up value to props.ts this way). */
+  constructor(texts: { readonly [file: string]: string } = {}, files: readonly string[] = ['src/props.ts', 'src/config/types.ts']) {
     for (const file of files) {
-      const sf = ts.createSourceFile(file, fs.readFileSync(path.join(ROOT, file), 'utf8'), ts.ScriptTarget.Latest, true);
+      const text = texts[file] ?? fs.readFileSync(path.join(ROOT, file), 'utf8');
+      const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
       for (const s of sf.statements) {
         if (ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s)) this.decls.set(s.name.text, s);
         const from = ts.isImportDeclaration(s) ? (s.moduleSpecifier as ts.StringLiteral).text : '';

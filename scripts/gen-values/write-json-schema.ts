@@ -54,6 +54,7 @@ const NAMED: { readonly [name: string]: Schema } = {
   wholeCount: { type: 'integer', minimum: 0, maximum: INT32_MAX },
   absolutePath: { type: 'string', pattern: '^/' },
   secretKey: { type: 'string', pattern: SECRET_KEY },
+  ip: { type: 'string', pattern: '^((\\d{1,3}\\.){3}\\d{1,3}|[0-9a-fA-F.]*:[0-9a-fA-F:.]*)$' },
   portOrName: { anyOf: [port, { type: 'string', pattern: src(PORT_NAME) }] },
   probe: { type: 'object', properties: { enabled: { type: 'boolean' } } },
   extraObject: {
@@ -149,7 +150,7 @@ function fieldSchema(f: Field, defaults: unknown, path: string): Schema {
   if (t.printedAsYaml && !accepts(s, 'string')) ways.push({ type: 'string', pattern: '^[-+]?[0-9.eE+]+$' });
   if (t.readAsYaml) ways.push({ type: 'string' });
   if (t.templated && s.type === 'array') s = ways[0] = { ...s, items: anyOf(s.items as Schema, { type: 'string' }) };
-  if (t.quotedAsText && s.type === 'object') s = ways[0] = { ...s, additionalProperties: gcfgScalar };
+  if ((t.quotedAsText || t.valuesAsText) && s.type === 'object') s = ways[0] = { ...s, additionalProperties: gcfgScalar };
   if (path.startsWith('config.')) ways.push(...gcfgSpellings(s));
   if (t.falsyUnset) ways.push({ enum: [false, '', 0] }, { type: 'object', maxProperties: 0 }, { type: 'array', maxItems: 0 });
   if (!t.dereferenced) ways.push({ type: 'null' });

@@ -1,53 +1,115 @@
 /**
- * What adding a chart value takes: the props, the schema, the traits table —
- * plus a renderer if it is rendered. This file adds a made-up value `banner`
- * and shows that the compiler ties the three together (the `@ts-expect-error`
- * lines are type errors, checked by `tsc` in `npm test`), and that the values
- * loader reads it through the table.
+ * What adding a chart value takes: its prop in src/props.ts (type, TSDoc, `@default`, tags), its default in the
+ * chart version's record, and its renderer if it is rendered. This file adds a made-up value `banner` to the text of
+ * props.ts only, runs the generator (`npm run gen`) on it, and shows that the zod schema, the fast check, the traits
+ * table and the values JSON Schemas all follow, and that the values loader reads it by the generated traits.
  */
-import { z } from 'zod';
-import type { NoNull, PackageManagerProps, SecretsByName } from '../../src';
-import { propsSchema, type SchemaMatches } from '../../src/schema';
+import * as fs from 'fs';
+import * as path from 'path';
+import { generateValueFiles } from '../../scripts/gen-values/gen';
 import { VALUE_TRAITS, type TraitsTable } from '../../src/traits';
 import { valuesToProps } from '../../src/values/from-values';
 
-// 1. The props: a made-up chart value.
-interface MadeUpProps extends PackageManagerProps {
-  /**
-   * A banner text.
+const ROOT = path.resolve(__dirname, '..', '..');
+const PROPS = fs.readFileSync(path.join(ROOT, 'src', 'props.ts'), 'utf8');
+const ANCHOR = '  readonly replicas?: number | null;\n';
+
+/** 1. The prop: the only edit. */
+const BANNER = `  /**
+   * A banner text shown on the home page.
    * @default - none
+   * @minLength 1
+   * @falsyUnset
+   * @usedAsText
    */
   readonly banner?: string;
-}
-type Values = NoNull<SecretsByName<Omit<MadeUpProps, 'chartVersion' | 'acknowledgeWarnings'>>>;
+`;
 
-// 2. The schema: without the new key it no longer matches the props…
-// @ts-expect-error the schema lacks `banner`
-const stale: SchemaMatches<typeof propsSchema, Values> = true;
-// …with it, it does.
-const schema = propsSchema.extend({ banner: z.string().optional() });
-const fresh: SchemaMatches<typeof schema, Values> = true;
+let generated: Record<string, string>;
+beforeAll(async () => {
+  expect(PROPS.split(ANCHOR)).toHaveLength(2);
+  generated = await generateValueFiles({ 'src/props.ts': PROPS.replace(ANCHOR, ANCHOR + BANNER) });
+}, 60_000);
 
-// 3. The traits table: typed against the props, so a misspelled path does not compile.
-const traits: TraitsTable<MadeUpProps> = { ...VALUE_TRAITS, banner: { falsyUnset: true, usedAsText: true } };
-// @ts-expect-error `bannr` is not a prop path
-const typo: TraitsTable<MadeUpProps> = { bannr: { usedAsText: true } };
-
-describe('a made-up chart value', () => {
-  it('compiles only with props, schema and table in agreement', () => {
-    expect([stale, fresh, Object.keys(typo)]).toEqual([true, true, ['bannr']]);
+describe('a made-up chart value, added to props.ts only', () => {
+  it('is in the zod schema and the fast check, with its bounds', () => {
+    expect(generated['src/schema.ts']).toMatch(/\bbanner: z\.string\(\)\.min\(1\)\.optional\(\)/);
+    expect(generated['src/validation/fast-check.ts']).toMatch(/\bbanner: strLength\(1\)/);
   });
 
-  it('is read from a values file through the table: text stays text, falsy means none', () => {
+  it('is in the traits table with the traits its tags name', () => {
+    expect(generated['src/traits-table.ts']).toMatch(/^ {2}banner: \{ falsyUnset: true, usedAsText: true \},$/m);
+  });
+
+  it('is in the values JSON Schema of every chart version, with the spellings its traits allow', () => {
+    for (const file of ['schemas/values-0.5.29.schema.json', 'schemas/values-0.20.4.schema.json']) {
+      const banner = JSON.parse(generated[file]).properties.banner;
+      expect(banner.description).toBe('A banner text shown on the home page.');
+      expect(banner.anyOf).toEqual(
+        expect.arrayContaining([
+          { type: 'string', minLength: 1 },
+          { type: ['number', 'boolean'] },
+          { enum: [false, '', 0] },
+          { type: 'null' },
+        ]),
+      );
+    }
+  });
+
+  it('adds only lines about it', async () => {
+    const current = await generateValueFiles();
+    for (const [file, text] of Object.entries(generated)) {
+      const added = text.split('\n').filter((line) => !current[file].split('\n').includes(line));
+      expect({
+        file,
+        added: added.every((line) => /banner|A banner text|"(minLength|type|enum|anyOf|description)"|^\s*[\]}{[,"\d\w:-]*$/.test(line)),
+      }).toEqual({
+        file,
+        added: true,
+      });
+    }
+  });
+
+  it('is read from a values file by the traits the generator wrote: text stays text, falsy means none', () => {
+    // The generated row, as the loader's table would hold it after `npm run gen`.
+    const traits = { ...VALUE_TRAITS, banner: { falsyUnset: true, usedAsText: true } } as TraitsTable<unknown>;
     const release = { releaseName: 'r', namespace: 'n' };
-    expect((valuesToProps({ banner: 2024.04 }, release, traits).props as MadeUpProps).banner).toBe('2024.04');
-    expect((valuesToProps({ banner: false }, release, traits).props as MadeUpProps).banner).toBeNull();
-    // Without the table entry, the loader has no reason to touch it.
-    expect((valuesToProps({ banner: false }, release).props as MadeUpProps).banner).toBe(false);
+    const banner = (values: Record<string, unknown>, table?: TraitsTable<unknown>) =>
+      (valuesToProps(values, release, table as never).props as { banner?: unknown }).banner;
+    expect(banner({ banner: 2024.04 }, traits)).toBe('2024.04');
+    expect(banner({ banner: false }, traits)).toBeNull();
+    // Without the traits, the loader has no reason to touch it.
+    expect(banner({ banner: false })).toBe(false);
   });
+});
 
-  it('is checked by the extended schema', () => {
-    expect(schema.safeParse({ banner: 'hello' }).success).toBe(true);
-    expect(schema.safeParse({ banner: 42 }).success).toBe(false);
-  });
+describe('a simple chart value', () => {
+  /** Files of src/ that name `word`, without the generated ones and the Kubernetes definitions (Kubernetes' names). */
+  function filesNaming(word: string): string[] {
+    const out: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else {
+          const rel = path.relative(ROOT, full).split(path.sep).join('/');
+          const text = fs.readFileSync(full, 'utf8');
+          if (rel.startsWith('src/k8s/') || /Generated by scripts\/gen-values/.test(text.slice(0, 300))) continue;
+          if (text.includes(word)) out.push(rel);
+        }
+      }
+    };
+    walk(path.join(ROOT, 'src'));
+    return out.sort();
+  }
+
+  it.each(['terminationGracePeriodSeconds', 'revisionHistoryLimit', 'mountSubPath', 'loadBalancerIP'])(
+    '%s is named by hand in its prop, its chart-version default and its renderer only',
+    (word) => {
+      const files = filesNaming(word);
+      expect(files).toContain('src/props.ts');
+      expect(files.filter((f) => f !== 'src/props.ts' && !f.startsWith('src/chart-versions/')).length).toBeLessThanOrEqual(1);
+      expect(files.length).toBeLessThanOrEqual(3);
+    },
+  );
 });

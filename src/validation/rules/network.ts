@@ -1,6 +1,7 @@
 /** Rules on the Service, the Ingress, the PodDisruptionBudget and extra objects. */
 import { DEFAULT_PATH_TYPE } from '../../constants';
 import { isDns1123Subdomain, isIp, SUBDOMAIN_RULE } from '../../k8s/names';
+import { VALUE_TRAITS, type ValueTraits } from '../../traits';
 import type { Rule } from './context';
 
 /** Addresses of the Service. */
@@ -8,13 +9,10 @@ export const serviceAddresses: Rule = ({ model, invalid, warn }) => {
   const s = model.values.service ?? {};
   if (s.clusterIP && s.clusterIP !== 'None' && !isIp(s.clusterIP))
     invalid('service.clusterIP', 'must be an IP address or "None"', s.clusterIP);
-  if (s.loadBalancerIP && !isIp(s.loadBalancerIP)) invalid('service.loadBalancerIP', 'must be an IP address', s.loadBalancerIP);
-  const ignored: [string, unknown, string][] = [
-    ['service.clusterIP', s.clusterIP, 'ClusterIP'],
-    ['service.loadBalancerIP', s.loadBalancerIP, 'LoadBalancer'],
-    ['service.nodePort', s.nodePort, 'NodePort'],
-  ];
-  for (const [path, value, type] of ignored) {
+  // The settings of one Service type (their `@onlyWithServiceType` tag in props.ts), given with another.
+  for (const [path, traits] of Object.entries(VALUE_TRAITS) as [string, ValueTraits][]) {
+    const type = traits.onlyWithServiceType;
+    const value = type && path.startsWith('service.') ? s[path.slice('service.'.length) as keyof typeof s] : undefined;
     if (value && s.type !== type)
       warn('ppm:ignored-value', path, `is ignored: it applies only when service.type is ${type} (it is ${s.type})`);
   }

@@ -223,7 +223,7 @@ export const licenseFile: Rule = ({ model, error, invalid }) => {
       );
   }
   if (f.secretKey !== undefined && !isSecretKey(f.secretKey)) {
-    // "..", mounted with mountSubPath, would mount the Secret's parent directory.
+    // "..", mounted as a subPath, would mount the Secret's parent directory.
     invalid('license.file.secretKey', SECRET_KEY_RULE, f.secretKey);
   }
   if (f.contents && f.secret) {
