@@ -8,6 +8,11 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
+  // The examples import the package by its name, as an app does: here it is the source.
+  moduleNameMapper: {
+    '^cdk8s-posit-package-manager$': '<rootDir>/src',
+    '^cdk8s-posit-package-manager/(.*)$': '<rootDir>/src/$1',
+  },
   setupFilesAfterEnv: ['<rootDir>/test/helpers/setup.ts'],
   // Both cores of the 2-core machines the suite runs on (jest's default leaves one idle).
   maxWorkers: 2,
