@@ -5,11 +5,11 @@
  *   node bench/cold-start.js                              # 15 interleaved rounds
  *   node bench/cold-start.js --runs 30
  *   node bench/cold-start.js --helm-chart DIR [--helm BIN] # + `helm template` of the same values
- *   node bench/cold-start.js --lib DIR                     # another build (DIR holds cli/main.js)
+ *   node bench/cold-start.js --lib DIR                     # another build (DIR holds cli/cdk8s-ppm.js or cli/main.js)
  *
  * Each round runs, in an order rotated from round to round:
  *   node -e 0                                           the floor of any Node.js command
- *   node lib/cli/main.js template team-0 -n ppm-0 -f values.yaml
+ *   node lib/cli/cdk8s-ppm.js template team-0 -n ppm-0 -f values.yaml
  *                                                       `cdk8s-ppm template` of the built lib, as it is
  *   helm template team-0 DIR -n ppm-0 -f values.yaml    with --helm-chart (skipped when helm or DIR is missing)
  * values.yaml is bench/fixture.js fullProps(0) as chart values (9 objects). Measured per process:
@@ -86,8 +86,9 @@ process.stdout.write(JSON.stringify({ cdk8s: ms(t0, t1), lib: ms(t1, t2), emit: 
 }
 
 function measure({ runs = 15, libDir = path.join(ROOT, 'lib'), helmChart, helmBin = 'helm' } = {}) {
-  const cli = path.join(libDir, 'cli', 'main.js');
-  if (!fs.existsSync(cli)) throw new Error(`${cli} is missing: build first (npm run build)`);
+  // The package's bin: the bundled command line (scripts/bundle-cli.js), or an older build's unbundled entry.
+  const cli = [path.join(libDir, 'cli', 'cdk8s-ppm.js'), path.join(libDir, 'cli', 'main.js')].find((f) => fs.existsSync(f));
+  if (!cli) throw new Error(`${libDir}/cli/cdk8s-ppm.js is missing: build first (npm run build)`);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ppm-bench-'));
   const values = path.join(tmp, 'values.yaml');
   const { fullProps } = require('./fixture');

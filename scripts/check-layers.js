@@ -11,12 +11,27 @@ const path = require('path');
 
 const SRC = path.join(__dirname, '..', 'src');
 const LAYERS = [
-  // Leaf helpers that live beside their users but import nothing: the check combinators, the known-valid marks.
-  ['k8s/', 'yaml/', 'constants.ts', 'merge.ts', 'errors.ts', 'catalogue.ts', 'validation/check.ts', 'validation/known-valid.ts'],
-  ['chart-versions/', 'warnings.ts', 'names.ts', 'config/types.ts', 'config/secret-refs.ts', 'props.ts', 'traits.ts'],
-  ['gcfg/', 'config/', 'schema.ts'],
+  // leaf/: pure helpers that import nothing of the project but each other.
+  ['leaf/', 'k8s/', 'yaml/', 'constants.ts', 'errors.ts', 'catalogue.ts'],
+  [
+    'chart-versions/',
+    'warnings.ts',
+    'names.ts',
+    'config/types.ts',
+    'config/secret-refs.ts',
+    'props.ts',
+    'traits.ts',
+    'traits-table.ts',
+    'value-traits.ts',
+  ],
+  ['gcfg/', 'config/', 'schema.ts', 'prop-checks-zod.ts', 'prop-checks-fast.ts'],
   ['model/'],
-  ['parts/', 'validation/', 'checksums.ts', 'secret-refs.ts'],
+  // The input stage (validation/input/: normalize, merge, schema) and the model rules (validation/rules/), with what
+  // both share (validation/secrecy.ts). Below the renderers: no rule renders.
+  ['validation/', 'secret-refs.ts'],
+  ['parts/', 'checksums.ts'],
+  // The output stage: rules on the rendered objects.
+  ['validation/output/'],
   ['render.ts', 'values/'],
   ['report-warnings.ts', 'package-manager.ts', 'diff/'],
   ['cli/', 'index.ts'],

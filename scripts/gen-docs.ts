@@ -19,6 +19,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
 import { traitsOf } from '../src/traits';
+import { VALUE_TAGS } from './gen-values/read';
 
 const ROOT = path.resolve(__dirname, '..');
 /** The props and config tables (split out of the README to keep it short). */
@@ -184,7 +185,7 @@ function summaryOf(doc: Doc): string {
 function fullOf(doc: Doc): string {
   const parts = paragraphs(doc.text);
   for (const tag of doc.tags) {
-    if (tag.name === 'default') continue;
+    if (tag.name === 'default' || VALUE_TAGS.has(tag.name)) continue; // the value tags are machine-read (npm run gen)
     const label = tag.name.charAt(0).toUpperCase() + tag.name.slice(1);
     parts.push(`**${label}**${tag.text ? `: ${oneLine(tag.text)}` : '.'}`);
   }

@@ -17,6 +17,7 @@
  */
 import { createHash, createHmac, scryptSync } from 'crypto';
 import type { Manifest } from './parts/manifest';
+import { allSecretsStrong } from './leaf/secret-strength';
 
 /** An object's canonical JSON (sorted keys). */
 function canonical(v: unknown): unknown {
@@ -71,7 +72,9 @@ function identity(secret: Manifest): string {
 const keys = new Map<string, Buffer>();
 const KEY_CACHE_SIZE = 10_000;
 
-function derivedKey(material: string, salt: string): Buffer {
+function derivedKey(material: string, salt: string, stretch: boolean): Buffer {
+  // Every secret estimated unguessable (secret-strength.ts): stretching adds nothing a guess has to pay for.
+  if (!stretch) return createHmac('sha256', salt).update(material).digest();
   // The cache is this process's own memory, which holds the Secrets' data anyway.
   const id = createHash('sha256').update(salt).update('\0').update(material).digest('hex');
   const hit = keys.get(id);
@@ -87,6 +90,8 @@ function derivedKey(material: string, salt: string): Buffer {
   return key;
 }
 
+const fromBase64 = (v: unknown) => Buffer.from(String(v), 'base64').toString('utf8');
+
 /**
  * The checksums of the Secrets one instance creates, one per group (a group is one annotation: the AWS
  * credentials, the license key and license file, ...); a group without a rendered Secret gets the chart's
@@ -95,6 +100,8 @@ function derivedKey(material: string, salt: string): Buffer {
  * One scrypt per instance, over the data of all its Secrets (salted with all their kinds, namespaces and
  * names), gives a key; each group's checksum is the HMAC-SHA256, under that key, of the group's identities and
  * data. A guess of any one secret costs one scrypt (16 MiB) and needs every other secret of the instance too;
+ * when every secret is estimated unguessable (at least 128 bits, secret-strength.ts: generated keys and tokens),
+ * the key is an HMAC-SHA256 of the same data instead, and a guess is a search of 2^128;
  * a change of any Secret changes every checksum of the instance (they restart the same pods anyway).
  */
 export function secretChecksums<G extends string>(groups: Record<G, readonly (Manifest | undefined)[]>): Record<G, string> {
@@ -107,7 +114,8 @@ export function secretChecksums<G extends string>(groups: Record<G, readonly (Ma
     return out;
   }
   const salt = [SECRET_CHECKSUM_SALT, ...all.map(identity)].join('\0');
-  const key = derivedKey(JSON.stringify(canonical(all.map(secretMaterial))), salt);
+  const entries = all.flatMap((s) => [...Object.values(s.stringData ?? {}), ...Object.values(s.data ?? {}).map(fromBase64)]);
+  const key = derivedKey(JSON.stringify(canonical(all.map(secretMaterial))), salt, !allSecretsStrong(entries.map(String)));
   for (const g of names) {
     const secrets = present(g);
     out[g] =

@@ -69,6 +69,7 @@ export class PackageManager extends Construct {
       releaseName: release,
       namespace: namespace ?? 'default',
       chartVersion: options.chartVersion,
+      subchart: options.subchart,
     });
     return new PackageManager(scope, id, {
       ...props,

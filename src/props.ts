@@ -56,9 +56,15 @@ export type ConfigFromSecrets = ConfigFromSecretsOf<SecretKeyRef | SecretValueRe
 
 /** A key of an existing Secret (created by External Secrets, Sealed Secrets, Vault, …). */
 export interface SecretKeyRef {
-  /** Name of the Secret, in the release namespace. */
+  /**
+   * Name of the Secret, in the release namespace.
+   * @check objectName
+   */
   readonly name: string;
-  /** Key in the Secret. */
+  /**
+   * Key in the Secret.
+   * @check secretKey
+   */
   readonly key: string;
 }
 
@@ -115,11 +121,15 @@ export type SecretsByName<T> = T extends SecretConstruct | SecretValueRef | AwsC
 
 /** An existing Secret holding an AWS credentials file. */
 export interface AwsCredentialsSecretRef {
-  /** Name of the Secret, in the release namespace. */
+  /**
+   * Name of the Secret, in the release namespace.
+   * @check objectName
+   */
   readonly name: string;
   /**
    * Key of the credentials file (INI with a `[default]` profile) in the Secret.
    * @default - `credentials`, the file name the AWS SDK reads
+   * @check secretKey
    */
   readonly key?: string;
 }
@@ -134,6 +144,8 @@ export interface SharedStorageProps {
   /**
    * Name of the claim (created or existing).
    * @default - `<fullname>-shared-storage`
+   * @check objectName
+   * @falsyUnset
    */
   readonly name?: string;
   /**
@@ -144,11 +156,14 @@ export interface SharedStorageProps {
   /**
    * Where the claim is mounted in the Package Manager container.
    * @default '/var/lib/rstudio-pm'
+   * @check absolutePath
+   * @usedAsText
    */
   readonly path?: string;
   /**
    * Storage class of the created claim; it must support the access modes.
    * @default - the cluster's default storage class
+   * @falsyUnset
    */
   readonly storageClassName?: string;
   /**
@@ -161,27 +176,34 @@ export interface SharedStorageProps {
     /**
      * Size of the created claim.
      * @default '10Gi'
+     * @check quantity
+     * @printedAsYaml
      */
     readonly storage?: string | number;
   };
   /**
    * Annotations of the created claim. `null` (or, in a values file, `false`) removes the default.
    * @default { 'helm.sh/resource-policy': 'keep' }
+   * @check annotations
+   * @falsyUnset
    */
   readonly annotations?: { readonly [key: string]: string } | null;
   /**
    * Labels added to the created claim (later charts label it too).
    * @default {}
+   * @check labels
    */
   readonly labels?: { readonly [key: string]: string };
   /**
    * Label selector of the created claim, to bind to a matching volume.
    * @default - none
+   * @falsyUnset
    */
   readonly selector?: K8sLabelSelector;
   /**
    * Name of a PersistentVolume to bind the created claim to.
    * @default - none
+   * @falsyUnset
    */
   readonly volumeName?: string;
 }
@@ -191,6 +213,8 @@ export interface ImageProps {
   /**
    * Image repository.
    * @default 'rstudio/rstudio-package-manager' (chart 0.5.29); 'posit/package-manager' (chart 0.20.4)
+   * @minLength 1
+   * @usedAsText
    */
   readonly repository?: string;
   /**
@@ -207,6 +231,8 @@ export interface ImageProps {
   /**
    * Full image tag.
    * @default - `<tagPrefix><versionOverride or 2024.04.4>` (chart 0.5.29); `<versionOverride or 2026.08.0>-<os>` (chart 0.20.4)
+   * @falsyUnset
+   * @usedAsText
    */
   readonly tag?: string;
   /**
@@ -218,6 +244,7 @@ export interface ImageProps {
   /**
    * Secrets for pulling images from private registries.
    * @default []
+   * @falsyUnset
    */
   readonly imagePullSecrets?: LocalObjectReference[];
 }
@@ -228,12 +255,16 @@ export interface RollingUpdateProps {
    * Pods that may be created above `replicas` during an update (number or percentage).
    * `null` removes the default, as in a values file.
    * @default '100%'
+   * @check intOrPercent
+   * @printedAsYaml
    */
   readonly maxSurge?: number | string | null;
   /**
    * Pods that may be unavailable during an update (number or percentage).
    * `null` removes the default, as in a values file.
    * @default 0
+   * @check intOrPercent
+   * @printedAsYaml
    */
   readonly maxUnavailable?: number | string | null;
 }
@@ -243,6 +274,7 @@ export interface StrategyProps {
   /**
    * Strategy type.
    * @default 'RollingUpdate'
+   * @printedAsYaml
    */
   readonly type?: 'RollingUpdate' | 'Recreate';
   /** Rolling update parameters, used when `type` is `RollingUpdate`. */
@@ -254,11 +286,15 @@ export interface LicenseFileProps {
   /**
    * The license file, inline. A Secret `<fullname>-license-file` is created for it.
    * @default - none
+   * @falsyUnset
+   * @secret
    */
   readonly contents?: string;
   /**
    * Directory where the license file is mounted.
    * @default '/etc/rstudio-licensing'
+   * @check absolutePath
+   * @usedAsText
    */
   readonly mountPath?: string;
   /**
@@ -270,11 +306,14 @@ export interface LicenseFileProps {
   /**
    * Key of the license file inside the Secret, and the file name.
    * @default 'license.lic'
+   * @usedAsText
    */
   readonly secretKey?: string;
   /**
    * An existing Secret holding the license file: its name, or the Secret as a construct (a cdk8s-plus `ISecret`).
    * @default - none
+   * @check objectName
+   * @falsyUnset
    */
   readonly secret?: string | SecretConstruct;
 }
@@ -284,6 +323,9 @@ export interface LicenseProps {
   /**
    * License key. A Secret `<fullname>-license` is created and passed as `RSPM_LICENSE`.
    * @default - none
+   * @falsyUnset
+   * @usedAsText
+   * @secret
    */
   readonly key?: string;
   /**
@@ -295,9 +337,14 @@ export interface LicenseProps {
   /**
    * License server, `<hostname>:<port>`; also sets `Licensing.LicenseType = remote`.
    * @default - none
+   * @falsyUnset
+   * @usedAsText
    */
   readonly server?: string;
-  /** License file. */
+  /**
+   * License file.
+   * @dereferenced
+   */
   readonly file?: LicenseFileProps;
 }
 
@@ -306,37 +353,50 @@ export interface PackageManagerServiceProps {
   /**
    * Service type.
    * @default 'ClusterIP'
+   * @printedAsYaml
    */
   readonly type?: 'ClusterIP' | 'NodePort' | 'LoadBalancer';
   /**
    * Annotations of the Service.
    * @default {}
+   * @check annotations
+   * @falsyUnset
    */
   readonly annotations?: { readonly [key: string]: string };
   /**
    * Cluster IP, used only with type `ClusterIP`.
    * @default - assigned by Kubernetes
+   * @falsyUnset
    */
   readonly clusterIP?: string;
   /**
    * Load balancer IP, used only with type `LoadBalancer`.
    * @default - assigned by the cloud provider
+   * @falsyUnset
    */
   readonly loadBalancerIP?: string;
   /**
    * Node port, used only with type `NodePort`.
    * @default - assigned by Kubernetes
+   * @check nodePort
+   * @falsyUnset
+   * @printedAsYaml
    */
   readonly nodePort?: number;
   /**
    * Service port.
    * @default 80
+   * @check port
+   * @printedAsYaml
    */
   readonly port?: number;
   /**
    * Port of the pod the Service sends to (added in chart 0.5.30+). Chart 0.20.4's default is a constant 4242;
    * this library follows the HTTP port instead (the same 4242 unless the HTTP port is changed).
    * @default - the HTTP port: the port of `config.HTTP.Listen`, else 4242 (not `pod.port`)
+   * @check portOrName
+   * @printedAsYaml
+   * @derivedFrom the port of config.HTTP.Listen
    */
   readonly targetPort?: number | string;
 }
@@ -346,43 +406,54 @@ export interface PackageManagerPodProps {
   /**
    * Environment variables added to the Package Manager container.
    * @default []
+   * @falsyUnset
    */
   readonly env?: EnvVar[];
   /**
    * Volumes added to the pod.
    * @default []
+   * @falsyUnset
    */
   readonly volumes?: K8sVolume[];
   /**
    * Volume mounts added to the Package Manager container.
    * @default []
+   * @falsyUnset
    */
   readonly volumeMounts?: VolumeMount[];
   /**
    * Deprecated: use `serviceAccount.name`. When set, the pod runs as this service account.
    * @default - none
    * @deprecated use `serviceAccount.name`
+   * @falsyUnset
    */
   readonly serviceAccountName?: string;
   /**
    * Annotations added to the pod.
    * @default {}
+   * @check annotations
+   * @falsyUnset
+   * @quotedAsText
    */
   readonly annotations?: { readonly [key: string]: string };
   /**
    * Labels added to the pod.
    * @default {}
+   * @check labels
+   * @falsyUnset
    */
   readonly labels?: { readonly [key: string]: string };
   /**
    * Lifecycle hooks of the Package Manager container.
    * @default - none
+   * @falsyUnset
    */
   readonly lifecycle?: Lifecycle;
   /**
    * Security context of the pod. Chart 0.20.4 sets `fsGroup: 999` and `fsGroupChangePolicy: OnRootMismatch`
    * (a map given here is merged over that; `null` on a field, or on the whole context, removes it).
    * @default - none (chart 0.5.29); `{ fsGroup: 999, fsGroupChangePolicy: 'OnRootMismatch' }` (chart 0.20.4)
+   * @falsyUnset
    */
   readonly securityContext?: WithNullableFields<K8sPodSecurityContext> | null;
   /**
@@ -391,12 +462,17 @@ export interface PackageManagerPodProps {
    * @default - `{ runAsUser: 999, runAsNonRoot: true, allowPrivilegeEscalation: false,
    *   capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'Unconfined' } }`
    *   (`RuntimeDefault` instead of `Unconfined` when `enableSandboxing` is false)
+   * @templated
    */
   readonly containerSecurityContext?: WithNullableFields<SecurityContext> | null;
   /**
    * Seconds the pod may take to shut down.
    * `null` removes the default, as in a values file.
    * @default 120
+   * @integer
+   * @minimum 0
+   * @maximum 9007199254740991
+   * @printedAsYaml
    */
   readonly terminationGracePeriodSeconds?: number | null;
   /**
@@ -404,11 +480,15 @@ export interface PackageManagerPodProps {
    * `config.HTTP.Listen`, the probes and the Service target do not follow it (they follow `config.HTTP.Listen`);
    * `ppm:port-mismatch` warns when it is not the port Package Manager listens on.
    * @default - the port of `config.HTTP.Listen` (4242)
+   * @check port
+   * @printedAsYaml
+   * @derivedFrom the port of config.HTTP.Listen
    */
   readonly port?: number;
   /**
    * Entries added to the pod's /etc/hosts (added in chart 0.5.30+).
    * @default []
+   * @falsyUnset
    */
   readonly hostAliases?: HostAlias[];
 }
@@ -423,29 +503,44 @@ export interface ResourceListProps {
   /**
    * Memory.
    * @default - '2Gi' for requests, '4Gi' for limits
+   * @check quantityString
+   * @usedAsText
    */
   readonly memory?: string;
   /**
    * CPU.
    * @default - '100m' for requests, '2000m' for limits
+   * @check quantity
+   * @usedAsText
    */
   readonly cpu?: string | number;
   /**
    * Ephemeral storage.
    * @default - '100Mi' for requests, '200Mi' for limits
+   * @check quantityString
+   * @usedAsText
    */
   readonly ephemeralStorage?: string;
 }
 
 /** Resources of the Package Manager container. */
 export interface ResourcesProps {
-  /** Requests (rendered only when `enabled`). */
+  /**
+   * Requests (rendered only when `enabled`).
+   * @dereferenced
+   */
   readonly requests?: ResourceListProps;
-  /** Limits (rendered only when `enabled`). */
+  /**
+   * Limits (rendered only when `enabled`).
+   * @dereferenced
+   */
   readonly limits?: ResourceListProps;
 }
 
-/** A probe of the Package Manager container, with a switch. */
+/**
+ * A probe of the Package Manager container, with a switch.
+ * @check probe
+ */
 export interface ProbeProps extends WithNullableFields<K8sProbe> {
   /**
    * Render this probe.
@@ -503,21 +598,26 @@ export interface PackageManagerIngressProps {
   /**
    * Ingress class.
    * @default - the cluster's default ingress class
+   * @falsyUnset
    */
   readonly ingressClassName?: string;
   /**
    * Annotations of the Ingress.
    * @default {}
+   * @check annotations
+   * @falsyUnset
    */
   readonly annotations?: { readonly [key: string]: string };
   /**
    * Hosts and paths.
    * @default []
+   * @falsyUnset
    */
   readonly hosts?: IngressHostProps[];
   /**
    * TLS entries.
    * @default []
+   * @falsyUnset
    */
   readonly tls?: IngressTlsProps[];
 }
@@ -532,16 +632,22 @@ export interface PackageManagerServiceAccountProps {
   /**
    * Name of the ServiceAccount to create, or of an existing one to use.
    * @default - the full name when created, else `default`
+   * @check objectName
+   * @falsyUnset
    */
   readonly name?: string;
   /**
    * Annotations of the created ServiceAccount (e.g. `eks.amazonaws.com/role-arn`).
    * @default {}
+   * @check annotations
+   * @falsyUnset
    */
   readonly annotations?: { readonly [key: string]: string };
   /**
    * Labels of the created ServiceAccount (the chart declares but ignores them; applied here).
    * @default {}
+   * @check labels
+   * @falsyUnset
    */
   readonly labels?: { readonly [key: string]: string };
 }
@@ -556,11 +662,15 @@ export interface ServiceMonitorProps {
   /**
    * Namespace of the ServiceMonitor.
    * @default - the release namespace
+   * @check labelName
+   * @falsyUnset
    */
   readonly namespace?: string;
   /**
    * Labels added to the ServiceMonitor (e.g. `release: kube-prometheus-stack`).
    * @default {}
+   * @check labels
+   * @falsyUnset
    */
   readonly additionalLabels?: { readonly [key: string]: string };
 }
@@ -570,11 +680,13 @@ export interface PodDisruptionBudgetProps {
   /**
    * Pods that must stay available (number or percentage).
    * @default - none
+   * @check intOrPercent
    */
   readonly minAvailable?: number | string;
   /**
    * Pods that may be unavailable (number or percentage).
    * @default - none
+   * @check intOrPercent
    */
   readonly maxUnavailable?: number | string;
   /**
@@ -607,7 +719,10 @@ export interface ExtraObjectMetadata {
   readonly [key: string]: unknown;
 }
 
-/** An extra Kubernetes object, rendered as given. */
+/**
+ * An extra Kubernetes object, rendered as given.
+ * @check extraObject
+ */
 export interface ExtraObject {
   /** API version of the object. */
   readonly apiVersion: string;
@@ -626,57 +741,90 @@ export interface PackageManagerValues {
   /**
    * Replaces the chart name (`rstudio-pm`) in names and the `app.kubernetes.io/name` label.
    * @default - the chart name, `rstudio-pm`
+   * @falsyUnset
    */
   readonly nameOverride?: string;
   /**
    * Replaces the full name (`<release>-<name>`) used for every object.
    * @default - `<release>-rstudio-pm`, or the release name when it contains the name
+   * @falsyUnset
    */
   readonly fullnameOverride?: string;
   /**
    * Package Manager version used in the computed image tag.
    * @default - the chart's app version: 2024.04.4 (chart 0.5.29), 2026.08.0 (chart 0.20.4)
+   * @falsyUnset
    */
   readonly versionOverride?: string;
-  /** Shared storage. */
+  /**
+   * Shared storage.
+   * @dereferenced
+   */
   readonly sharedStorage?: SharedStorageProps;
-  /** Container image. */
+  /**
+   * Container image.
+   * @dereferenced
+   */
   readonly image?: ImageProps;
-  /** Deployment update strategy. */
+  /**
+   * Deployment update strategy.
+   * @dereferenced
+   */
   readonly strategy?: StrategyProps;
-  /** Licensing. */
+  /**
+   * Licensing.
+   * @dereferenced
+   */
   readonly license?: LicenseProps;
-  /** Service. */
+  /**
+   * Service.
+   * @dereferenced
+   */
   readonly service?: PackageManagerServiceProps;
   /**
    * Number of pods. More than one needs storage that all pods share.
    * `null` removes the default, as in a values file.
    * @default 1
+   * @check wholeCount
+   * @printedAsYaml
    */
   readonly replicas?: number | null;
   /**
    * AWS access key id for S3; creates the `<fullname>-aws-creds` Secret.
    * @default - none
+   * @falsyUnset
+   * @usedAsText
+   * @secret
    */
   readonly awsAccessKeyId?: string;
   /**
    * AWS secret access key, required with `awsAccessKeyId`.
    * @default - none
+   * @falsyUnset
+   * @usedAsText
+   * @secret
    */
   readonly awsSecretAccessKey?: string;
   /**
    * Encryption key of Package Manager; creates the `<fullname>-rstudio-pm-key` Secret.
    * @default - none
+   * @falsyUnset
+   * @usedAsText
+   * @secret
    */
   readonly rstudioPMKey?: string;
   /**
    * Command of the Package Manager container.
    * @default - the image's entrypoint
+   * @falsyUnset
+   * @readAsYaml
    */
   readonly command?: string[];
   /**
    * Arguments of the Package Manager container.
    * @default - the image's arguments
+   * @falsyUnset
+   * @readAsYaml
    */
   readonly args?: string[];
   /**
@@ -695,89 +843,121 @@ export interface PackageManagerValues {
    * @default true
    */
   readonly rootCheckIsFatal?: boolean;
-  /** Pod and container settings. */
+  /**
+   * Pod and container settings.
+   * @dereferenced
+   */
   readonly pod?: PackageManagerPodProps;
   /**
    * Extra objects to deploy beside Package Manager.
    * @default []
+   * @falsyUnset
+   * @templated
    */
   readonly extraObjects?: ExtraObject[];
-  /** Resources of the Package Manager container. */
+  /**
+   * Resources of the Package Manager container.
+   * @dereferenced
+   */
   readonly resources?: ResourcesProps;
   /**
    * Liveness probe.
    * `null` on a field removes that field of the default.
    * @default - disabled; `httpGet /__ping__` on 4242, delay 10s, period 5s, timeout 2s, 10 failures
+   * @dereferenced
    */
   readonly livenessProbe?: ProbeProps | null;
   /**
    * Startup probe. `null` on a field removes that field of the default.
    * @default - disabled; `httpGet /__ping__` (chart 0.5.29) or `/__api__/status` (chart 0.20.4) on 4242, delay 10s, period 10s, timeout 1s, 30 failures
+   * @dereferenced
    */
   readonly startupProbe?: ProbeProps | null;
   /**
    * Readiness probe.
    * `null` on a field removes that field of the default (`successThreshold: null`).
    * @default - enabled; `httpGet /__ping__` on 4242, delay 3s, period 3s, timeout 1s, 1 success, 3 failures
+   * @dereferenced
    */
   readonly readinessProbe?: ProbeProps | null;
   /**
    * Init containers of the pod.
    * @default - none
+   * @falsyUnset
    */
   readonly initContainers?: K8sContainer[];
-  /** Ingress. */
+  /**
+   * Ingress.
+   * @dereferenced
+   */
   readonly ingress?: PackageManagerIngressProps;
-  /** ServiceAccount. */
+  /**
+   * ServiceAccount.
+   * @dereferenced
+   */
   readonly serviceAccount?: PackageManagerServiceAccountProps;
-  /** ServiceMonitor. */
+  /**
+   * ServiceMonitor.
+   * @dereferenced
+   */
   readonly serviceMonitor?: ServiceMonitorProps;
   /**
    * Content of `rstudio-pm.gcfg`, typed for the sections and keys Posit documents; merged over the default.
    * The port of `HTTP.Listen` drives the container port, the probes and the Service target port;
    * the port of `Metrics.Listen` drives the metrics port.
    * @default { HTTP: { Listen: ':4242' }, Metrics: { Enabled: true } }
+   * @check config
+   * @dereferenced
    */
   readonly config?: PackageManagerConfig;
   /**
    * Sections and keys of `rstudio-pm.gcfg` that `config` does not type, written as given
    * (`{ Section: { Key: value } }`; a list becomes one line per element).
    * @default - none
+   * @check extraConfig
    */
   readonly extraConfig?: ExtraConfig;
   /**
    * Sidecar containers.
    * @default []
+   * @falsyUnset
    */
   readonly extraContainers?: K8sContainer[];
   /**
    * Affinity of the pod.
    * @default - none
+   * @falsyUnset
    */
   readonly affinity?: Affinity;
   /**
    * Node selector of the pod.
    * @default - none
+   * @check labels
+   * @falsyUnset
    */
   readonly nodeSelector?: { readonly [key: string]: string };
   /**
    * Topology spread constraints of the pod.
    * @default []
+   * @falsyUnset
    */
   readonly topologySpreadConstraints?: TopologySpreadConstraint[];
   /**
    * Tolerations of the pod.
    * @default []
+   * @falsyUnset
    */
   readonly tolerations?: Toleration[];
   /**
    * Priority class of the pod.
    * @default - none
+   * @falsyUnset
    */
   readonly priorityClassName?: string;
   /**
    * PodDisruptionBudget spec; a PodDisruptionBudget is created when set.
    * @default - none
+   * @falsyUnset
    */
   readonly podDisruptionBudget?: PodDisruptionBudgetProps;
 }
@@ -787,11 +967,13 @@ export interface DeploymentMetadataProps {
   /**
    * Labels added to the Deployment.
    * @default {}
+   * @check labels
    */
   readonly labels?: { readonly [key: string]: string };
   /**
    * Annotations of the Deployment.
    * @default {}
+   * @check annotations
    */
   readonly annotations?: { readonly [key: string]: string };
 }
@@ -802,6 +984,7 @@ export interface MigrationJobProps {
    * Image of the chown container (a shell with `chown` and `rm`). The default is the chart's, unpinned, so that the
    * output stays identical to the chart's; pin it, e.g. `busybox:1.36.1`.
    * @default 'busybox'
+   * @minLength 1
    */
   readonly image?: string;
   /**
@@ -812,6 +995,7 @@ export interface MigrationJobProps {
   /**
    * Node selector of the Job's pod.
    * @default - none
+   * @check labels
    */
   readonly nodeSelector?: { readonly [key: string]: string };
   /**
@@ -886,13 +1070,15 @@ export interface PackageManagerHttpRouteProps {
   /**
    * Annotations of the HTTPRoute.
    * @default - none
+   * @check annotations
    */
-  readonly annotations?: Record<string, string>;
+  readonly annotations?: { readonly [key: string]: string };
   /**
    * Labels of the HTTPRoute, besides the release's.
    * @default - none
+   * @check labels
    */
-  readonly labels?: Record<string, string>;
+  readonly labels?: { readonly [key: string]: string };
   /**
    * The Gateways (or their listeners, by `sectionName`) the route attaches to; at least one when enabled.
    * @default - none
@@ -984,6 +1170,7 @@ export interface PackageManagerExtensions {
    * (a known name in another case is read as the known one, a typo of a known key is an error); a subsection
    * (`'Git "my-repo"'`) is kept as written in the variable name, so it may hold only letters, digits, `_`, `-`, `.`.
    * @default - none
+   * @check configFromSecrets
    */
   readonly configFromSecrets?: ConfigFromSecrets;
   /**
@@ -995,6 +1182,8 @@ export interface PackageManagerExtensions {
    * Old ReplicaSets kept for rollback (added in chart 0.5.30+). Do not set 0.
    * `null` removes the default, as in a values file.
    * @default 3 (chart 0.20.4); unset: Kubernetes' default, 10 (chart 0.5.29)
+   * @check wholeCount
+   * @printedAsYaml
    */
   readonly revisionHistoryLimit?: number | null;
   /** Labels and annotations of the Deployment object. */
@@ -1032,11 +1221,13 @@ export interface PackageManagerProps extends PackageManagerValues, PackageManage
    * The version of the rstudio-pm chart whose output to render (its defaults, image and templates), as
    * `helm template --version`.
    * @default '0.5.29'
+   * @checkedApart
    */
   readonly chartVersion?: ChartVersion;
   /**
    * Warnings acknowledged for this instance: they are not recorded or printed.
    * @default - none
+   * @checkedApart
    */
   readonly acknowledgeWarnings?: WarningId[];
   /**
@@ -1047,6 +1238,7 @@ export interface PackageManagerProps extends PackageManagerValues, PackageManage
   /**
    * Namespace of the objects.
    * @default - the enclosing cdk8s Chart's namespace, else none: the objects carry no namespace and `kubectl apply -n` decides
+   * @check labelName
    */
   readonly namespace?: string;
 }

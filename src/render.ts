@@ -2,7 +2,7 @@
  * The pure core: props → the manifests, without cdk8s. It runs the whole
  * pipeline — input (a plain copy) → parse (normalize, merge over the chart
  * version's defaults, schema) → resolve (the model) → check (rules on the
- * model) → render (pure renderers) → check the output (collisions) — and
+ * model) → render (pure renderers) → check the output (collisions, sizes, Pod Security) — and
  * either returns every object with its construct id, or throws one
  * `PackageManagerValidationError` listing every problem.
  */
@@ -36,8 +36,8 @@ import { renderServiceAccount } from './parts/service-account';
 import { renderServiceMonitor } from './parts/service-monitor';
 import type { PackageManagerProps } from './props';
 import { inlineSecretWarnings, resolveSecretReferences } from './secret-refs';
-import { checkOutput } from './validation/output-rules';
-import { parseProps } from './validation/parse';
+import { checkOutput } from './validation/output';
+import { parseProps } from './validation/input/parse';
 import { checkModel } from './validation/rules';
 import type { PackageManagerWarning } from './warnings';
 
@@ -117,11 +117,14 @@ export function renderInstance(givenProps: PackageManagerProps, options: Instanc
   const checked = checkModel(model);
   if (checked.errors.length > 0) throw new PackageManagerValidationError(checked.errors, context);
   const objects = renderModel(model);
-  const collisions = checkOutput(objects, namespace);
-  if (collisions.length > 0) throw new PackageManagerValidationError(collisions, context);
-  const warnings = [...parsed.warnings, ...checked.warnings, ...(options.valuesWarnings ?? inlineSecretWarnings(props))].filter(
-    (w) => !model.acknowledged.has(w.id),
-  );
+  const output = checkOutput(model, objects);
+  if (output.errors.length > 0) throw new PackageManagerValidationError(output.errors, context);
+  const warnings = [
+    ...parsed.warnings,
+    ...checked.warnings,
+    ...output.warnings,
+    ...(options.valuesWarnings ?? inlineSecretWarnings(props)),
+  ].filter((w) => !model.acknowledged.has(w.id));
   return {
     objects,
     warnings,

@@ -10,7 +10,7 @@
  * Also here: the warnings for secrets written inline in typed props.
  */
 import { describeValue, formatPath, type ValidationIssue } from './errors';
-import { valueAt } from './merge';
+import { valueAt } from './leaf/objects';
 import type { PackageManagerProps, SecretsByName } from './props';
 import { VALUE_TRAITS } from './traits';
 import type { PackageManagerWarning } from './warnings';

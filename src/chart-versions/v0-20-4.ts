@@ -2,7 +2,7 @@
  * Chart rstudio-pm 0.20.4 (Package Manager 2026.08.0), the latest release: its
  * `values.yaml`, written as what changed since 0.5.29 (`null` removes a value).
  */
-import { deepMerge } from '../merge';
+import { deepMerge } from '../leaf/objects';
 import type { ChartVersionRecord } from './record';
 import { CHART_0_5_29 } from './v0-5-29';
 

@@ -47,6 +47,8 @@ export interface TemplateArgs {
   readonly debug: boolean;
   /** `--acknowledge-warning ID,…`: warnings not to print (ours; helm has no such flag). */
   readonly acknowledgeWarnings: string[];
+  /** `--subchart NAME`: the values are an umbrella's; Package Manager's are under NAME (ours; helm has no such flag). */
+  readonly subchart?: string;
 }
 
 /** A command line that cannot be run (exit code 2). */
@@ -76,6 +78,8 @@ Flags:
       --no-hooks               leave out hooks (the shared-storage chown Job)
       --kube-version VERSION   accepted and checked (the chart does not use it)
       --acknowledge-warning ID don't print this warning (repeatable, e.g. ppm:sandboxing)
+      --subchart NAME          the values are an umbrella chart's: Package Manager's are
+                               under NAME (rstudio-pm, or its alias), with global: merged in
   -h, --help                   this help
 Other helm template flags that change nothing for this chart are accepted and ignored
 (e.g. --include-crds, --skip-crds, --skip-tests, --is-upgrade, --debug, -a/--api-versions,
@@ -101,6 +105,7 @@ interface State {
   kubeVersion?: string;
   debug: boolean;
   acknowledgeWarnings: string[];
+  subchart?: string;
   generateName: boolean;
   nameTemplate?: string;
 }
@@ -166,6 +171,7 @@ export const FLAGS: Readonly<Record<string, FlagSpec>> = {
   'kube-version': { kind: 'string', apply: (s, v) => (s.kubeVersion = v) },
   debug: { kind: 'bool', apply: (s, v) => (s.debug = boolValue('--debug', v)) },
   'acknowledge-warning': { kind: 'string', apply: (s, v) => s.acknowledgeWarnings.push(...csvFields(v, '--acknowledge-warning')) },
+  subchart: { kind: 'string', apply: (s, v) => (s.subchart = v) },
   'generate-name': { kind: 'bool', short: 'g', apply: (s, v) => (s.generateName = boolValue('--generate-name', v)) },
   'name-template': { kind: 'string', apply: (s, v) => (s.nameTemplate = v) },
   validate: {
@@ -382,6 +388,7 @@ export function parseArgs(argv: readonly string[], defaultNamespace = 'default')
     kubeVersion: state.kubeVersion,
     debug: state.debug,
     acknowledgeWarnings: state.acknowledgeWarnings,
+    ...(state.subchart !== undefined ? { subchart: state.subchart } : {}),
   };
 }
 

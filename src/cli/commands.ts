@@ -6,7 +6,6 @@
 import { loadValues as loadValueFlags } from '../values/load';
 import { FLAGS, USAGE } from './args';
 import { completionScript, COMPLETION_HELP, SHELLS, type CompletionCommand } from './completion';
-import { DIFF_FLAGS, DIFF_USAGE, runDiff } from './diff';
 import { EXIT_CODES, usageLine } from './exit-codes';
 import { LINT_USAGE, runLint } from './lint';
 import { textOf, type CliContext } from './io';
@@ -19,6 +18,15 @@ export interface CliCommand extends CompletionCommand {
   readonly help: string;
   /** Runs the command with the arguments after its name; returns the exit code. */
   readonly run: (argv: readonly string[], ctx: CliContext) => number;
+}
+
+/**
+ * The diff command's module, loaded on first use only: `template`, the common command, never reads the comparison
+ * and report code (nor does the bundled command line run it).
+ */
+function diffModule(): typeof import('./diff') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./diff') as typeof import('./diff');
 }
 
 /** The package's version, as `--version` prints it. */
@@ -46,10 +54,14 @@ export const COMMANDS: readonly CliCommand[] = [
   {
     name: 'diff',
     summary: 'the migration report: what switching from the chart changes, object by object',
-    help: DIFF_USAGE,
-    flags: DIFF_FLAGS,
+    get help() {
+      return diffModule().DIFF_USAGE;
+    },
+    get flags() {
+      return diffModule().DIFF_FLAGS;
+    },
     run: (argv, ctx) =>
-      runDiff(argv, {
+      diffModule().runDiff(argv, {
         readFile: (path) => textOf(ctx.readFile(path)),
         readStdin: () => textOf(ctx.readStdin()),
         stdout: ctx.stdout,

@@ -15,6 +15,7 @@ import { PackageManagerValidationError } from '../errors';
 import { formatWarning } from '../warnings';
 import { parseYamlDocuments } from '../values/yaml';
 import { parseChartRef } from './args';
+import { selectSubchart, splitDocuments } from './diff-subchart';
 import { usageLine } from './exit-codes';
 
 /** What the values loader is given: the values flags of the command line, as `cdk8s-ppm template` takes them. */
@@ -30,6 +31,8 @@ export interface ValuesOptions {
   readonly release: string;
   /** `--version`, when given. */
   readonly chartVersion?: string;
+  /** `--subchart NAME`: the values and the render are an umbrella's; Package Manager is its subchart NAME. */
+  readonly subchart?: string;
 }
 
 /** Reads and merges the values of a command line (the same loader `cdk8s-ppm template` uses). */
@@ -60,7 +63,7 @@ export interface DiffArgs extends ValuesOptions {
 export const DIFF_USAGE = `usage: cdk8s-ppm diff RELEASE [CHART] --from FILE|- [-n NAMESPACE] [--version CHART_VERSION]
                       [-f values.yaml]... [--set key=value]... [--set-string key=value]...
                       [--set-file key=path]... [--set-json key=json]... [--set-literal key=value]...
-                      [-o text|json] [--accept-fix ID|all]...
+                      [-o text|json] [--accept-fix ID|all]... [--subchart NAME]
 
 Compares what the chart renders today with what cdk8s-posit-package-manager
 renders from the same values, object by object:
@@ -77,6 +80,10 @@ Each difference is one of: label/annotation only, checksum only (the pods roll
 once), a deliberate fix (named), or a real change (with the path and both values).
 Exit status: 0 when nothing but labels, annotations and checksums differ (and the
 deliberate fixes given with --accept-fix); 1 otherwise; 2 when the diff cannot be made.
+--subchart NAME: the values are an umbrella chart's (Package Manager's under NAME:,
+its chart name or alias, with global: merged in as helm does) and the render is the
+umbrella's: only the objects whose "# Source:" is UMBRELLA/charts/NAME/templates/…
+are compared; the report says how many others it left out.
 Deliberate fixes: ${Object.keys(DELIBERATE_FIXES).join(', ')}.`;
 
 /** A command line that cannot be run. */
@@ -96,7 +103,9 @@ const VALUE_FLAGS: Record<string, keyof Pick<DiffArgs, 'files' | 'set' | 'setStr
 /** Parses the arguments after `diff`. @throws DiffUsageError */
 /** The long flags of `cdk8s-ppm diff` (for shell completion). */
 export const DIFF_FLAGS: readonly string[] = [
-  ...new Set([...Object.keys(VALUE_FLAGS), '--from', '--namespace', '--version', '--output'].filter((f) => f.startsWith('--'))),
+  ...new Set(
+    [...Object.keys(VALUE_FLAGS), '--from', '--namespace', '--version', '--output', '--subchart'].filter((f) => f.startsWith('--')),
+  ),
 ].map((f) => f.slice(2));
 
 /** Parses the arguments after `diff`; `defaultNamespace` is the namespace without `-n`. @throws DiffUsageError */
@@ -111,6 +120,7 @@ export function parseDiffArgs(argv: readonly string[], defaultNamespace = 'defau
   let namespace = defaultNamespace;
   let chartVersion: string | undefined;
   let output: string = 'text';
+  let subchart: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
@@ -126,6 +136,7 @@ export function parseDiffArgs(argv: readonly string[], defaultNamespace = 'defau
     else if (flag === '-n' || flag === '--namespace') namespace = next();
     else if (flag === '--version') chartVersion = next();
     else if (flag === '-o' || flag === '--output') output = next();
+    else if (flag === '--subchart') subchart = next();
     else if (flag.startsWith('-') && flag !== '-') throw new DiffUsageError(`unknown option "${flag}"`);
     else if (release === undefined) release = arg;
     else if (chart === undefined) chart = arg;
@@ -151,11 +162,28 @@ export function parseDiffArgs(argv: readonly string[], defaultNamespace = 'defau
   if (unknownFix !== undefined)
     throw new DiffUsageError(`--accept-fix ${JSON.stringify(unknownFix)}: use all or one of ${Object.keys(DELIBERATE_FIXES).join(', ')}`);
   if (from === '-' && lists.files.includes('-')) throw new DiffUsageError('--from - and -f - both read stdin: give one of them a file');
-  return { release, ...(chart !== undefined ? { chart } : {}), from, namespace, chartVersion, output, ...lists };
+  return {
+    release,
+    ...(chart !== undefined ? { chart } : {}),
+    ...(subchart !== undefined ? { subchart } : {}),
+    from,
+    namespace,
+    chartVersion,
+    output,
+    ...lists,
+  };
+}
+
+/** What `--subchart` kept of the umbrella's render, and what it left out. */
+interface Selection {
+  readonly name: string;
+  readonly compared: number;
+  readonly leftOut: number;
+  readonly others: readonly string[];
 }
 
 /** The chart's render, read and checked: a list of Kubernetes objects. Messages name the file, never its content. */
-function readChartRender(args: DiffArgs, io: DiffIO): Obj[] {
+function readChartRender(args: DiffArgs, io: DiffIO): { objects: Obj[]; selection?: Selection } {
   const label = args.from === '-' ? 'stdin' : args.from;
   let text: string;
   try {
@@ -164,14 +192,26 @@ function readChartRender(args: DiffArgs, io: DiffIO): Obj[] {
     const code = (e as NodeJS.ErrnoException).code;
     throw new Error(`--from ${label}: cannot read it${code ? ` (${code})` : ''}`);
   }
-  let docs: unknown[];
-  try {
-    docs = parseYamlDocuments(text);
-  } catch (e) {
-    // The parser's message quotes the text; keep only its first line (the cause and position).
-    const first = (e as Error).message.split('\n')[0].replace(/:$/, '');
-    throw new Error(`--from ${label}: not valid YAML: ${first}`);
-  }
+  const parse = (yaml: string) => {
+    try {
+      return parseYamlDocuments(yaml);
+    } catch (e) {
+      // The parser's message quotes the text; keep only its first line (the cause and position).
+      const first = (e as Error).message.split('\n')[0].replace(/:$/, '');
+      throw new Error(`--from ${label}: not valid YAML: ${first}`);
+    }
+  };
+  if (args.subchart === undefined) return { objects: kubernetesObjects(parse(text), label) };
+  const { kept, leftOut, others } = selectSubchart(splitDocuments(text), args.subchart, label);
+  const objects = kubernetesObjects(
+    kept.flatMap((d) => parse(d.text)),
+    label,
+  );
+  return { objects, selection: { name: args.subchart, compared: objects.length, leftOut, others } };
+}
+
+/** The documents as Kubernetes objects (a `List` gives its items). */
+function kubernetesObjects(docs: readonly unknown[], label: string): Obj[] {
   const objects: Obj[] = [];
   docs.forEach((d, i) => {
     // `kubectl get -o yaml` of several objects is a List.
@@ -194,12 +234,21 @@ function readChartRender(args: DiffArgs, io: DiffIO): Obj[] {
   return objects;
 }
 
+/** The line that says what `--subchart` left out. */
+function selectionLine(s: Selection): string {
+  const others = s.leftOut === 0 ? 'none left out' : `left out ${s.leftOut} of other charts (${s.others.join(', ')})`;
+  return `--subchart ${s.name}: compared the ${s.compared} objects of charts/${s.name}/templates/; ${others}`;
+}
+
 /** The chart versions the render's `helm.sh/chart: rstudio-pm-X.Y.Z` labels name. */
-export function chartVersionsOfLabels(objects: readonly Obj[]): string[] {
+export function chartVersionsOfLabels(objects: readonly Obj[], alias?: string): string[] {
   const versions = new Set<string>();
+  // A subchart under an alias is named after it: `helm.sh/chart: ALIAS-X.Y.Z`.
+  const names = ['rstudio-pm', ...(alias !== undefined ? [alias] : [])];
   for (const o of objects) {
     const label: unknown = o.metadata?.labels?.['helm.sh/chart'];
-    const m = typeof label === 'string' ? /^rstudio-pm-(\d+\.\d+\.\d+\S*)$/.exec(label) : null;
+    const name = typeof label === 'string' ? names.find((n) => label.startsWith(`${n}-`)) : undefined;
+    const m = name !== undefined ? /^(\d+\.\d+\.\d+\S*)$/.exec((label as string).slice(name.length + 1)) : null;
     if (m) versions.add(m[1]);
   }
   return [...versions].sort();
@@ -207,7 +256,7 @@ export function chartVersionsOfLabels(objects: readonly Obj[]): string[] {
 
 /** The chart version to render: `--version`, else the one the labels name; a disagreement is a warning. */
 function chartVersionFor(args: DiffArgs, chartManifests: readonly Obj[], io: DiffIO): ChartVersion | undefined {
-  const labelled = chartVersionsOfLabels(chartManifests);
+  const labelled = chartVersionsOfLabels(chartManifests, args.subchart);
   const given = args.chartVersion as ChartVersion | undefined;
   if (given !== undefined) {
     if (labelled.length > 0 && !labelled.includes(given))
@@ -241,17 +290,16 @@ export function runDiff(argv: readonly string[], io: DiffIO): number {
     return EXIT.trouble;
   }
   try {
-    const chartManifests = readChartRender(args, io);
-    const values = io.loadValues(args);
-    const result = diffRelease({
-      chartManifests,
-      values,
-      releaseName: args.release,
-      namespace: args.namespace,
-      chartVersion: chartVersionFor(args, chartManifests, io),
-    });
-    if (args.output === 'json') io.stdout(`${JSON.stringify(reportJson(result, args.accept), null, 2)}\n`);
-    else {
+    const { objects: chartManifests, selection } = readChartRender(args, io);
+    if (selection) io.stderr(`${selectionLine(selection)}\n`);
+    const chartVersion = chartVersionFor(args, chartManifests, io);
+    // The values of a subchart depend on its values.yaml: the version rendered.
+    const values = io.loadValues({ ...args, chartVersion });
+    const result = diffRelease({ chartManifests, values, releaseName: args.release, namespace: args.namespace, chartVersion });
+    if (args.output === 'json') {
+      const json = { ...(reportJson(result, args.accept) as object), ...(selection ? { subchart: selection } : {}) };
+      io.stdout(`${JSON.stringify(json, null, 2)}\n`);
+    } else {
       // The sandboxing notice is about the chart's own default, the same before and after: not news in a migration report.
       for (const w of result.warnings.filter((x) => x.id !== 'ppm:sandboxing')) io.stderr(`${formatWarning(w)}\n`);
       io.stdout(formatReport(result, { source: args.from === '-' ? 'stdin' : args.from, accept: args.accept }));

@@ -15,7 +15,7 @@ export const LINT_USAGE = `usage: cdk8s-ppm lint [-f values.yaml ...] [--version
 Runs every rule of the library on chart values without writing any manifest: each
 problem is printed with the path of its value (exit 1), or nothing (exit 0). It takes
 the value flags of 'cdk8s-ppm template' (-f, --set, --set-string, --set-file,
---set-json, --set-literal, --version, -n); see 'cdk8s-ppm template --help'.`;
+--set-json, --set-literal, --version, -n, --subchart); see 'cdk8s-ppm template --help'.`;
 
 /** Where lint reads and writes. */
 export interface LintIo extends ReadIo {

@@ -32,7 +32,13 @@ export class ShowOnlyError extends PackageManagerValidationError {
 
 /** Reads and merges the values of the command line, as helm does (before the chart's defaults). */
 export function loadArgsValues(args: TemplateArgs, io: ReadIo = {}): Record<string, unknown> {
-  return loadValues({ ...args.values, readFile: io.readFile, readStdin: io.readStdin });
+  return loadValues({
+    ...args.values,
+    subchart: args.subchart,
+    chartVersion: args.chartVersion,
+    readFile: io.readFile,
+    readStdin: io.readStdin,
+  });
 }
 
 /** Renders the objects for the command line through the pure core (no cdk8s), each with its chart template. */

@@ -18,7 +18,7 @@
  */
 import { closest, formatPath, type ValidationIssue } from '../errors';
 import { parseSectionName } from '../gcfg/serialize';
-import { isPlainObject, setOwn } from '../merge';
+import { isPlainObject, setOwn } from '../leaf/objects';
 import type { PackageManagerWarning } from '../warnings';
 import { BOOLEAN_KEYS, INTEGER_KEYS, KNOWN_CONFIG, LIST_KEYS } from './spec';
 import type { ExtraConfig, GcfgValue, PackageManagerConfig } from './types';

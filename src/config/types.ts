@@ -61,6 +61,7 @@ export interface HttpConfig {
    * Address to listen on, `[host]:port`. Its port becomes the container port,
    * the probes' port and the Service's target port.
    * @default ':4242'
+   * @check listen
    */
   readonly Listen?: string;
 }
@@ -70,6 +71,7 @@ export interface HttpsConfig {
   /**
    * Address to listen on, `[host]:port`.
    * @default - HTTPS off
+   * @check listen
    */
   readonly Listen?: string;
   /**
@@ -167,6 +169,7 @@ export interface SyncConfig {
   /**
    * When to synchronize, as a cron schedule (`minute hour day month weekday`).
    * @default - CRAN '0 0 * * *', PyPI '0 1 * * *', Bioconductor '0 2 * * *'
+   * @check cron
    */
   readonly SyncSchedule?: string;
 }
@@ -176,11 +179,14 @@ export interface GitConfig {
   /**
    * How often Git sources are polled (a duration).
    * @default '5m'
+   * @check duration
    */
   readonly PollInterval?: GcfgDuration;
   /**
    * How often a failed build is retried.
    * @default 3
+   * @integer
+   * @minimum 0
    */
   readonly BuildRetries?: number;
   /**
@@ -206,6 +212,7 @@ export interface MetricsConfig {
    * Address of the metrics listener, `[host]:port` (Posit's docs show `2112`; both forms are read here).
    * Its port becomes the metrics container port, the Service's metrics port and `prometheus.io/port`.
    * @default ':2112'
+   * @check listen
    */
   readonly Listen?: string;
 }
@@ -285,7 +292,10 @@ export interface PackageManagerConfig {
   readonly Bioconductor?: SyncConfig;
   /** Git builders. */
   readonly Git?: GitConfig;
-  /** Prometheus metrics. */
+  /**
+   * Prometheus metrics.
+   * @dereferenced
+   */
   readonly Metrics?: MetricsConfig;
   /** Licensing. */
   readonly Licensing?: LicensingConfig;

@@ -2,7 +2,7 @@
 import { isSecretSetting, settingEnvName, settingSecretKey } from '../config/secrets';
 import type { GcfgValue } from '../config/types';
 import { child, own } from '../config/normalize';
-import { isPlainObject, setOwn } from '../merge';
+import { isPlainObject, setOwn } from '../leaf/objects';
 import type { GcfgDocument, ResolvedValues, SecretSetting } from './types';
 
 /** Reads `section.key` of a config case-insensitively, as gcfg does. */

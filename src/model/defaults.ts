@@ -6,9 +6,9 @@
  */
 import { chartRecord, type ChartVersion } from '../chart-versions';
 import { OUR_DEFAULTS } from '../chart-versions/ours';
-import { deepMerge, fastCopy, isPlainObject } from '../merge';
+import { deepMerge, fastCopy, isPlainObject } from '../leaf/objects';
 import { traitsOf } from '../traits';
-import { isKnownValid, markKnownValid } from '../validation/known-valid';
+import { isKnownValid, markKnownValid } from '../leaf/known-valid';
 
 /** Helm's truthiness: `false`, `0`, `""`, `null`, empty maps and lists are false. */
 export function helmTruthy(v: unknown): boolean {

@@ -1,6 +1,6 @@
 /** The Package Manager container's probes: each merged over its default the way the chart's merge does. */
 import type { K8sProbe } from '../k8s/types';
-import { deepMerge, isPlainObject } from '../merge';
+import { deepMerge, isPlainObject } from '../leaf/objects';
 import type { ProbeProps } from '../props';
 
 const OWN_HANDLERS = ['exec', 'tcpSocket', 'grpc'] as const;

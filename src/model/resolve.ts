@@ -2,7 +2,7 @@
 import { chartRecord, type ChartVersion, type ChartVersionRecord } from '../chart-versions';
 import { listenPort } from '../config/spec';
 import { DEFAULT_DATA_DIR, DEFAULT_HTTP_PORT, DEFAULT_METRICS_PORT, HTTPS_PORT_NAME, METRICS_PORT_NAME } from '../constants';
-import { isPlainObject } from '../merge';
+import { isPlainObject } from '../leaf/objects';
 import { chartName, commonLabels, fullName, selectorLabels, serviceAccountName } from '../names';
 import type { PackageManagerExtensions, PackageManagerValues, ProbeProps } from '../props';
 import type { WarningId } from '../warnings';
@@ -51,7 +51,7 @@ export function imageTag(record: ChartVersionRecord, v: ResolvedValues): string 
   return record.imageTag === 'version-os' ? `${version}-${v.image?.os ?? ''}` : `${v.image?.tagPrefix ?? ''}${version}`;
 }
 
-/** What the model is resolved from (see validation/parse.ts). */
+/** What the model is resolved from (see validation/input/parse.ts). */
 export interface ModelInput {
   readonly chartVersion: ChartVersion;
   /** The props as given, `null` kept. */

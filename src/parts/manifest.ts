@@ -1,4 +1,4 @@
-import { setOwn } from '../merge';
+import { setOwn } from '../leaf/objects';
 
 /** The plain JSON of one Kubernetes object, as the renderers produce it. */
 export interface Manifest {

@@ -18,7 +18,7 @@
 import { isSecretName, isSecretSetting, isSecretValue } from '../config/secrets';
 import type { GcfgValue } from '../config/types';
 import { HIDDEN_VALUE, type ValidationIssue } from '../errors';
-import { isPlainObject } from '../merge';
+import { isPlainObject } from '../leaf/objects';
 import { pathsWith } from '../traits';
 
 type Path = readonly (string | number)[];

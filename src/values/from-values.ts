@@ -2,18 +2,18 @@
  * Chart values → props. This is the only place that knows the chart's YAML
  * habits; after it, values files and typed props take one path.
  *
+ * Each value is read by its traits (traits.ts, from the tags of props.ts):
  * - `false`, `""`, `0` and `null` mean "unset" for the values the chart
- *   tests with `if`/`with`/`default` (list below), exactly as in the chart.
- * - `command`/`args` given as strings are read as YAML (`'["sleep","1000"]'`).
- * - `pod.annotations` values are quoted to strings, as the chart does.
- * - Templated strings in `extraObjects` and `pod.containerSecurityContext`
- *   are evaluated (see template.ts).
+ *   tests with `if`/`with`/`default` (`falsyUnset`), exactly as in the chart.
+ * - strings given for `readAsYaml` values are read as YAML (`'["sleep","1000"]'`).
+ * - `quotedAsText` map values are quoted to strings, as the chart does.
+ * - Templated strings in `templated` values are evaluated (see template.ts).
  * - Keys that older chart versions used and 0.5.29 ignores are dropped with
  *   a warning; any other unknown key is an error (reported by validation).
  */
 import { chartRecord, isChartVersion, unsupportedChartVersion, type ChartVersion, type ChartVersionRecord } from '../chart-versions';
-import { PackageManagerValidationError, formatPath, type ValidationIssue } from '../errors';
-import { isPlainObject, setOwn, valueAt } from '../merge';
+import { PackageManagerValidationError, ValuesError, formatPath, type ValidationIssue } from '../errors';
+import { isPlainObject, setOwn, valueAt } from '../leaf/objects';
 import { helmTruthy } from '../model/defaults';
 import { chartName, commonLabels, fullName, selectorLabels, serviceAccountName } from '../names';
 import type { PackageManagerProps } from '../props';
@@ -22,9 +22,17 @@ import { redactIssues, secretStringsIn } from '../validation/secrecy';
 import type { PackageManagerWarning } from '../warnings';
 import { goPrint, isTemplate, renderGoTemplate, GoTemplateError, type TemplateContext } from './template';
 import { coalesceValues, mergeValueLayers } from './coalesce';
+import { subchartValues, umbrellaIssue, umbrellaKeys } from './subchart';
 import { parseValuesYaml, parseYamlDocuments, parseYamlScalar, parseYaml } from './yaml';
 
 export type { FromValuesOptions } from './options';
+
+/** Whether `key` is a top-level prop (loads the schema: asked only of values that may be an umbrella's). */
+function isPropKey(key: string): boolean {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { knownKeysAt } = require('../validation/input/schema-issues') as typeof import('../validation/input/schema-issues');
+  return knownKeysAt([]).includes(key);
+}
 
 function includes(values: Record<string, unknown>, release: string, record: ChartVersionRecord): Record<string, string> {
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
@@ -82,7 +90,7 @@ function dropNullsInItems(value: unknown): unknown {
  */
 export function valuesToProps(
   input: unknown,
-  release: { releaseName: string; namespace: string; chartVersion?: ChartVersion },
+  release: { releaseName: string; namespace: string; chartVersion?: ChartVersion; subchart?: string },
   traits: TraitsTable<unknown> = VALUE_TRAITS,
 ): { props: PackageManagerProps; warnings: PackageManagerWarning[] } {
   const errors: ValidationIssue[] = [];
@@ -107,9 +115,22 @@ export function valuesToProps(
   if (!isPlainObject(input)) {
     throw new PackageManagerValidationError([{ path: '', message: 'a values file must hold a map of values' }], 'fromValues');
   }
-  const values = structuredClone(input);
-  // Helm reserves `global` for values shared with subcharts; this chart reads none of it.
-  delete values.global;
+  let values = structuredClone(input);
+  if (release.subchart !== undefined) {
+    try {
+      values = subchartValues(values, release.subchart, record.values as Record<string, unknown>);
+    } catch (e) {
+      if (e instanceof ValuesError) throw new PackageManagerValidationError(e.issues, 'fromValues');
+      throw e;
+    }
+  } else {
+    const umbrella = umbrellaKeys(values, (k) => k in record.values || isPropKey(k));
+    if (umbrella.length > 0)
+      throw new PackageManagerValidationError(
+        umbrella.map((k) => umbrellaIssue(k, umbrella)),
+        'fromValues',
+      );
+  }
 
   for (const [path, why] of Object.entries(STALE_VALUES)) {
     const segs = path.split('.');
@@ -131,6 +152,8 @@ export function valuesToProps(
 
   // `.Values` as the chart's templates see it.
   const merged = coalesceValues(record.values as Record<string, unknown>, values);
+  // Helm reserves `global` for values shared with subcharts: templates in values may read it, the chart reads none of it.
+  delete values.global;
   const ctx: TemplateContext = {
     release: { name: release.releaseName, namespace: release.namespace },
     chart: { name: record.name, version: record.version, appVersion: record.appVersion },
@@ -169,7 +192,7 @@ export function valuesToProps(
       return typeof n === 'number' ? n : value;
     }
     if (trait.usedAsText && (typeof value === 'number' || typeof value === 'boolean')) return goPrint(value);
-    if ((key === 'command' || key === 'args') && typeof value === 'string') {
+    if (trait.readAsYaml && typeof value === 'string') {
       try {
         return parseYaml(value);
       } catch (e) {
@@ -181,16 +204,16 @@ export function valuesToProps(
         return undefined;
       }
     }
-    if ((key === 'command' || key === 'args') && Array.isArray(value)) {
+    if (trait.readAsYaml && Array.isArray(value)) {
       // The chart prints each item as text: `[sleep, 1000]` runs `sleep 1000`.
       return value.map((v) => (typeof v === 'number' || typeof v === 'boolean' ? goPrint(v) : v));
     }
-    if (key === 'pod.annotations' && isPlainObject(value)) {
+    if (trait.quotedAsText && isPlainObject(value)) {
       // The chart quotes each value as Go prints it (`1000000` is "1e+06").
       const text = (v: unknown) => (typeof v === 'number' || typeof v === 'boolean' ? goPrint(v) : v);
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, v === null || typeof v === 'object' ? v : text(v)]));
     }
-    if (key === 'pod.containerSecurityContext' && isPlainObject(value)) {
+    if (trait.templated && isPlainObject(value)) {
       // The chart evaluates the merged value as a template.
       try {
         return renderStrings(value, ctx);
@@ -200,9 +223,9 @@ export function valuesToProps(
         return undefined;
       }
     }
-    if (key === 'extraObjects' && Array.isArray(value)) {
+    if (trait.templated && Array.isArray(value)) {
       return value.flatMap((item, i) => {
-        const path = formatPath(['extraObjects', i]);
+        const itemPath = formatPath([...path, i]);
         try {
           if (typeof item !== 'string') return [renderStrings(dropNullsInItems(item), ctx)];
           const text = renderGoTemplate(item, ctx);
@@ -211,12 +234,12 @@ export function valuesToProps(
           } catch (e) {
             if (!(e instanceof SyntaxError)) throw e;
             // The reader's message gives the line, the column and what is wrong, never the rendered text.
-            errors.push({ path, message: `not valid YAML after templating: ${e.message}` });
+            errors.push({ path: itemPath, message: `not valid YAML after templating: ${e.message}` });
             return [];
           }
         } catch (e) {
           if (!(e instanceof GoTemplateError)) throw e;
-          errors.push({ path, message: `template not supported: ${e.message}` });
+          errors.push({ path: itemPath, message: `template not supported: ${e.message}` });
           return [];
         }
       });

@@ -11,6 +11,8 @@ import { mergeValueLayers } from './coalesce';
 import { applySetFlag, SetValueError, type SetFlag } from './strvals';
 import { decodeUtf8LikeGo, invalidUtf8Offset } from './go-text';
 import { ValuesError } from '../errors';
+import { subchartValues } from './subchart';
+import { chartRecord, isChartVersion, unsupportedChartVersion } from '../chart-versions';
 
 export { ValuesError } from '../errors';
 import { parseValuesYaml, YamlError } from './yaml';
@@ -38,6 +40,18 @@ export interface LoadValuesOptions {
   readonly setJson?: readonly string[];
   /** `--set-literal key=value` (one key; the value is taken as is). */
   readonly setLiteral?: readonly string[];
+  /**
+   * `--subchart`: the values are an umbrella chart's; return the ones Helm gives its subchart under this key (the
+   * chart name, `rstudio-pm`, or the dependency's alias), with the umbrella's `global` merged in.
+   * @default - the values are Package Manager's own
+   */
+  readonly subchart?: string;
+  /**
+   * With `subchart`: the chart version whose values.yaml the subchart has (helm 3.16.4 keeps a subchart's default
+   * where the umbrella's values have `null`): 0.5.29 or 0.20.4.
+   * @default '0.5.29'
+   */
+  readonly chartVersion?: string;
   /**
    * Reads a file (values files and `--set-file`); throws if it cannot.
    * @default fs.readFileSync
@@ -122,7 +136,7 @@ export function readValuesFile(
 /**
  * Merges the values of a command line as `helm template` does, before the
  * chart's defaults: files, then --set-json, --set, --set-string, --set-file,
- * --set-literal.
+ * --set-literal; with `subchart`, then the values Helm gives that subchart of an umbrella.
  * @throws ValuesError naming the file or flag at fault
  */
 export function loadValues(options: LoadValuesOptions = {}): Record<string, unknown> {
@@ -157,5 +171,8 @@ export function loadValues(options: LoadValuesOptions = {}): Record<string, unkn
       }
     }
   }
-  return base;
+  if (options.subchart === undefined) return base;
+  if (options.chartVersion !== undefined && !isChartVersion(options.chartVersion))
+    throw new ValuesError(unsupportedChartVersion(options.chartVersion), 'chartVersion');
+  return subchartValues(base, options.subchart, chartRecord(options.chartVersion).values as Record<string, unknown>);
 }

@@ -20,6 +20,12 @@ export interface FromValuesOptions {
    */
   readonly chartVersion?: ChartVersion;
   /**
+   * The values are an umbrella chart's: render Package Manager from the map under this key (its chart name,
+   * `rstudio-pm`, or the dependency's alias), as Helm hands it to the subchart, with the umbrella's `global` merged in.
+   * @default - the values are Package Manager's own
+   */
+  readonly subchart?: string;
+  /**
    * Warnings acknowledged for this instance.
    * @default - none
    */

@@ -27,6 +27,7 @@ export function renderValues(values: unknown, options: FromValuesOptions & { rel
     releaseName: options.releaseName,
     namespace: namespace ?? 'default',
     chartVersion: options.chartVersion,
+    subchart: options.subchart,
   });
   return renderInstance(
     {

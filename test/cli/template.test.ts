@@ -250,7 +250,7 @@ describe('command line errors', () => {
 describe('the cdk8s-ppm executable', () => {
   it('is the bin of the package, with a shebang', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-    expect(pkg.bin['cdk8s-ppm']).toBe('lib/cli/main.js');
+    expect(pkg.bin['cdk8s-ppm']).toBe('lib/cli/cdk8s-ppm.js');
     expect(readFileSync(join(ROOT, 'src', 'cli', 'main.ts'), 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
   });
 

@@ -7,6 +7,7 @@ import { createHash, createHmac, scryptSync } from 'crypto';
 import type { PackageManagerProps } from '../../src';
 import { render } from '../../src';
 import { SECRET_CHECKSUM_COST, SECRET_CHECKSUM_SALT } from '../../src/checksums';
+import { estimatedSecretBits, secretsOfEntry, STRONG_SECRET_BITS } from '../../src/leaf/secret-strength';
 
 type Obj = Record<string, any>;
 
@@ -136,4 +137,63 @@ describe('item 3: checksums of Secrets cannot be used to test guesses quickly', 
     const objects = render({}) as Obj[];
     expect(a['checksum/config']).toBe(sha256(canonical(objects.find((o) => o.kind === 'ConfigMap'))));
   });
+});
+
+describe('the cost follows the secrets: no stretching only when every secret is estimated unguessable', () => {
+  // Generated the way operators generate them (fixed here, so that the test is deterministic).
+  const STRONG = {
+    rstudioPMKey: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+    awsAccessKeyId: 'AKIAZ7N2Q4K3JX5VW6YB',
+    awsSecretAccessKey: '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',
+    config: { Postgres: { Password: 'Xk3rQ9mV2pL7wZ1tB8nC5jH0gF4dS6aE+yU/oI2iW9c=' } },
+  };
+
+  it('strong secrets cost no scrypt; one weak secret of the instance brings scrypt back for all', () => {
+    scryptCalls.mockClear();
+    const strong = annotationsOf(render(STRONG, { releaseName: 'strong', namespace: 'ns' }) as Obj[]);
+    expect(scryptCalls).not.toHaveBeenCalled();
+    expect(strong['checksum/key']).toMatch(/^[0-9a-f]{64}$/);
+    expect(strong['checksum/key']).not.toBe(sha256(STRONG.rstudioPMKey));
+    for (const weak of [
+      { config: { Postgres: { Password: 'sunshine7' } } },
+      { config: { Postgres: { Password: 'correct horse battery staple' } } }, // a passphrase: 4 words, ~52 bits
+      { config: { Postgres: { Password: 'q8Ld2fH7kWz3mP0rT5xV9b' } } }, // random, but 22 characters
+      { awsSecretAccessKey: 'aws-secret-0' },
+    ]) {
+      scryptCalls.mockClear();
+      render({ ...STRONG, ...weak }, { releaseName: 'weak', namespace: 'ns' });
+      expect(scryptCalls).toHaveBeenCalledTimes(1);
+    }
+  });
+
+  it('strong checksums stay deterministic and follow every secret', () => {
+    const a = (props: PackageManagerProps) => annotationsOf(render(props, { releaseName: 'rel', namespace: 'ns' }) as Obj[]);
+    expect(a(STRONG)).toEqual(a(STRONG));
+    const other = a({ ...STRONG, awsSecretAccessKey: 'r9Md3gJ8lXa4nQ1sU6yW0cO2dK5hT7zB+fV/pJjR' });
+    expect(other['checksum/aws-creds']).not.toBe(a(STRONG)['checksum/aws-creds']);
+  });
+});
+
+describe('estimatedSecretBits', () => {
+  it.each([
+    ['sunshine7', false],
+    ['correct horse battery staple', false],
+    ['aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', false],
+    ['0123456789012345678901234567890123456789', false],
+    ['ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ12', false],
+    ['q8Ld2fH7kWz3mP0rT5xV9bN1cJ4gS6yA+eU/oIiQ', true],
+    ['9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', true],
+  ])('%s: strong %s', (secret, strong) => {
+    expect(estimatedSecretBits(secret) >= STRONG_SECRET_BITS).toBe(strong);
+  });
+
+  it('reads the secrets of an AWS credentials file: the secret key, not the section or the key id', () => {
+    expect(secretsOfEntry('[default]\naws_access_key_id=AKIA1\naws_secret_access_key=s-1\n')).toEqual(['s-1']);
+  });
+});
+
+it('counts a repeated block once', () => {
+  const block = 'q8Ld2fH7kWz3mP0r';
+  expect(estimatedSecretBits(block.repeat(4))).toBeLessThan(STRONG_SECRET_BITS);
+  expect(estimatedSecretBits(block.repeat(4))).toBeCloseTo(estimatedSecretBits(block + block.slice(0, 2)), 0);
 });

@@ -5,7 +5,7 @@
  * objects) and whether the input is good or bad.
  */
 import fc from 'fast-check';
-import { deepMerge } from '../../src/merge';
+import { deepMerge } from '../../src/leaf/objects';
 import { ENTRY_POINTS, collectOutputs, expectNoSecretLeaks, leaksOf } from '../helpers/secret-leaks';
 
 type Obj = Record<string, any>;

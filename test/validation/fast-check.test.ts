@@ -15,9 +15,9 @@ import { BOOLEAN_KEYS, INTEGER_KEYS, KNOWN_CONFIG, LIST_KEYS } from '../../src/c
 import { plainCopy } from '../../src/parts/manifest';
 import type { PackageManagerProps } from '../../src';
 import { propsSchema } from '../../src/schema';
-import { isKnownValid } from '../../src/validation/known-valid';
-import { obj, oneOf, str, type Check } from '../../src/validation/check';
-import { mergeOverDefaults, passesFastCheck, schemaInput } from '../../src/validation/parse';
+import { isKnownValid } from '../../src/leaf/known-valid';
+import { obj, oneOf, str, type Check } from '../../src/leaf/check';
+import { mergeOverDefaults, passesFastCheck, schemaInput } from '../../src/validation/input/parse';
 import { brokenProps, validProps } from '../fuzz/arbitraries';
 
 const RUNS = Number(process.env.FAST_CHECK_RUNS ?? 100);

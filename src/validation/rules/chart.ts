@@ -1,5 +1,5 @@
 /** What the chart version refuses, and the defaults whose removal (`null`) would make the chart render something broken. */
-import { valueAt } from '../../merge';
+import { valueAt } from '../../leaf/objects';
 import { helmTruthy } from '../../model';
 import type { Rule } from './context';
 

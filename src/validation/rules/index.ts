@@ -26,7 +26,6 @@ import {
 } from './network';
 import {
   configFromSecrets,
-  hardenedPodSecurity,
   inlineSecretSettings,
   oneSourcePerSecret,
   plainSecretEnv,
@@ -82,7 +81,6 @@ const RULES = [
   plainSecretEnv,
   podPort,
   sandboxingSecurity,
-  hardenedPodSecurity,
 ];
 
 /** Runs every rule on the model; returns errors and warnings (no message holds a value that may be a secret). */

@@ -68,7 +68,7 @@ export const podDisruptionBudget: Rule = ({ model, error, warn }) => {
     );
 };
 
-/** Extra objects are named like Kubernetes objects (collisions are checked on the rendered output: see output-rules.ts). */
+/** Extra objects are named like Kubernetes objects (collisions are checked on the rendered output: see validation/output/objects.ts). */
 export const extraObjects: Rule = ({ model, invalid }) => {
   (model.values.extraObjects ?? []).forEach((o, i) => {
     const name = o.metadata.name;

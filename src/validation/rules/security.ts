@@ -1,4 +1,4 @@
-/** Rules on security: secret references and inline secrets, secret settings in config, what sandboxing costs. */
+/** Rules on security: secret references and inline secrets, secret settings in config, what sandboxing costs (what the rendered pods fail: validation/output/pod-security.ts). */
 import { isSecretName, isSecretSectionName, isSecretSetting, isSecretValue, settingEnvName, settingEnvProblem } from '../../config/secrets';
 import { KNOWN_CONFIG } from '../../config/spec';
 import type { EnvVar } from '../../k8s/types';
@@ -6,10 +6,6 @@ import { formatPath } from '../../errors';
 import { gcfgNameProblem, parseSectionName } from '../../gcfg/serialize';
 import type { GcfgValue } from '../../config/types';
 import { configValue } from '../../model';
-import { CONTAINER_NAME } from '../../constants';
-import { renderDeployment } from '../../parts/deployment';
-import { renderMigrationJob } from '../../parts/migration-job';
-import { restrictedFindings, type PodSecurityFinding } from '../pod-security';
 import type { Rule } from './context';
 
 /** A reference and an inline value for the same secret are an error. */
@@ -164,47 +160,4 @@ export const settingEnvCollisions: Rule = ({ model, error }) => {
     const source = ours.get(e.name);
     if (source) error(`pod.env[${i}].name`, `${e.name} is also set from ${source}: one of the two values would be lost; keep one`);
   });
-};
-
-/** Findings of one pod template, as `control (reason)` lines. */
-const describeFindings = (findings: readonly PodSecurityFinding[]) => findings.map((f) => `${f.control} (${f.reason})`).join(', ');
-
-/** True for an image reference with a tag or digest. */
-const pinned = (image: string) => image.includes('@') || /:[^/]+$/.test(image);
-
-/**
- * With `enableSandboxing: false` (hardened mode) every pod we render is meant to
- * pass Pod Security "restricted": say which container or pod setting does not, and why.
- */
-export const hardenedPodSecurity: Rule = ({ model, warn }) => {
-  if (model.values.enableSandboxing) return;
-  const v = model.values;
-  const deployment = renderDeployment(model, { config: '', awsCreds: '', key: '' });
-  const findings = restrictedFindings((deployment.spec as { template: { metadata: object; spec: object } }).template);
-  const where = new Map<string, string>([[CONTAINER_NAME, 'pod.containerSecurityContext']]);
-  (v.extraContainers ?? []).forEach((c, i) => where.set(c.name, `extraContainers[${i}]`));
-  (v.initContainers ?? []).forEach((c, i) => where.set(c.name, `initContainers[${i}]`));
-  const byPath = new Map<string, PodSecurityFinding[]>();
-  for (const f of findings) {
-    const path =
-      f.container === undefined ? (f.control === 'volumeTypes' ? 'pod.volumes' : 'pod.securityContext') : (where.get(f.container) ?? 'pod');
-    byPath.set(path, [...(byPath.get(path) ?? []), f]);
-  }
-  for (const [path, list] of byPath) {
-    const who = list[0].container === undefined ? 'the pod' : `the container ${JSON.stringify(list[0].container)}`;
-    warn(
-      'ppm:pod-security',
-      path,
-      `with enableSandboxing: false the pods are meant to pass Pod Security "restricted", but ${who} fails ${describeFindings(list)}: fix these controls (a restricted container sets allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] }, runAsNonRoot: true and seccompProfile: { type: "RuntimeDefault" })`,
-    );
-  }
-  const job = renderMigrationJob(model);
-  if (!job) return;
-  const jobFindings = restrictedFindings((job.spec as { template: { metadata: object; spec: object } }).template);
-  const image = v.migrationJob?.image ?? '';
-  warn(
-    'ppm:pod-security',
-    'enableMigration',
-    `renders the migration Job ${JSON.stringify(model.objects.migrationJob?.name)}, which runs as root with CHOWN and DAC_OVERRIDE to hand the shared storage to uid 999, so it cannot pass Pod Security "restricted"${jobFindings.length ? `: it fails ${describeFindings(jobFindings)}` : ''} (it passes "baseline")${pinned(image) ? '' : `; its image ${JSON.stringify(image)} is not pinned to a version (set migrationJob.image, e.g. "busybox:1.36.1")`}. Set enableMigration: false unless Package Manager ran as root on this storage before; then run it once, in a namespace that allows "baseline"`,
-  );
 };

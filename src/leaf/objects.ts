@@ -1,4 +1,4 @@
-/** Deep merge the way Helm merges a values file over a chart's defaults. */
+/** Helpers for plain JSON objects: the map test, a value at a path, an own property, the Helm merge, a fast copy. */
 
 /** True for a plain JSON object (not an array, not null). */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -6,15 +6,15 @@
  * types, enums, ranges, unknown keys and Kubernetes shapes. Every problem is
  * collected; the caller throws them together.
  */
-import { CHART_VERSIONS, isChartVersion, unsupportedChartVersion, type ChartVersion } from '../chart-versions';
-import { normalizeConfig, normalizeConfigFromSecrets } from '../config/normalize';
-import { formatPath, type ValidationIssue } from '../errors';
-import { deepMerge, isPlainObject } from '../merge';
-import { defaultsOf, evaluateDefaultTemplates, type ResolvedValues } from '../model';
-import type { PackageManagerProps } from '../props';
-import { isWarningId, WARNINGS, type PackageManagerWarning, type WarningId } from '../warnings';
-import { propsCheck } from './fast-check';
-import { needsRedaction, redactIssues, secretStringsIn } from './secrecy';
+import { CHART_VERSIONS, isChartVersion, unsupportedChartVersion, type ChartVersion } from '../../chart-versions';
+import { normalizeConfig, normalizeConfigFromSecrets } from '../../config/normalize';
+import { formatPath, type ValidationIssue } from '../../errors';
+import { deepMerge, isPlainObject } from '../../leaf/objects';
+import { defaultsOf, evaluateDefaultTemplates, type ResolvedValues } from '../../model';
+import type { PackageManagerProps } from '../../props';
+import { isWarningId, WARNINGS, type PackageManagerWarning, type WarningId } from '../../warnings';
+import { propsCheck } from '../fast-check';
+import { needsRedaction, redactIssues, secretStringsIn } from '../secrecy';
 
 /** The props, parsed. */
 export interface ParsedProps {
@@ -162,7 +162,7 @@ function schemaErrors(values: ResolvedValues, props: PackageManagerProps): Valid
   if (passesFastCheck(values, props)) return [];
   const input = schemaInput(values, props);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { propsSchema } = require('../schema') as typeof import('../schema');
+  const { propsSchema } = require('../../schema') as typeof import('../../schema');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { schemaIssues } = require('./schema-issues') as typeof import('./schema-issues');
   const checked = propsSchema.safeParse(input);

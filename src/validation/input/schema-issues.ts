@@ -1,9 +1,9 @@
 /** zod's issues → ours: the prop path, what is allowed, the bad value (unless it may be a secret), the fix. */
 import { z } from 'zod';
-import { closest, formatPath, issueAbout, type ValidationIssue } from '../errors';
-import { propsSchema } from '../schema';
-import { mayBeSecret } from './secrecy';
-import { valueAt } from '../merge';
+import { closest, formatPath, issueAbout, type ValidationIssue } from '../../errors';
+import { propsSchema } from '../../schema';
+import { mayBeSecret } from '../secrecy';
+import { valueAt } from '../../leaf/objects';
 
 /** An issue about the value at `path` of the input: shown, unless it may be a secret. */
 function about(path: readonly (string | number)[], expectation: string, value: unknown): ValidationIssue {
@@ -17,7 +17,7 @@ interface IssueParams {
 }
 
 /** Known keys of the schema object at `path`, for "did you mean" hints. */
-function knownKeysAt(path: readonly (string | number)[]): string[] {
+export function knownKeysAt(path: readonly (string | number)[]): string[] {
   const unwrap = (s: z.ZodTypeAny): z.ZodTypeAny => {
     let cur = s;
     for (;;) {

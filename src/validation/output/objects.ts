@@ -1,7 +1,7 @@
-/** Rules on the rendered output: objects that would replace each other on apply, objects Kubernetes cannot store. */
-import { entryOf, extraObjectIndex } from '../catalogue';
-import { formatPath, type ValidationIssue } from '../errors';
-import type { Manifest, RenderedObject } from '../parts/manifest';
+/** Rules on the rendered objects: objects that would replace each other on apply, objects Kubernetes cannot store. */
+import { entryOf, extraObjectIndex } from '../../catalogue';
+import { formatPath, type ValidationIssue } from '../../errors';
+import type { Manifest, RenderedObject } from '../../parts/manifest';
 
 /** Kinds that are not namespaced (the namespace does not tell two of them apart). */
 const CLUSTER_SCOPED = new Set([
@@ -25,11 +25,6 @@ const CLUSTER_SCOPED = new Set([
 function source(o: RenderedObject): string {
   const extra = extraObjectIndex(o.id);
   return extra !== undefined ? `extraObjects[${extra}]` : `the ${o.id} PackageManager renders`;
-}
-
-/** Every problem of the rendered output: collisions, then sizes. */
-export function checkOutput(objects: readonly RenderedObject[], namespace: string | undefined): ValidationIssue[] {
-  return [...checkCollisions(objects, namespace), ...checkSizes(objects)];
 }
 
 /** Two rendered objects with the same kind, namespace and name: the second would replace the first on apply. */

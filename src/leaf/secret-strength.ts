@@ -1,0 +1,73 @@
+/**
+ * How hard a secret is to guess, estimated from its text, conservatively: the checksums of the Secrets we create
+ * (../checksums.ts) skip the memory-hard key derivation only when every secret of the instance is estimated
+ * unguessable, and keep it for anything that may be a human's password.
+ */
+
+/**
+ * The estimate, in bits, a secret must reach to be checksummed without key stretching: 2^128 guesses of an
+ * HMAC-SHA256 are out of reach of any hardware, and the estimate may be generous by half (a random 24-character
+ * base64 password estimates about 104 bits and does not pass; a 32-byte one, 44 characters, does).
+ */
+export const STRONG_SECRET_BITS = 128;
+
+/** Bits per word of a passphrase of common words (a diceware word is 12.9 bits): how words are counted. */
+const BITS_PER_WORD = 12.9;
+
+/** The Shannon entropy of `symbols`, per symbol, in bits. */
+function entropyPerSymbol(chars: readonly (string | number)[]): number {
+  const counts = new Map<string | number, number>();
+  for (const c of chars) counts.set(c, (counts.get(c) ?? 0) + 1);
+  let h = 0;
+  for (const n of counts.values()) {
+    const p = n / chars.length;
+    h -= p * Math.log2(p);
+  }
+  return h;
+}
+
+/** log2 of the size of the character classes `s` draws from (lower, upper, digits, others). */
+function alphabetBits(s: string): number {
+  const size = (/[a-z]/.test(s) ? 26 : 0) + (/[A-Z]/.test(s) ? 26 : 0) + (/[0-9]/.test(s) ? 10 : 0) + (/[^a-zA-Z0-9]/.test(s) ? 33 : 0);
+  return size > 0 ? Math.log2(size) : 0;
+}
+
+/**
+ * The estimated bits of one secret's text: words separated by spaces or punctuation count as a passphrase (12.9
+ * bits a word); anything else is its length in new material (a repeated block counts once: distinct character
+ * triples) times the least of its characters' Shannon entropy, the entropy of the steps between neighbouring
+ * characters (`0123…`, `ABCD-EFGH…` are sequences) and its alphabet's size. Nothing raises it above what the
+ * characters could carry.
+ */
+export function estimatedSecretBits(secret: string): number {
+  if (/^[A-Za-z]+([ ._-]+[A-Za-z]+)+$/.test(secret.trim())) return secret.trim().split(/[ ._-]+/).length * BITS_PER_WORD;
+  const chars = [...secret];
+  if (chars.length < 2) return 0;
+  const codes = chars.map((c) => c.codePointAt(0)!);
+  const steps = codes.slice(1).map((c, i) => c - codes[i]);
+  const triples = new Set(chars.slice(2).map((c, i) => chars[i] + chars[i + 1] + c));
+  const length = Math.min(chars.length, triples.size + 2);
+  return length * Math.min(entropyPerSymbol(chars), entropyPerSymbol(steps), alphabetBits(secret));
+}
+
+/**
+ * The secrets in one Secret data entry: each line, or the value of an INI line (`key = value`, as the AWS
+ * credentials file writes them); section headers (`[default]`) and the AWS access key id (an identifier that AWS
+ * does not treat as secret) hold none.
+ */
+export function secretsOfEntry(text: string): string[] {
+  const out: string[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const trimmed = line.trim();
+    if (trimmed === '' || /^\[[^\]]*\]$/.test(trimmed)) continue;
+    const ini = /^([A-Za-z0-9_.-]+)\s*=\s*(.*)$/.exec(trimmed);
+    if (ini && ini[1].toLowerCase() === 'aws_access_key_id') continue;
+    out.push(ini ? ini[2] : trimmed);
+  }
+  return out;
+}
+
+/** Whether every secret of these data entries is estimated at least {@link STRONG_SECRET_BITS}. */
+export function allSecretsStrong(entries: readonly string[]): boolean {
+  return entries.every((entry) => secretsOfEntry(entry).every((s) => estimatedSecretBits(s) >= STRONG_SECRET_BITS));
+}

@@ -1,0 +1,75 @@
+/**
+ * The command line as it is installed: one file bundled from src/cli/main.ts (scripts/bundle-cli.js, run by
+ * `npm run build`), which is the package's `bin`. Built here into a temporary directory and run as a process.
+ */
+import { spawnSync } from 'child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { join } from 'path';
+import { main } from '../../src/cli/main';
+
+const ROOT = join(__dirname, '..', '..');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { bundleCli } = require('../../scripts/bundle-cli.js') as {
+  bundleCli: (
+    outfile: string,
+  ) => Promise<{ inputs: Record<string, unknown>; outputs: Record<string, { imports: { path: string; external?: boolean }[] }> }>;
+};
+
+let work: string;
+let cli: string;
+let metafile: Awaited<ReturnType<typeof bundleCli>>;
+beforeAll(async () => {
+  // Inside the project, so that the bundle finds zod in node_modules as the installed package does.
+  mkdirSync(join(ROOT, '.cache'), { recursive: true });
+  work = mkdtempSync(join(ROOT, '.cache', 'bundle-test-'));
+  cli = join(work, 'cli', 'cdk8s-ppm.js');
+  metafile = await bundleCli(cli);
+  // The bundle reads the Kubernetes definitions from ../k8s/, where lib/ has the library's copy.
+  mkdirSync(join(work, 'k8s'));
+  copyFileSync(join(ROOT, 'src', 'k8s', 'definitions.json'), join(work, 'k8s', 'definitions.json'));
+}, 60000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** What the command prints in this process (from src/), for the same arguments. */
+function inProcess(argv: string[]): { code: number; stdout: string; stderr: string } {
+  let stdout = '';
+  let stderr = '';
+  const code = main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+describe('the bundled cdk8s-ppm', () => {
+  it('is the bin of the package, one file with a shebang, with zod and the Kubernetes definitions left outside', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect(pkg.bin['cdk8s-ppm']).toBe('lib/cli/cdk8s-ppm.js');
+    expect(pkg.scripts.build).toContain('scripts/bundle-cli.js');
+    expect(readFileSync(cli, 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
+    const [output] = Object.values(metafile.outputs);
+    const external = output.imports.filter((i) => i.external).map((i) => i.path);
+    expect(external).toEqual(expect.arrayContaining(['zod', '../k8s/definitions.json']));
+    expect(Object.keys(metafile.inputs).some((p) => p.includes('node_modules/zod/'))).toBe(false);
+    // The library entry stays out: cdk8s and constructs are never loaded by the command line.
+    expect(Object.keys(metafile.inputs).some((p) => /node_modules\/(cdk8s|constructs)\//.test(p))).toBe(false);
+  });
+
+  it.each([
+    [
+      'template with Kubernetes-shaped values',
+      ['template', 'r1', '-n', 'ns', '--set', 'tolerations[0].key=a,tolerations[0].operator=Exists', '--set', 'rstudioPMKey=k-1'],
+    ],
+    ['an invalid value', ['template', 'r1', '--set', 'replicas=-1']],
+    ['a usage error', ['template', '--nope']],
+  ])('prints what the command prints from src/: %s', (_name, argv) => {
+    const r = spawnSync(process.execPath, [cli, ...argv], { encoding: 'utf8' });
+    const expected = inProcess(argv);
+    expect({ code: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual(expected);
+  });
+
+  it('runs diff, whose code it loads only for that command', () => {
+    const values = join(work, 'values.yaml');
+    writeFileSync(values, 'replicas: 1\n');
+    const argv = ['diff', '-f', values];
+    const r = spawnSync(process.execPath, [cli, ...argv], { encoding: 'utf8' });
+    expect({ code: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual(inProcess(argv));
+  });
+});
