@@ -11,6 +11,7 @@
  * issues of a `PackageManagerValidationError`; the CLI's `UsageError` becomes
  * its exit code 2 and a message.
  */
+import type { PathSegment } from './leaf/objects';
 
 /** One problem found in the props or values. */
 export interface ValidationIssue {
@@ -93,11 +94,12 @@ export class ValuesError extends PackageManagerValidationError {
   }
 }
 
-/** Joins path segments the way users write them: `pod.env[0].name`. */
-export function formatPath(path: readonly (string | number)[]): string {
+/** Joins path segments the way users write them: `pod.env[0].name`, `containers[rspm].env`, `labels["helm.sh/chart"]`. */
+export function formatPath(path: readonly PathSegment[]): string {
   let out = '';
   for (const seg of path) {
     if (typeof seg === 'number') out += `[${seg}]`;
+    else if (typeof seg === 'object') out += `[${seg.name}]`;
     else if (/^[A-Za-z_$][\w$-]*$/.test(seg)) out += out ? `.${seg}` : seg;
     else out += `[${JSON.stringify(seg)}]`;
   }

@@ -7,7 +7,8 @@ import { isDns1123Label, isDns1123Subdomain, isQualifiedName, isSecretKey, LABEL
 import { isValidK8s, isValidK8sObject, QUANTITY_PATTERN, type K8sType } from './k8s/validate';
 import type { ExtraObject, NoNull, ProbeProps } from './props';
 import { isKnownValid } from './leaf/known-valid';
-import { anything, isMap, num, obj, or, record, refined, str, strLength, strMatching, strWhere, type Check } from './leaf/check';
+import { anything, num, obj, or, record, refined, str, strLength, strMatching, strWhere, type Check } from './leaf/check';
+import { isPlainObject } from './leaf/objects';
 
 const PERCENT = /^\d+%$/;
 const INT32_MAX = 2 ** 31 - 1;
@@ -35,7 +36,7 @@ const secretKeyRef = obj<{ name: string; key: string }>({ name: objectName, key:
 
 /** A probe with the chart's `enabled` switch. */
 export const probe: Check<NoNull<ProbeProps>> = (v: unknown) =>
-  isKnownValid(v) || (isMap(v) && (v.enabled === undefined || typeof v.enabled === 'boolean') && isValidK8s(v, 'Probe', 'enabled'));
+  isKnownValid(v) || (isPlainObject(v) && (v.enabled === undefined || typeof v.enabled === 'boolean') && isValidK8s(v, 'Probe', 'enabled'));
 
 /** Keys of the data of a ConfigMap or Secret given in `extraObjects`. */
 function dataKeysValid(value: Record<string, unknown>): boolean {

@@ -10,13 +10,10 @@
  * Also here: the warnings for secrets written inline in typed props.
  */
 import { describeValue, formatPath, type ValidationIssue } from './errors';
-import { valueAt } from './leaf/objects';
+import { isPlainObject, valueAt } from './leaf/objects';
 import type { PackageManagerProps, SecretsByName } from './props';
 import { VALUE_TRAITS } from './traits';
 import type { PackageManagerWarning } from './warnings';
-
-type Obj = Record<string, unknown>;
-const isMap = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const EXAMPLE = "a cdk8s-plus Secret (ISecret), e.g. kplus.Secret.fromSecretName(this, 'db', 'ppm-db')";
 
@@ -27,13 +24,13 @@ function secretName(
   namespace: string | undefined,
   errors: ValidationIssue[],
 ): string | undefined {
-  const name = isMap(secret) ? secret.name : undefined;
+  const name = isPlainObject(secret) ? secret.name : undefined;
   if (typeof name !== 'string' || name === '') {
     errors.push({ path: formatPath(path), message: `must be ${EXAMPLE}; got ${describeValue(secret)}` });
     return undefined;
   }
-  const metadata = isMap(secret) ? (secret as { metadata?: unknown }).metadata : undefined;
-  const ns = isMap(metadata) ? metadata.namespace : undefined;
+  const metadata = isPlainObject(secret) ? (secret as { metadata?: unknown }).metadata : undefined;
+  const ns = isPlainObject(metadata) ? metadata.namespace : undefined;
   if (typeof ns === 'string' && ns !== '' && namespace !== undefined && ns !== namespace) {
     errors.push({
       path: formatPath(path),
@@ -46,7 +43,7 @@ function secretName(
 
 /** `{ secret, key }` → `{ name, key }`; `{ name, key }` and anything else as given (the schema checks it). */
 function byName(ref: unknown, path: (string | number)[], namespace: string | undefined, errors: ValidationIssue[]): unknown {
-  if (!isMap(ref) || !('secret' in ref)) return ref;
+  if (!isPlainObject(ref) || !('secret' in ref)) return ref;
   const { secret, ...rest } = ref;
   if ('name' in rest) {
     errors.push({
@@ -69,11 +66,11 @@ export function resolveSecretReferences(
   namespace: string | undefined,
 ): { props: SecretsByName<PackageManagerProps>; errors: ValidationIssue[] } {
   const errors: ValidationIssue[] = [];
-  const out: Obj = { ...props };
-  if (isMap(props.license)) {
-    const license: Obj = { ...props.license };
+  const out: Record<string, unknown> = { ...props };
+  if (isPlainObject(props.license)) {
+    const license: Record<string, unknown> = { ...props.license };
     if ('keySecret' in license) license.keySecret = byName(license.keySecret, ['license', 'keySecret'], namespace, errors);
-    if (isMap(license.file) && isMap(license.file.secret)) {
+    if (isPlainObject(license.file) && isPlainObject(license.file.secret)) {
       license.file = { ...license.file, secret: secretName(license.file.secret, ['license', 'file', 'secret'], namespace, errors) };
     }
     out.license = license;
@@ -81,11 +78,11 @@ export function resolveSecretReferences(
   for (const k of ['rstudioPMKeySecret', 'awsCredentialsSecret'] as const) {
     if (k in props) out[k] = byName(props[k], [k], namespace, errors);
   }
-  if (isMap(props.configFromSecrets)) {
+  if (isPlainObject(props.configFromSecrets)) {
     out.configFromSecrets = Object.fromEntries(
       Object.entries(props.configFromSecrets).map(([section, keys]) => [
         section,
-        isMap(keys)
+        isPlainObject(keys)
           ? Object.fromEntries(
               Object.entries(keys).map(([k, ref]) => [k, byName(ref, ['configFromSecrets', section, k], namespace, errors)]),
             )

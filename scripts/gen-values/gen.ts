@@ -12,6 +12,8 @@ import * as estree from 'prettier/plugins/estree';
 import * as typescript from 'prettier/plugins/typescript';
 import { header, namedChecks, Reader, ROOT, TRAIT_TAGS, typeNames, type Value } from './read';
 import { combinatorsIn, fastOf, key, zodOf } from './write-checks';
+import { valuesJsonSchema } from './write-json-schema';
+import { CHART_VERSIONS, chartRecord } from '../../src/chart-versions';
 
 /** Where each named check comes from, for the zod schema and for the fast check (relative to src/). */
 const SOURCES = {
@@ -184,6 +186,9 @@ export async function generateValueFiles(): Promise<Record<string, string>> {
   };
   const out: Record<string, string> = {};
   for (const [file, text] of Object.entries(files)) out[file] = await format(text);
+  // The values JSON Schema of each chart version (schemas/ is shipped in the package).
+  for (const version of CHART_VERSIONS)
+    out[`schemas/values-${version}.schema.json`] = `${JSON.stringify(valuesJsonSchema(props, chartRecord(version)), null, 2)}\n`;
   return out;
 }
 

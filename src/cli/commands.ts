@@ -9,6 +9,7 @@ import { completionScript, COMPLETION_HELP, SHELLS, type CompletionCommand } fro
 import { EXIT_CODES, usageLine } from './exit-codes';
 import { LINT_USAGE, runLint } from './lint';
 import { textOf, type CliContext } from './io';
+import { runSchema, SCHEMA_USAGE } from './schema';
 import { runTemplate } from './template-command';
 
 export interface CliCommand extends CompletionCommand {
@@ -77,6 +78,13 @@ export const COMMANDS: readonly CliCommand[] = [
     help: LINT_USAGE,
     flags: Object.keys(FLAGS),
     run: (argv, ctx) => runLint(argv, ctx),
+  },
+  {
+    name: 'schema',
+    summary: 'print the JSON Schema of the chart values of a chart version',
+    help: SCHEMA_USAGE,
+    flags: ['version'],
+    run: runSchema,
   },
   {
     name: 'completion',

@@ -8,7 +8,7 @@
  */
 import { CHART_VERSIONS, DEFAULT_CHART_VERSION, isChartVersion, type ChartVersion } from '../chart-versions';
 import { DELIBERATE_FIXES } from '../diff/classify';
-import type { Obj } from '../diff/compare';
+import type { Obj } from '../leaf/objects';
 import { diffRelease } from '../diff/release';
 import { EXIT, exitCodeOf, formatReport, reportJson } from '../diff/report';
 import { PackageManagerValidationError } from '../errors';

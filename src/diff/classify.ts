@@ -5,8 +5,9 @@
  * real change of what runs.
  */
 import { isSecretSetting, settingEnvName } from '../config/secrets';
+import { isPlainObject, valueAt, type PathSegment } from '../leaf/objects';
 import type { PackageManagerProps } from '../props';
-import { GCFG_KEY, sameData, valueAt, type Difference, type Obj, type ObjectComparison, type ObjectRef, type PathSegment } from './compare';
+import { GCFG_KEY, sameData, type Difference, type ObjectComparison, type ObjectRef } from './compare';
 import { listenPort } from '../config/spec';
 
 /** The kinds, from harmless to real: an object's kind is that of its worst difference. */
@@ -75,11 +76,9 @@ const CHART_PORTS = new Set<unknown>([4242, '4242', 2112, '2112']);
 const worst = (kinds: readonly DiffKind[]): DiffKind =>
   kinds.reduce<DiffKind>((w, k) => (DIFF_KINDS.indexOf(k) > DIFF_KINDS.indexOf(w) ? k : w), 'same');
 
-const isMap = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** A value of a map whose keys are matched case-insensitively (gcfg names). */
 function lookup(map: unknown, name: string): unknown {
-  if (!isMap(map)) return undefined;
+  if (!isPlainObject(map)) return undefined;
   const k = Object.keys(map).find((x) => x.toLowerCase() === name.toLowerCase());
   return k === undefined ? undefined : map[k];
 }

@@ -24,10 +24,8 @@
  */
 import { AWS_CREDENTIALS_KEY, GCFG_KEY } from '../constants';
 import { parseGcfg } from '../gcfg/parse';
+import { isPlainObject, valueAt, type Obj, type PathSegment } from '../leaf/objects';
 import { parseIni } from './ini';
-
-/** A manifest as parsed YAML. */
-export type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** Which object: the fields it is matched by. */
 export interface ObjectRef {
@@ -37,9 +35,6 @@ export interface ObjectRef {
   readonly namespace?: string;
   readonly name: string;
 }
-
-/** One step of a path into an object: a key, a list index, or the `name` of a list item. */
-export type PathSegment = string | number | { readonly name: string };
 
 /** A difference the comparison rules name (see the module comment). */
 export type DifferenceTag = 'helm-label' | 'app-label' | 'app-version' | 'checksum-value' | 'checksum-key' | 'namespace-added';
@@ -90,8 +85,6 @@ function dropNulls(v: unknown): unknown {
   return v;
 }
 
-const isMap = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /**
  * Deep equality of JSON data, scalar types included (`4242` is not `"4242"`). Unlike
  * `util.isDeepStrictEqual` it ignores prototypes, so data from another realm compares by content.
@@ -101,7 +94,7 @@ export function sameData(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) || Array.isArray(b)) {
     return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameData(x, b[i]));
   }
-  if (!isMap(a) || !isMap(b)) return false;
+  if (!isPlainObject(a) || !isPlainObject(b)) return false;
   const ka = Object.keys(a);
   return ka.length === Object.keys(b).length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameData(a[k], b[k]));
 }
@@ -122,35 +115,12 @@ export function refKey(ref: ObjectRef): string {
   return `${ref.apiVersion} ${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
 }
 
-/** `spec.template.spec.containers[rspm].env[FOO].value`, `metadata.labels["helm.sh/chart"]`. */
-export function formatPath(path: readonly PathSegment[]): string {
-  let out = '';
-  for (const seg of path) {
-    if (typeof seg === 'number') out += `[${seg}]`;
-    else if (typeof seg === 'object') out += `[${seg.name}]`;
-    else if (/^[A-Za-z_][\w-]*$/.test(seg)) out += out === '' ? seg : `.${seg}`;
-    else out += `[${JSON.stringify(seg)}]`;
-  }
-  return out;
-}
-
-/** The value at a path (segments as `compareManifests` gives them). */
-export function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
-  let cur: unknown = root;
-  for (const seg of path) {
-    if (cur === undefined || cur === null) return undefined;
-    if (typeof seg === 'object') cur = Array.isArray(cur) ? cur.find((x) => isMap(x) && x.name === seg.name) : undefined;
-    else cur = (cur as Obj)[seg as string];
-  }
-  return cur;
-}
-
 /** True when every item is a map with a string `name`, each name once. */
 function namedItems(list: readonly unknown[]): boolean {
   if (list.length === 0) return true;
   const names = new Set<string>();
   for (const x of list) {
-    if (!isMap(x) || typeof x.name !== 'string' || names.has(x.name)) return false;
+    if (!isPlainObject(x) || typeof x.name !== 'string' || names.has(x.name)) return false;
     names.add(x.name);
   }
   return true;
@@ -161,10 +131,11 @@ function diffValues(chart: unknown, ours: unknown, path: PathSegment[], out: Dif
   if (sameData(chart, ours)) return;
   // A labels or annotations map, or a list of named items, present on one side only: compared key by key, item by item.
   const last = path[path.length - 1];
-  const granular = (v: unknown) => ((last === 'labels' || last === 'annotations') && isMap(v)) || (Array.isArray(v) && namedItems(v));
+  const granular = (v: unknown) =>
+    ((last === 'labels' || last === 'annotations') && isPlainObject(v)) || (Array.isArray(v) && namedItems(v));
   if (chart === undefined && granular(ours)) chart = Array.isArray(ours) ? [] : {};
   if (ours === undefined && granular(chart)) ours = Array.isArray(chart) ? [] : {};
-  if (isMap(chart) && isMap(ours)) {
+  if (isPlainObject(chart) && isPlainObject(ours)) {
     const keys = [...new Set([...Object.keys(chart), ...Object.keys(ours)])];
     for (const k of keys) diffValues(chart[k], ours[k], [...path, k], out);
     return;
@@ -197,8 +168,8 @@ function diffValues(chart: unknown, ours: unknown, path: PathSegment[], out: Dif
 
 /** Top-level `metadata.labels` (rule 2a): the Helm labels, and `app.kubernetes.io/*` labels we add. */
 function diffOwnLabels(chart: Obj, ours: Obj, out: Difference[]): void {
-  const cl: Obj = isMap(chart.metadata?.labels) ? chart.metadata.labels : {};
-  const ol: Obj = isMap(ours.metadata?.labels) ? ours.metadata.labels : {};
+  const cl: Obj = isPlainObject(chart.metadata?.labels) ? chart.metadata.labels : {};
+  const ol: Obj = isPlainObject(ours.metadata?.labels) ? ours.metadata.labels : {};
   for (const k of [...new Set([...Object.keys(cl), ...Object.keys(ol)])]) {
     if (sameData(cl[k], ol[k])) continue;
     // The app version moves with the chart version: a label change in the report (the parity tests still compare it).
@@ -219,11 +190,11 @@ function diffNestedLabels(chart: unknown, ours: unknown, path: PathSegment[], ou
     chart.forEach((c, i) => diffNestedLabels(c, ours[i], [...path, i], out));
     return;
   }
-  if (!isMap(chart) || !isMap(ours)) return;
+  if (!isPlainObject(chart) || !isPlainObject(ours)) return;
   for (const k of Object.keys(chart)) {
-    if (k === 'labels' && isMap(chart[k]) && path.length > 0) {
+    if (k === 'labels' && isPlainObject(chart[k]) && path.length > 0) {
       const cl = chart[k];
-      const ol: Obj = isMap(ours[k]) ? ours[k] : {};
+      const ol: Obj = isPlainObject(ours[k]) ? ours[k] : {};
       for (const h of HELM_LABELS) {
         if (!sameData(cl[h], ol[h]) && (h in cl || h in ol))
           out.push({ path: [...path, k, h], chart: cl[h], ours: ol[h], tag: 'helm-label' });
@@ -233,7 +204,7 @@ function diffNestedLabels(chart: unknown, ours: unknown, path: PathSegment[], ou
     } else diffNestedLabels(chart[k], ours[k], [...path, k], out);
   }
   for (const k of Object.keys(ours)) {
-    if (k === 'labels' && isMap(ours[k]) && !(k in chart) && path.length > 0) {
+    if (k === 'labels' && isPlainObject(ours[k]) && !(k in chart) && path.length > 0) {
       for (const h of HELM_LABELS) {
         if (h in ours[k]) out.push({ path: [...path, k, h], chart: undefined, ours: ours[k][h], tag: 'helm-label' });
         delete ours[k][h];
@@ -300,7 +271,7 @@ function diffParsed(
 function compareObjects(chart: Obj, ours: Obj): Difference[] {
   const out: Difference[] = [];
   diffOwnLabels(chart, ours, out);
-  for (const o of [chart, ours]) if (isMap(o.metadata)) delete o.metadata.labels;
+  for (const o of [chart, ours]) if (isPlainObject(o.metadata)) delete o.metadata.labels;
   diffNestedLabels(chart, ours, [], out);
   diffChecksums(chart, ours, out);
   if (chart.kind === 'ConfigMap') diffParsed(chart, ours, ['data', GCFG_KEY], parseGcfg, GCFG_KEY, out);
@@ -321,7 +292,7 @@ export function compareManifests(
   options: { readonly namespace: string },
 ): ObjectComparison[] {
   // dropNulls makes deep copies: the inputs are never changed.
-  const prepare = (list: readonly Obj[]) => list.filter(isMap).map((o) => dropNulls(o) as Obj);
+  const prepare = (list: readonly Obj[]) => list.filter(isPlainObject).map((o) => dropNulls(o) as Obj);
   const chart = prepare(chartIn);
   const ours = prepare(oursIn);
   const result: ObjectComparison[] = [];

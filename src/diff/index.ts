@@ -20,14 +20,6 @@ export {
   type DiffKind,
   type FixId,
 } from './classify';
-export {
-  compareManifests,
-  formatPath,
-  refKey,
-  sameData,
-  type Difference,
-  type DifferenceTag,
-  type ObjectComparison,
-  type ObjectRef,
-  type PathSegment,
-} from './compare';
+export { compareManifests, refKey, sameData, type Difference, type DifferenceTag, type ObjectComparison, type ObjectRef } from './compare';
+export { formatPath } from '../errors';
+export type { PathSegment } from '../leaf/objects';

@@ -8,7 +8,8 @@ import { sanitize } from '../parts/manifest';
 import { renderInstance } from '../render';
 import { valuesToProps } from '../values/from-values';
 import { classify } from './classify';
-import { compareManifests, type Obj } from './compare';
+import type { Obj } from '../leaf/objects';
+import { compareManifests } from './compare';
 import type { DiffResult } from './report';
 
 /** What to compare. */

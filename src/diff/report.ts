@@ -6,7 +6,8 @@
 import type { ChartVersion } from '../chart-versions';
 import type { PackageManagerWarning } from '../warnings';
 import { DELIBERATE_FIXES, DIFF_KINDS, KIND_TITLES, worstKind, type ClassifiedObject, type DiffKind, type FixId } from './classify';
-import { formatPath, refKey, type ObjectRef } from './compare';
+import { formatPath } from '../errors';
+import { refKey, type ObjectRef } from './compare';
 
 /** Everything `cdk8s-ppm diff` found. */
 export interface DiffResult {

@@ -8,6 +8,8 @@
  * that accepts less does (and is caught by the test comparing both with zod).
  */
 
+import { isPlainObject } from './objects';
+
 /** A predicate accepting values of type `T` (the type is a compile-time tag). */
 export interface Check<T> {
   (value: unknown): boolean;
@@ -21,11 +23,6 @@ export interface Check<T> {
 
 function tagged<T>(fn: (value: unknown) => boolean, kind: Check<T>['kind'] = 'other'): Check<T> {
   return Object.assign(fn, { kind }) as Check<T>;
-}
-
-/** True for a map: an object that is not a list (zod's "object"). */
-export function isMap(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Any value (zod's `unknown`). */
@@ -80,7 +77,7 @@ export function or<A, B>(a: Check<A>, b: Check<B>): Check<A | B> {
 /** A map of any keys the key check accepts to values the value check accepts. */
 export function record<V>(key: Check<string>, value: Check<V>): Check<{ readonly [key: string]: V }> {
   return tagged((v) => {
-    if (!isMap(v)) return false;
+    if (!isPlainObject(v)) return false;
     for (const k in v) if (!key(k) || !value(v[k])) return false;
     return true;
   });
@@ -111,7 +108,7 @@ export function obj<T>(
   const required = (options.required ?? []) as readonly string[];
   const rest = options.rest;
   const check: Check<T> = tagged((v) => {
-    if (!isMap(v)) return false;
+    if (!isPlainObject(v)) return false;
     for (const k in v) {
       const check = Object.prototype.hasOwnProperty.call(checks, k) ? checks[k] : rest;
       if (!check) return false;

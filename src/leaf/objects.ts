@@ -1,16 +1,23 @@
 /** Helpers for plain JSON objects: the map test, a value at a path, an own property, the Helm merge, a fast copy. */
 
-/** True for a plain JSON object (not an array, not null). */
+/** A parsed manifest, or a part of one, read loosely: its fields are whatever the YAML held. */
+export type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** True for a map: a plain JSON object (not a list, not null; zod's "object"). */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The value at a path of maps (own properties only; lists by index); undefined when the path leaves the maps. */
-export function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
+/** A segment of a path: a key, a list index, or the item of a list with that `name` (`containers[rspm]`). */
+export type PathSegment = string | number | { readonly name: string };
+
+/** The value at a path of maps (own properties only; lists by index or by name); undefined when the path leaves the maps. */
+export function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
   let cur: unknown = root;
   for (const seg of path) {
-    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, seg)) return undefined;
-    cur = (cur as Record<string | number, unknown>)[seg];
+    if (typeof seg === 'object') cur = Array.isArray(cur) ? cur.find((x) => isPlainObject(x) && x.name === seg.name) : undefined;
+    else if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, seg)) return undefined;
+    else cur = (cur as Record<string | number, unknown>)[seg];
   }
   return cur;
 }

@@ -4,7 +4,7 @@
  * each of its containers fail. Written from the standard
  * (kubernetes.io/docs/concepts/security/pod-security-standards).
  */
-type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+import type { Obj } from './objects';
 
 /** One failed control: of a container (by name) or of the pod. */
 export interface PodSecurityFinding {

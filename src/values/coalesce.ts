@@ -14,7 +14,7 @@
  *   wins (Helm warns below the top level only);
  * - chart values the user did not touch are kept, nulls included.
  */
-import { setOwn } from './yaml';
+import { isPlainObject, setOwn } from '../leaf/objects';
 
 /** A warning Helm prints while coalescing (the values themselves are left out). */
 export interface CoalesceWarning {
@@ -33,10 +33,6 @@ export interface CoalesceOptions {
 
 type Values = Record<string, unknown>;
 
-function isMap(v: unknown): v is Values {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 function has(map: Values, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(map, key);
 }
@@ -44,7 +40,7 @@ function has(map: Values, key: string): boolean {
 /** A deep copy of JSON-like values (own properties only, `__proto__` keys kept as keys). */
 export function copyValues<T>(value: T): T {
   if (Array.isArray(value)) return value.map(copyValues) as T;
-  if (isMap(value)) {
+  if (isPlainObject(value)) {
     const out: Values = {};
     for (const key of Object.keys(value)) setOwn(out, key, copyValues(value[key]));
     return out as T;
@@ -59,7 +55,7 @@ function mergeMaps(a: Values, b: Values): Values {
   for (const key of Object.keys(b)) {
     const v = b[key];
     const current = has(out, key) ? out[key] : undefined;
-    setOwn(out, key, isMap(v) && isMap(current) ? mergeMaps(current, v) : v);
+    setOwn(out, key, isPlainObject(v) && isPlainObject(current) ? mergeMaps(current, v) : v);
   }
   return out;
 }
@@ -85,10 +81,10 @@ function coalesceTables(dst: Values, src: Values, prefix: string, warn: (path: s
     }
     const dv = dst[key];
     if (dv === null) delete dst[key];
-    else if (isMap(val)) {
-      if (isMap(dv)) coalesceTables(dv, val, fullKey, warn);
+    else if (isPlainObject(val)) {
+      if (isPlainObject(dv)) coalesceTables(dv, val, fullKey, warn);
       else warn(fullKey, `cannot overwrite table with non table for ${fullKey}`);
-    } else if (isMap(dv) && val !== null) {
+    } else if (isPlainObject(dv) && val !== null) {
       warn(fullKey, `destination for ${fullKey} is a table. Ignoring non-table value`);
     }
   }
@@ -111,9 +107,9 @@ export function coalesceValues(chartValues: Values, userValues: Values, options:
     }
     const value = v[key];
     if (value === null) delete v[key];
-    else if (isMap(value)) {
+    else if (isPlainObject(value)) {
       const path = `${chartName}.${key}`;
-      if (!isMap(val)) {
+      if (!isPlainObject(val)) {
         if (val !== null) warn(path, `skipped value for ${path}: Not a table.`);
       } else coalesceTables(value, val, path, warn);
     }

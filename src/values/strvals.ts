@@ -20,7 +20,7 @@
  * property (never the prototype), as Helm stores any key.
  */
 import { goEqualFold, goParseInt } from './go-text';
-import { setOwn } from './yaml';
+import { isPlainObject, setOwn } from '../leaf/objects';
 
 /** The `--set` flags, in the order Helm applies them after the values files. */
 export const SET_FLAGS = ['--set-json', '--set', '--set-string', '--set-file', '--set-literal'] as const;
@@ -58,14 +58,10 @@ class Fail extends Error {}
 /** Go's io.EOF returned as an error value: ends the parse without error. */
 class EndOfInput extends Error {}
 
-function isMap(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 function describeType(v: unknown): string {
   if (v === null || v === undefined) return 'null';
   if (Array.isArray(v)) return 'a list';
-  if (isMap(v)) return 'a map';
+  if (isPlainObject(v)) return 'a map';
   if (typeof v === 'string') return 'a string';
   if (typeof v === 'number') return 'a number';
   return 'a boolean';
@@ -313,7 +309,7 @@ class Parser {
     let inner: Record<string, unknown> = {};
     if (own(data, k)) {
       const existing = data[k];
-      if (!isMap(existing)) throw new Fail(`"${here}" holds ${describeType(existing)}, not a map`);
+      if (!isPlainObject(existing)) throw new Fail(`"${here}" holds ${describeType(existing)}, not a map`);
       inner = existing;
     }
     let ended = false;
@@ -361,7 +357,7 @@ class Parser {
     // '.': a map in the list
     let inner: Record<string, unknown> = {};
     if (list.length > i) {
-      if (isMap(list[i])) inner = list[i] as Record<string, unknown>;
+      if (isPlainObject(list[i])) inner = list[i] as Record<string, unknown>;
       else list[i] = inner; // Helm replaces a non-map item
     }
     this.key(inner, nestedNameLevel);

@@ -33,6 +33,7 @@
  * not fix for helm, while the later one wins here.
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, Parser, Scalar, visit, type Document, type Node } from 'yaml';
+import { setOwn } from '../leaf/objects';
 import { decodeUtf8LikeGo, formatFloat32G, goParseFloat, goParseInt, goParseUint } from './go-text';
 
 /** A YAML text that Helm would refuse, with the place and the reason. */
@@ -168,12 +169,6 @@ function decodeBase64(text: string): Uint8Array | undefined {
 /** A float that JSON cannot hold; an error if it is still in the result. */
 class NonFinite {
   constructor(readonly offset: number) {}
-}
-
-/** Sets an own property, also for the key `__proto__`. */
-export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
-  else target[key] = value;
 }
 
 /** Decodes one document's node tree the way go-yaml v2 decodes into interface{}, then through JSON. */

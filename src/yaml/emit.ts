@@ -74,14 +74,14 @@ function node(value: unknown, indent: string, implicitKey: boolean, depth: numbe
       if (value === null) return 'null';
       if (depth >= MAX_DEPTH) throw new YamlEmitError(`nested more than ${MAX_DEPTH} levels deep`);
       if (Array.isArray(value)) return seq(value, indent, depth + 1);
-      if (isPlainObject(value)) return map(value as Record<string, unknown>, indent, depth + 1);
+      if (hasPlainPrototype(value)) return map(value as Record<string, unknown>, indent, depth + 1);
       throw new YamlEmitError(kindOf(value));
     default:
       throw new YamlEmitError(kindOf(value));
   }
 }
 
-function isPlainObject(value: object): boolean {
+function hasPlainPrototype(value: object): boolean {
   const proto = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
 }
@@ -318,7 +318,7 @@ function explain(value: unknown, path: string, ancestors: object[]): string | un
   if (typeof value !== 'object' || value === null) return undefined;
   if (ancestors.includes(value)) return `${at}: a cycle (the object contains itself); ${FIX}`;
   if (ancestors.length >= MAX_DEPTH) return `${at}: nested more than ${MAX_DEPTH} levels deep; ${FIX}`;
-  if (!Array.isArray(value) && !isPlainObject(value)) return `${at}: ${kindOf(value)}; ${FIX}`;
+  if (!Array.isArray(value) && !hasPlainPrototype(value)) return `${at}: ${kindOf(value)}; ${FIX}`;
   ancestors.push(value);
   const entries: [string, unknown][] = Array.isArray(value)
     ? value.map((v, i) => [`${path}[${i}]`, v])

@@ -1,6 +1,8 @@
 /** The comparison rules (src/diff/compare.ts) under the parity contract: each rule lets through what it allows and no more. */
 import { parse as parseIniPackage } from 'ini';
-import { compareManifests, formatPath, sameData, valueAt, type Obj } from '../../src/diff/compare';
+import { compareManifests, sameData } from '../../src/diff/compare';
+import { formatPath } from '../../src/errors';
+import { valueAt, type Obj } from '../../src/leaf/objects';
 import { parseIni } from '../../src/diff/ini';
 import { parityDiff } from '../helpers/parity';
 

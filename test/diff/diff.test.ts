@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { runDiff, parseDiffArgs, DiffUsageError } from '../../src/cli/diff';
 import { DELIBERATE_FIXES, worstKind, type ClassifiedObject, type DiffKind } from '../../src/diff/classify';
-import type { Obj } from '../../src/diff/compare';
+import type { Obj } from '../../src/leaf/objects';
 import { diffRelease } from '../../src/diff/release';
 import { exitCodeOf, reportJson, type DiffResult } from '../../src/diff/report';
 import { render } from '../../src/render';

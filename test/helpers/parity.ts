@@ -6,7 +6,9 @@
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { classify } from '../../src/diff/classify';
-import { compareManifests, formatPath, refKey, type Obj } from '../../src/diff/compare';
+import { compareManifests, refKey } from '../../src/diff/compare';
+import { formatPath } from '../../src/errors';
+import type { Obj } from '../../src/leaf/objects';
 import type { PackageManagerProps } from '../../src';
 import { parseYamlDocuments } from '../../src/values/yaml';
 

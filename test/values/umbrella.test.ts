@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
+import { stringify } from 'yaml';
 import { App, Chart, Testing } from 'cdk8s';
 import { PackageManager } from '../../src';
 import { chartRecord } from '../../src/chart-versions';
@@ -239,6 +240,42 @@ describe('cdk8s-ppm diff --subchart against the whole umbrella render', () => {
   it("without --subchart, counts the other charts' objects as changes", () => {
     const r = run(['diff', 'rel', '-n', 'posit', '--set', 'service.type=NodePort', '--from', 'umbrella.yaml'], renderWithOurs());
     expect(r.code).toBe(1);
+  });
+
+  it('under an alias: the chart version from the ALIAS-VERSION labels helm writes, which are a label difference only', () => {
+    const alias = recorded.cases.find((x) => x.helm.ppm)!;
+    const aliasFiles = caseFiles(alias);
+    let wrote: string[] = [];
+    const io = (from: string) => ({
+      stdout: () => undefined,
+      stderr: () => undefined,
+      readFile: (path: string) => (path === 'umbrella.yaml' ? from : aliasFiles[path]),
+      writeFile: (_path: string, text: string) => wrote.push(text),
+      env: {},
+    });
+    const flags = ['-n', 'posit', '--subchart', 'ppm', ...valueFlags(alias)];
+    expect(main(['template', 'rel', '--version', '0.20.4', '--output-dir', 'out', ...flags], io(''))).toBe(0);
+    // helm labels a subchart's objects with its alias: helm.sh/chart: ppm-0.20.4 (ours has no helm.sh/chart label).
+    const render = splitDocuments(wrote.join(''))
+      .filter((d) => d.source !== undefined)
+      .map((d) => {
+        const o = parseYamlDocuments(d.text)[0] as { metadata: { labels?: Record<string, string> } };
+        o.metadata.labels = { ...o.metadata.labels, 'helm.sh/chart': 'ppm-0.20.4' };
+        return `---\n# Source: ${d.source!.replace(/^rstudio-pm\//, 'umbrella/charts/ppm/')}\n${stringify(o)}`;
+      })
+      .join('');
+    expect(render).toContain('helm.sh/chart: ppm-0.20.4');
+    wrote = [];
+    let stdout = '';
+    let stderr = '';
+    const code = main(['diff', 'rel', ...flags, '--from', 'umbrella.yaml'], {
+      ...io(render),
+      stdout: (t) => (stdout += t),
+      stderr: (t) => (stderr += t),
+    });
+    expect(stderr).toContain("chart version 0.20.4, read from the render's helm.sh/chart labels");
+    expect(stdout).toMatch(/label\/annotation only +Deployment posit\/rel-ppm/);
+    expect(code).toBe(0);
   });
 
   it('exits 2 when no object comes from the subchart, or the render has no # Source: comments', () => {
