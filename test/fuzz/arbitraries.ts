@@ -4,10 +4,10 @@
  * path, or an unknown key). Shared by test/fuzz/fuzz.test.ts and scripts/fuzz.ts.
  */
 import fc from 'fast-check';
+import * as checksums from '../../src/checksums';
 import { App, Chart } from 'cdk8s';
 import { PackageManager, PackageManagerValidationError } from '../../src';
 import type { PackageManagerProps } from '../../src';
-import * as checksums from '../../src/checksums';
 import { validateManifests } from '../helpers/k8s-validate';
 import { assertNoSecretsOutsideSecrets } from '../helpers/no-secrets';
 
@@ -342,20 +342,23 @@ export const brokenProps: fc.Arbitrary<PackageManagerProps> = validProps.chain((
 });
 
 /**
- * Replaces the memory-hard checksums of Secrets (scrypt, tens of milliseconds
- * per instance) by a plain hash for this property, which is
- * about validation and manifests, not checksums: thousands of runs would
- * otherwise spend minutes in scrypt. test/security/checksums.test.ts tests
- * the real one.
+ * A stand-in for the memory-hard checksums of Secrets (scrypt, tens of milliseconds per instance): a plain hash, for
+ * properties about validation and manifests, not checksums (thousands of runs would otherwise spend minutes in
+ * scrypt). test/fuzz/fuzz.test.ts installs it with jest.mock, scripts/fuzz.ts with {@link useCheapSecretChecksums};
+ * test/security/checksums.test.ts tests the real one.
  */
+export function cheapSecretChecksums(groups: Record<string, readonly unknown[]>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(groups).map(([g, secrets]) => [
+      g,
+      checksums.checksum({ apiVersion: 'v1', kind: 'List', metadata: { name: 'fuzz' }, items: secrets.filter(Boolean) } as never),
+    ]),
+  );
+}
+
+/** Installs {@link cheapSecretChecksums} in place, for scripts run by ts-node (whose CommonJS exports are assignable). */
 export function useCheapSecretChecksums(): void {
-  (checksums as { secretChecksums: typeof checksums.secretChecksums }).secretChecksums = (groups) =>
-    Object.fromEntries(
-      Object.entries<readonly unknown[]>(groups).map(([g, secrets]) => [
-        g,
-        checksums.checksum({ apiVersion: 'v1', kind: 'List', metadata: { name: 'fuzz' }, items: secrets.filter(Boolean) }),
-      ]),
-    ) as ReturnType<typeof checksums.secretChecksums>;
+  (checksums as { secretChecksums: unknown }).secretChecksums = cheapSecretChecksums;
 }
 
 /** What one run gave. */

@@ -7,9 +7,15 @@
  * property 20,000 times with a random seed.
  */
 import fc from 'fast-check';
-import { brokenProps, runOnce, useCheapSecretChecksums, validProps, type Outcome } from './arbitraries';
+import { brokenProps, runOnce, validProps, type Outcome } from './arbitraries';
 
-useCheapSecretChecksums();
+// The memory-hard checksums of Secrets (scrypt, tens of milliseconds per instance) become a plain hash here: this
+// property is about validation and manifests, and thousands of runs would otherwise spend minutes in scrypt.
+// test/security/checksums.test.ts tests the real ones (cheapSecretChecksums in arbitraries.ts).
+jest.mock('../../src/checksums', () => ({
+  ...jest.requireActual('../../src/checksums'),
+  secretChecksums: (groups: Record<string, readonly unknown[]>) => jest.requireActual('./arbitraries').cheapSecretChecksums(groups),
+}));
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 
