@@ -29,6 +29,11 @@ const config: Config = {
   // swc: a native transpiler (served for linux-x64 by the npm registry), much cheaper than ts-jest on a fresh clone;
   // it hoists jest.mock() above the imports as ts-jest does.
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }] },
+  // The examples import the package by its name, as an app does: here it is the source.
+  moduleNameMapper: {
+    '^cdk8s-posit-package-manager$': '<rootDir>/src',
+    '^cdk8s-posit-package-manager/(.*)$': '<rootDir>/src/$1',
+  },
   setupFilesAfterEnv: ['<rootDir>/test/helpers/setup.ts'],
   // Both cores of the 2-core machines the suite runs on (jest's default leaves one idle).
   maxWorkers: 2,

@@ -13,11 +13,9 @@
  * the migration Job's image is set on its own (the chart hard-codes `busybox` from Docker Hub).
  *
  *   npx ts-node --transpile-only examples/air-gapped.ts   # writes dist/air-gapped.k8s.yaml
- *
- * In your own app, import from 'cdk8s-posit-package-manager' instead of '../src'.
  */
 import { App, Chart } from 'cdk8s';
-import { PackageManager } from '../src';
+import { PackageManager } from 'cdk8s-posit-package-manager';
 
 export const REGISTRY = 'registry.internal.example.com';
 const pullSecrets = [{ name: 'internal-registry' }];

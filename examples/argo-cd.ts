@@ -16,11 +16,9 @@
  * - No `helm upgrade` history: a rollback is a revert in Git, and Argo CD syncs it.
  *
  *   npx ts-node --transpile-only examples/argo-cd.ts   # writes dist/argo-cd.k8s.yaml and dist/argo-cd-application.k8s.yaml
- *
- * In your own app, import from 'cdk8s-posit-package-manager' instead of '../src'.
  */
 import { ApiObject, App, Chart } from 'cdk8s';
-import { PackageManager } from '../src';
+import { PackageManager } from 'cdk8s-posit-package-manager';
 
 export const RELEASE = 'ppm';
 export const NAMESPACE = 'posit';

@@ -7,12 +7,10 @@
  * CloudNativePG `Database`), with the same user and password.
  *
  *   npx ts-node --transpile-only examples/cloudnative-pg.ts   # writes dist/cloudnative-pg.k8s.yaml
- *
- * In your own app, import from 'cdk8s-posit-package-manager' instead of '../src'.
  */
 import { ApiObject, App, Chart } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-28';
-import { PackageManager } from '../src';
+import * as kplus from 'cdk8s-plus-33';
+import { PackageManager } from 'cdk8s-posit-package-manager';
 
 export const CLUSTER = 'ppm-db';
 export const NAMESPACE = 'posit';

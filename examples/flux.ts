@@ -12,11 +12,9 @@
  * - No `helm upgrade` history and no `helm rollback`: a rollback is a revert in Git.
  *
  *   npx ts-node --transpile-only examples/flux.ts   # writes dist/flux.k8s.yaml and dist/flux-kustomization.k8s.yaml
- *
- * In your own app, import from 'cdk8s-posit-package-manager' instead of '../src'.
  */
 import { ApiObject, App, Chart } from 'cdk8s';
-import { PackageManager } from '../src';
+import { PackageManager } from 'cdk8s-posit-package-manager';
 
 export const RELEASE = 'ppm';
 export const NAMESPACE = 'posit';

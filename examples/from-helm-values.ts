@@ -9,13 +9,12 @@
  *
  * The values file is read as YAML 1.1, as Helm reads it (`yes`/`no`/`on`/`off` are booleans).
  * Outside this repository, `parse(text, { version: '1.1', merge: true })` from the `yaml` package does the same.
- * In your own app, import from 'cdk8s-posit-package-manager' instead of '../src'.
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { App, Chart } from 'cdk8s';
-import { PackageManager } from '../src';
-import { parseYaml, parseYamlDocuments } from '../src/values/yaml';
+import { PackageManager } from 'cdk8s-posit-package-manager';
+import { parseValuesYaml, parseYamlDocuments } from 'cdk8s-posit-package-manager/values';
 
 export const RELEASE = 'my-release';
 export const NAMESPACE = 'posit';
@@ -24,7 +23,7 @@ export const HELM_OUTPUT_FILE = join(__dirname, 'helm-template-output.yaml');
 
 export function build(app: App = new App()): Chart {
   const chart = new Chart(app, 'from-helm-values', { namespace: NAMESPACE, disableResourceNameHashes: true });
-  const values = parseYaml(readFileSync(VALUES_FILE, 'utf8'));
+  const values = parseValuesYaml(readFileSync(VALUES_FILE, 'utf8'));
   PackageManager.fromValues(chart, RELEASE, values, { releaseName: RELEASE, namespace: NAMESPACE });
   return chart;
 }

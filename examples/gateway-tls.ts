@@ -7,11 +7,9 @@
  * is examples/ingress-tls.ts.
  *
  *   npx ts-node --transpile-only examples/gateway-tls.ts   # writes dist/gateway-tls.k8s.yaml
- *
- * In your own app, import from 'cdk8s-posit-package-manager' instead of '../src'.
  */
 import { ApiObject, App, Chart } from 'cdk8s';
-import { PackageManager } from '../src';
+import { PackageManager } from 'cdk8s-posit-package-manager';
 
 export const HOST = 'packages.example.com';
 /** The GatewayClass of your Gateway API implementation (Envoy Gateway, Istio, Cilium, NGINX Gateway Fabric…). */

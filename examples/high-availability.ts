@@ -5,11 +5,9 @@
  * that already exist in the namespace — nothing secret is in this code.
  *
  *   npx ts-node --transpile-only examples/high-availability.ts   # writes dist/high-availability.k8s.yaml
- *
- * In your own app, import from 'cdk8s-posit-package-manager' instead of '../src'.
  */
 import { App, Chart } from 'cdk8s';
-import { PackageManager } from '../src';
+import { PackageManager } from 'cdk8s-posit-package-manager';
 
 export const RELEASE = 'ppm';
 

@@ -3,11 +3,9 @@
  * into the `packages-tls` Secret.
  *
  *   npx ts-node --transpile-only examples/ingress-tls.ts   # writes dist/ingress-tls.k8s.yaml
- *
- * In your own app, import from 'cdk8s-posit-package-manager' instead of '../src'.
  */
 import { App, Chart } from 'cdk8s';
-import { PackageManager } from '../src';
+import { PackageManager } from 'cdk8s-posit-package-manager';
 
 export const HOST = 'packages.example.com';
 

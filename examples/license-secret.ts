@@ -7,11 +7,9 @@
  * and Package Manager is pointed at it with RSPM_LICENSE_FILE_PATH.
  *
  *   npx ts-node --transpile-only examples/license-secret.ts   # writes dist/license-secret.k8s.yaml
- *
- * In your own app, import from 'cdk8s-posit-package-manager' instead of '../src'.
  */
 import { App, Chart } from 'cdk8s';
-import { PackageManager } from '../src';
+import { PackageManager } from 'cdk8s-posit-package-manager';
 
 export function build(app: App = new App()): Chart {
   const chart = new Chart(app, 'license-secret', { namespace: 'posit', disableResourceNameHashes: true });

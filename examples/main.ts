@@ -2,11 +2,9 @@
  * The example app: `npm run synth` (or `cdk8s synth`) writes dist/package-manager.k8s.yaml.
  * The other files in this folder are smaller examples, each runnable on its own
  * (`npx ts-node --transpile-only examples/<name>.ts`).
- *
- * In your own app, import from 'cdk8s-posit-package-manager' instead of '../src'.
  */
 import { App, Chart } from 'cdk8s';
-import { PackageManager } from '../src';
+import { PackageManager } from 'cdk8s-posit-package-manager';
 
 export function build(app: App = new App()): Chart {
   const chart = new Chart(app, 'package-manager', { namespace: 'posit', disableResourceNameHashes: true });

@@ -3,11 +3,9 @@
  * so one output file, per team).
  *
  *   npx ts-node --transpile-only examples/many-teams.ts   # writes dist/ppm-<team>.k8s.yaml for each team
- *
- * In your own app, import from 'cdk8s-posit-package-manager' instead of '../src'.
  */
 import { App, Chart } from 'cdk8s';
-import { PackageManager } from '../src';
+import { PackageManager } from 'cdk8s-posit-package-manager';
 
 export const TEAMS = ['analytics', 'biostats', 'finance', 'marketing', 'research'];
 

@@ -32,15 +32,13 @@
  *    `owner=helm`; `helm uninstall` would delete the objects, the claim excepted):
  *
  *      kubectl -n posit delete secret -l owner=helm,name=my-release
- *
- * In your own app, import from 'cdk8s-posit-package-manager' (and '.../diff') instead of '../src'.
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { App, Chart } from 'cdk8s';
-import { PackageManager } from '../src';
-import { diffRelease, exitCodeOf, formatReport, type DiffResult } from '../src/diff';
-import { parseYaml, parseYamlDocuments } from '../src/values/yaml';
+import { PackageManager } from 'cdk8s-posit-package-manager';
+import { diffRelease, exitCodeOf, formatReport, type DiffResult } from 'cdk8s-posit-package-manager/diff';
+import { parseValuesYaml, parseYamlDocuments } from 'cdk8s-posit-package-manager/values';
 
 export const RELEASE = 'my-release';
 export const NAMESPACE = 'posit';
@@ -49,7 +47,7 @@ export const HELM_MANIFEST_FILE = join(__dirname, 'migration', 'helm-get-manifes
 
 /** The values of the release, with the decision of step 3. */
 export function values(overrides: Record<string, unknown> = { enableMigration: false }): Record<string, unknown> {
-  return { ...(parseYaml(readFileSync(VALUES_FILE, 'utf8')) as Record<string, unknown>), ...overrides };
+  return { ...(parseValuesYaml(readFileSync(VALUES_FILE, 'utf8')) as Record<string, unknown>), ...overrides };
 }
 
 /** Step 2 and 3: the report of `cdk8s-ppm diff` for these values. */

@@ -6,11 +6,9 @@
  * without the sandbox (which needs an unconfined container).
  *
  *   npx ts-node --transpile-only examples/openshift.ts   # writes dist/openshift.k8s.yaml
- *
- * In your own app, import from 'cdk8s-posit-package-manager' instead of '../src'.
  */
 import { App, Chart } from 'cdk8s';
-import { PackageManager } from '../src';
+import { PackageManager } from 'cdk8s-posit-package-manager';
 
 export function build(app: App = new App()): Chart {
   const chart = new Chart(app, 'openshift', { namespace: 'posit', disableResourceNameHashes: true });

@@ -5,11 +5,9 @@
  * (docs/repositories.md). Upload to `internal` with `rspm add`.
  *
  *   npx ts-node --transpile-only examples/repositories.ts   # writes dist/repositories.k8s.yaml
- *
- * In your own app, import from 'cdk8s-posit-package-manager' instead of '../src'.
  */
 import { App, Chart } from 'cdk8s';
-import { PackageManager } from '../src';
+import { PackageManager } from 'cdk8s-posit-package-manager';
 
 export function build(app: App = new App()): Chart {
   const chart = new Chart(app, 'repositories', { namespace: 'posit', disableResourceNameHashes: true });

@@ -29,6 +29,18 @@ const PROPS_FILE = path.join(ROOT, 'src', 'props.ts');
 const CONFIG_FILE = path.join(ROOT, 'src', 'config', 'types.ts');
 const CLASS_FILE = path.join(ROOT, 'src', 'package-manager.ts');
 const INDEX_FILE = path.join(ROOT, 'src', 'index.ts');
+const PACKAGE = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+  name: string;
+  exports: Record<string, string | { types?: string }>;
+};
+/** The entry points of package.json's `exports`, each with its source file (`./lib/X.d.ts` is built from `src/X.ts`). */
+const ENTRY_POINTS = Object.entries(PACKAGE.exports).flatMap(([sub, e]) =>
+  typeof e === 'object' && e.types
+    ? [{ name: `${PACKAGE.name}${sub.slice(1)}`, file: path.join(ROOT, e.types.replace(/^\.\/lib\//, 'src/').replace(/\.d\.ts$/, '.ts')) }]
+    : [],
+);
+/** The option interfaces of an entry point: what its functions and constructor take besides the props. */
+const OPTIONS_INTERFACE = /(Options|Input|Text)$/;
 /** Files whose interfaces (and type aliases) are walked into; any other named type is a leaf. */
 const DESCEND_FILES = new Set([PROPS_FILE, CONFIG_FILE].map(normalize));
 const PROPS_INTERFACE = 'PackageManagerProps';
@@ -82,6 +94,22 @@ export interface ExportDoc {
   readonly summary: string;
 }
 
+/** An option interface of an entry point, with a row per member. */
+export interface OptionsDoc {
+  readonly name: string;
+  readonly doc: string;
+  readonly rows: readonly DocRow[];
+}
+
+/** A public entry point (`cdk8s-posit-package-manager`, `…/values`, `…/diff`): its runtime exports and option interfaces. */
+export interface EntryPointDoc {
+  readonly name: string;
+  readonly file: string;
+  readonly doc: string;
+  readonly exports: readonly ExportDoc[];
+  readonly options: readonly OptionsDoc[];
+}
+
 /** Everything the docs are rendered from. */
 export interface DocModel {
   readonly propsIntro: string;
@@ -91,6 +119,7 @@ export interface DocModel {
   readonly classDoc: string;
   readonly members: readonly MemberDoc[];
   readonly exports: readonly ExportDoc[];
+  readonly entryPoints: readonly EntryPointDoc[];
 }
 
 function normalize(file: string): string {
@@ -104,7 +133,7 @@ function createProgram(): ts.Program {
   const read = ts.readConfigFile(configPath, (f) => ts.sys.readFile(f));
   if (read.error) throw new Error(ts.flattenDiagnosticMessageText(read.error.messageText, '\n'));
   const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, ROOT, undefined, configPath);
-  return ts.createProgram({ rootNames: [INDEX_FILE], options: { ...parsed.options, noEmit: true } });
+  return ts.createProgram({ rootNames: ENTRY_POINTS.map((e) => e.file), options: { ...parsed.options, noEmit: true } });
 }
 
 function sourceFile(program: ts.Program, file: string): ts.SourceFile {
@@ -441,6 +470,11 @@ class Walker {
       out.set(exportedName, { name: exportedName, kind, summary: summaryOf(docOf(docNode)) });
     };
     for (const st of index.statements) {
+      const exported = ts.canHaveModifiers(st) && (ts.getModifiers(st) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+      if (exported && (ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st)) && st.name) {
+        addSymbol(st.name.text, this.checker.getSymbolAtLocation(st.name));
+        continue;
+      }
       if (!ts.isExportDeclaration(st) || st.isTypeOnly) continue;
       if (st.exportClause && ts.isNamedExports(st.exportClause)) {
         for (const el of st.exportClause.elements) if (!el.isTypeOnly) addSymbol(el.name.text, this.checker.getSymbolAtLocation(el.name));
@@ -456,6 +490,21 @@ class Walker {
       }
     }
     return [...out.values()];
+  }
+
+  /** The exported interfaces of an entry point whose names say they are options or inputs, in name order. */
+  options(entry: ts.SourceFile): OptionsDoc[] {
+    const moduleSymbol = this.checker.getSymbolAtLocation(entry);
+    if (!moduleSymbol) return [];
+    const out: OptionsDoc[] = [];
+    for (const s of this.checker.getExportsOfModule(moduleSymbol)) {
+      if (!OPTIONS_INTERFACE.test(s.name)) continue;
+      const target = s.flags & ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(s) : s;
+      const decl = target.declarations?.find(ts.isInterfaceDeclaration);
+      if (!decl) continue;
+      out.push({ name: s.name, doc: fullOf(docOf(decl)), rows: this.rows({ kind: 'interface', decl }, '', { parents: true }) });
+    }
+    return out.sort((a, b) => a.name.localeCompare(b.name));
   }
 }
 
@@ -475,6 +524,19 @@ export function collectDocs(program: ts.Program = createProgram()): DocModel {
     classDoc: fullOf(docOf(classDecl)),
     members: walker.classMembers(classDecl),
     exports: walker.exports(sourceFile(program, INDEX_FILE)),
+    entryPoints: ENTRY_POINTS.map((e) => {
+      const sf = sourceFile(program, e.file);
+      const first = sf.statements[0];
+      const doc = first ? (ts.getLeadingCommentRanges(sf.text, first.getFullStart()) ?? []) : [];
+      const text = doc.length > 0 ? sf.text.slice(doc[0].pos, doc[0].end) : '';
+      return {
+        name: e.name,
+        file: path.relative(ROOT, e.file).split(path.sep).join('/'),
+        doc: oneLine(text.replace(/^\/\*\*|\*\/$/g, '').replace(/^\s*\* ?/gm, '')),
+        exports: walker.exports(sf),
+        options: walker.options(sf),
+      };
+    }),
   };
 }
 
@@ -547,17 +609,13 @@ export function renderApi(model: DocModel): string {
     ['member', 'kind', 'type', 'description'],
     model.members.map((m) => [code(m.name), m.kind, code(m.type), m.doc]),
   );
-  const exportsTable = table(
-    ['name', 'kind', 'description'],
-    model.exports.map((e) => [code(e.name), e.kind, e.summary]),
-  );
   return [
     '# API reference',
     '',
     '<!-- Generated by `npm run docs` (scripts/gen-docs.ts) from the TSDoc in src/; do not edit by hand. -->',
     '',
     'The props of `PackageManager`, its typed `config`, and the public API of `cdk8s-posit-package-manager`, generated',
-    'from the TSDoc in `src/props.ts`, `src/config/types.ts`, `src/package-manager.ts` and `src/index.ts`.',
+    'from the TSDoc in `src/props.ts`, `src/config/types.ts`, `src/package-manager.ts` and the entry points.',
     '[props.md](props.md) has the same tables with the first paragraph of each description.',
     '',
     'In prop paths, `[]` stands for any item of a list and `*` for any key of a map. A default in code format is the',
@@ -584,14 +642,29 @@ export function renderApi(model: DocModel): string {
     '',
     members,
     '',
-    '### Exported classes, functions and constants',
+    '### Entry points',
     '',
-    'The runtime exports of `src/index.ts` (the package entry point); its exported types are the props and config',
-    'interfaces above and the Kubernetes types of `src/k8s/types.ts`.',
+    'What each entry point of the package (`exports` of package.json) exports at run time, and the option interfaces',
+    'its functions take; its other exported types are the props and config interfaces above and the Kubernetes types',
+    'of `src/k8s/types.ts`.',
     '',
-    exportsTable,
-    '',
+    ...model.entryPoints.flatMap(entryPointSection),
   ].join('\n');
+}
+
+function entryPointSection(e: EntryPointDoc): string[] {
+  const exportsTable = table(
+    ['name', 'kind', 'description'],
+    e.exports.map((x) => [code(x.name), x.kind, x.summary]),
+  );
+  const options = e.options.flatMap((o) => [
+    `##### \`${o.name}\``,
+    '',
+    ...(o.doc ? [o.doc, ''] : []),
+    configTable(o.rows, true).replace(/^\| key \|/, '| option |'),
+    '',
+  ]);
+  return [`#### \`${e.name}\``, '', `From \`${e.file}\`. ${e.doc}`.trim(), '', exportsTable, '', ...options];
 }
 
 /** README text with the text between each pair of markers replaced; the rest is kept byte for byte. */

@@ -143,7 +143,7 @@ function gatewayDefinitions() {
   };
 }
 
-module.exports = { generate, TARGET };
+module.exports = { generate, TARGET, ROOTS };
 
 if (require.main === module) {
   const text = generate();

@@ -9,7 +9,9 @@
  * check: `npm run typecheck` does that) and the JavaScript is cached under
  * .cache/ts-run/, keyed by the file's path and content and the TypeScript
  * version. A run whose files are all cached does not load TypeScript at all.
- * `npm run synth` (cdk8s.yaml's app) uses it.
+ * `npm run synth` (cdk8s.yaml's app) uses it. The package's own name
+ * (`cdk8s-posit-package-manager`, `…/values`, `…/diff`), which the examples
+ * import, resolves to src/ here (installed, it resolves to lib/).
  */
 const crypto = require('crypto');
 const fs = require('fs');
@@ -49,6 +51,13 @@ function transpile(source, filename) {
   fs.renameSync(tmp, cached);
   return outputText;
 }
+
+const PACKAGE = require('../package.json').name;
+const resolveFilename = Module._resolveFilename;
+Module._resolveFilename = function (request, ...rest) {
+  const own = request === PACKAGE || request.startsWith(`${PACKAGE}/`);
+  return resolveFilename.call(this, own ? path.join(ROOT, 'src', request.slice(PACKAGE.length)) : request, ...rest);
+};
 
 Module._extensions['.ts'] = (module, filename) => {
   if (path.relative(ROOT, filename).split(path.sep).includes('node_modules')) {

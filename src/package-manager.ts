@@ -91,6 +91,19 @@ export class PackageManager extends Construct {
   public readonly selectorLabels: Readonly<Record<string, string>>;
   /** Name of the ServiceAccount the pods run as (created here or not). */
   public readonly serviceAccountName: string;
+  /** Name of the Service, for an Ingress, HTTPRoute or scrape config of your own (as cdk8s-plus's `Service.name`). */
+  public readonly serviceName: string;
+  /** Port of the Service (`service.port`, 80 by default) that your Ingress or HTTPRoute backend names (as cdk8s-plus's `Service.port`). */
+  public readonly servicePort: number;
+  /** Name of the Service's port (`rspm`), for a backend that names the port instead of its number. */
+  public readonly servicePortName: string;
+  /**
+   * Port the pods listen on and the Service targets (4242 by default): what a NetworkPolicy of your own must allow
+   * (policies see pod ports, not Service ports) (as cdk8s-plus's `ServicePort.targetPort`).
+   */
+  public readonly targetPort: number;
+  /** Port of the Prometheus metrics listener (2112 by default), when `config.Metrics.Enabled`; undefined when metrics are off. */
+  public readonly metricsPort?: number;
 
   /** ConfigMap `FULL-config` with `rstudio-pm.gcfg`. */
   declare public readonly configMap: ApiObject;
@@ -152,6 +165,13 @@ export class PackageManager extends Construct {
     this.fullName = result.fullName;
     this.selectorLabels = result.selectorLabels;
     this.serviceAccountName = result.podServiceAccountName;
+    ({
+      serviceName: this.serviceName,
+      servicePort: this.servicePort,
+      servicePortName: this.servicePortName,
+      targetPort: this.targetPort,
+      metricsPort: this.metricsPort,
+    } = result.wiring);
 
     const objects = new Map(result.objects.map((o) => [o.id, new ApiObject(this, o.id, o.manifest)]));
     const members = this as unknown as Record<ObjectMember, ApiObject | undefined>;

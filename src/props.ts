@@ -28,7 +28,6 @@ import type {
   VolumeMount,
 } from './k8s/types';
 import type { HTTPRouteFilter, HTTPRouteMatch, ParentReference } from './k8s/gateway-types';
-import type { ISecret } from 'cdk8s-plus-28';
 import type { ChartVersion } from './chart-versions/record';
 import type { ConfigFromSecretsOf } from './config/secret-refs';
 import type { ExtraConfig, PackageManagerConfig } from './config/types';
@@ -70,6 +69,20 @@ export interface SecretKeyRef {
 }
 
 /**
+ * A Secret given as a construct: a cdk8s-plus `ISecret` of any version (a
+ * `kplus.Secret` of the app, or `kplus.Secret.fromSecretName(this, 'db',
+ * 'ppm-db')` for one that exists already). A structural type, the part of
+ * cdk8s-plus's `ISecret` the library reads: its typings import no cdk8s-plus,
+ * so an app type-checks with any cdk8s-plus version, or none.
+ */
+export interface SecretConstruct {
+  /** Name of the Secret. */
+  readonly name: string;
+  /** The resource type, `secrets` (what tells a cdk8s-plus resource from a plain `{ name }`). */
+  readonly resourceType: string;
+}
+
+/**
  * A key of a Secret given as a construct: a cdk8s-plus `ISecret`, such as
  * `kplus.Secret.fromSecretName(this, 'db', 'ppm-db')` for a Secret that exists
  * already, or a `kplus.Secret` of the same app. The compiler checks the
@@ -78,7 +91,7 @@ export interface SecretKeyRef {
  */
 export interface SecretValueRef {
   /** The Secret, in the release namespace. */
-  readonly secret: ISecret;
+  readonly secret: SecretConstruct;
   /** Key in the Secret. */
   readonly key: string;
 }
@@ -86,7 +99,7 @@ export interface SecretValueRef {
 /** An AWS credentials Secret given as a construct (see `SecretValueRef`). */
 export interface AwsCredentialsSecretValueRef {
   /** The Secret, in the release namespace. */
-  readonly secret: ISecret;
+  readonly secret: SecretConstruct;
   /**
    * Key of the credentials file (INI with a `[default]` profile) in the Secret.
    * @default - `credentials`, the file name the AWS SDK reads
@@ -98,7 +111,7 @@ export interface AwsCredentialsSecretValueRef {
  * The props as the pure core works on them: each Secret given as a construct
  * replaced by its name (`{ secret, key }` → `{ name, key }`).
  */
-export type SecretsByName<T> = T extends ISecret | SecretValueRef | AwsCredentialsSecretValueRef
+export type SecretsByName<T> = T extends SecretConstruct | SecretValueRef | AwsCredentialsSecretValueRef
   ? never
   : T extends readonly (infer E)[]
     ? SecretsByName<E>[]
@@ -303,7 +316,7 @@ export interface LicenseFileProps {
    * @check objectName
    * @falsyUnset
    */
-  readonly secret?: string | ISecret;
+  readonly secret?: string | SecretConstruct;
 }
 
 /** How Package Manager is licensed. */

@@ -10,6 +10,7 @@ import { checkStructure } from './values/intake';
 import { CATALOGUE, extraObjectId, type ObjectId } from './catalogue';
 import { checksum, secretChecksums } from './checksums';
 import { PackageManagerValidationError } from './errors';
+import { HTTP_PORT_NAME } from './constants';
 import { resolveModel, type Model, type OwnObjects } from './model';
 import { renderConfigMap } from './parts/config-map';
 import { renderDeployment } from './parts/deployment';
@@ -73,6 +74,17 @@ export interface RenderResult {
   readonly names: OwnObjects;
   /** The service account the pods run as. */
   readonly podServiceAccountName: string;
+  /** What other objects point at: the Service's name, port and port name, the pods' port, the metrics port. */
+  readonly wiring: Wiring;
+}
+
+/** What other objects (an Ingress, an HTTPRoute, a NetworkPolicy, a scrape config) point at. */
+export interface Wiring {
+  readonly serviceName: string;
+  readonly servicePort: number;
+  readonly servicePortName: string;
+  readonly targetPort: number;
+  readonly metricsPort: number | undefined;
 }
 
 /** How the core is called by the construct, the values loader, the CLI and the diff. */
@@ -125,6 +137,17 @@ export function renderInstance(givenProps: PackageManagerProps, options: Instanc
     selectorLabels: model.selectorLabels,
     names: model.objects,
     podServiceAccountName: model.pod.serviceAccountName,
+    wiring: wiringOf(model),
+  };
+}
+
+function wiringOf(model: Model): Wiring {
+  return {
+    serviceName: model.objects.service.name,
+    servicePort: model.values.service?.port as number,
+    servicePortName: HTTP_PORT_NAME,
+    targetPort: model.ports.serviceTargetPort ?? model.ports.container,
+    metricsPort: model.ports.metricsEnabled ? model.ports.metrics : undefined,
   };
 }
 

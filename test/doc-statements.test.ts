@@ -32,6 +32,27 @@ describe('docs statements', () => {
     expect(read('README.md')).toContain("else the enclosing Chart's, else none (`undefined`");
   });
 
+  it('the wiring members: the Service name and port, the pods port, the metrics port (undefined when metrics are off)', () => {
+    const pm = new PackageManager(Testing.chart(), 'pm');
+    expect([pm.serviceName, pm.servicePort, pm.servicePortName, pm.targetPort, pm.metricsPort]).toEqual([
+      'pm-rstudio-pm',
+      80,
+      'rspm',
+      4242,
+      2112,
+    ]);
+    const other = new PackageManager(Testing.chart(), 'other', {
+      service: { port: 8080 },
+      config: { HTTP: { Listen: ':5000' }, Metrics: { Enabled: false } },
+      acknowledgeWarnings: ['ppm:sandboxing'],
+    });
+    expect([other.servicePort, other.targetPort, other.metricsPort]).toEqual([8080, 5000, undefined]);
+    const readme = read('README.md');
+    expect(readme).toContain("| `servicePort` | the Service's port (`service.port`, 80 by default)");
+    expect(readme).toContain('| `targetPort` | the port the pods listen on and the Service targets (4242 by default)');
+    expect(readme).toContain('| `metricsPort` | the metrics port (2112 by default)');
+  });
+
   it('loadValues throws PackageManagerValidationError, as documented', () => {
     expect(() => loadValues({ files: ['x.yaml'], readFile: () => 'a: [' })).toThrow(PackageManagerValidationError);
     expect(read('src/index.ts')).toContain('@throws ValuesError (a PackageManagerValidationError)');

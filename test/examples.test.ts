@@ -17,6 +17,7 @@ import * as argoCd from '../examples/argo-cd';
 import * as flux from '../examples/flux';
 import * as airGapped from '../examples/air-gapped';
 import * as cloudnativePg from '../examples/cloudnative-pg';
+import * as wiring from '../examples/wiring';
 import { exitCodeOf, fixesFound } from '../src/diff';
 import { parityDiff, parseManifests } from './helpers/parity';
 import { validateManifests } from './helpers/k8s-validate';
@@ -299,6 +300,35 @@ describe('examples', () => {
     expect(find(objects, 'Cluster').spec.bootstrap.initdb).toEqual({ database: 'ppm', owner: 'ppm' });
     expect(find(objects, 'Database').spec).toEqual({ name: 'ppm_usage', owner: 'ppm', cluster: { name: cloudnativePg.CLUSTER } });
     expect(objects.some((o) => o.kind === 'Secret')).toBe(false);
+  });
+
+  it('wiring (cdk8s-plus-33): the policy, Ingress, HTTPRoute, PDB and anti-affinity reach the pods and the Service', () => {
+    const { objects, pm } = synth(wiring.build(new App()));
+    expect(warnings(pm)).toEqual([]);
+    const byName = (kind: string, name: string) => objects.find((o) => o.kind === kind && o.metadata.name === name)!;
+    const pmDeployment = byName('Deployment', pm.fullName);
+    const podLabels = pmDeployment.spec.template.metadata.labels;
+    const selects = (matchLabels: Record<string, string>) => Object.entries(matchLabels).every(([k, v]) => podLabels[k] === v);
+    // The members are what the Service and the pods have.
+    const service = byName('Service', pm.serviceName);
+    const http = service.spec.ports.find((p: Obj) => p.name === pm.servicePortName);
+    expect([http.port, http.targetPort, pm.servicePort, pm.targetPort, pm.metricsPort]).toEqual([80, 4242, 80, 4242, 2112]);
+    expect(container([pmDeployment]).ports.map((p: Obj) => p.containerPort)).toEqual([pm.targetPort, pm.metricsPort]);
+    // The NetworkPolicy selects the pods and lets in the controller on the pods' port, Prometheus on the metrics port.
+    const policy = objects.find((o) => o.kind === 'NetworkPolicy')!;
+    expect(selects(policy.spec.podSelector.matchLabels)).toBe(true);
+    expect(policy.spec.ingress.map((r: Obj) => r.ports)).toEqual([[{ port: 4242, protocol: 'TCP' }], [{ port: 2112, protocol: 'TCP' }]]);
+    expect(byName('Ingress', 'packages').spec.rules[0].http.paths[0].backend).toEqual({
+      service: { name: 'ppm-rstudio-pm', port: { number: 80 } },
+    });
+    expect(byName('HTTPRoute', 'packages').spec.rules[0].backendRefs).toEqual([{ name: 'ppm-rstudio-pm', port: 80 }]);
+    expect(selects(byName('PodDisruptionBudget', 'packages').spec.selector.matchLabels)).toBe(true);
+    const antiAffinity = byName('Deployment', 'build-runner').spec.template.spec.affinity.podAntiAffinity;
+    expect(selects(antiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].labelSelector.matchLabels)).toBe(true);
+    // The Secrets given as cdk8s-plus-33 constructs.
+    const spec = pmDeployment.spec.template.spec;
+    expect(spec.volumes).toContainEqual(expect.objectContaining({ secret: expect.objectContaining({ secretName: 'ppm-license' }) }));
+    expect(envOf([pmDeployment]).PACKAGEMANAGER_POSTGRES_URL).toEqual({ secretKeyRef: { name: 'ppm-postgres', key: 'uri' } });
   });
 
   it('diffAgainstHelm reports the objects on one side only', () => {

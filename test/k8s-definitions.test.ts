@@ -3,10 +3,16 @@ import { readFileSync } from 'fs';
 import { k8sIssueText, validateK8s, type K8sIssue } from '../src/k8s/validate';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { generate, TARGET } = require('../scripts/gen-k8s-definitions.js');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const shapes = require('../scripts/gen-k8s-types.js');
 
 describe('Kubernetes definitions used for pass-through values', () => {
   it('are current (run `node scripts/gen-k8s-definitions.js` after changing the generator)', () => {
     expect(readFileSync(TARGET, 'utf8')).toBe(generate());
+  });
+
+  it('have current TypeScript interfaces (run `node scripts/gen-k8s-types.js` after changing them)', () => {
+    expect(readFileSync(shapes.TARGET, 'utf8')).toBe(shapes.generate());
   });
 
   it('accept valid values and report invalid ones with paths', () => {

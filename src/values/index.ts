@@ -6,6 +6,6 @@
 export { loadValues, readValuesFile, ValuesError, type LoadValuesOptions, type ValuesText } from './load';
 export { coalesceValues, mergeValueLayers, type CoalesceOptions, type CoalesceWarning } from './coalesce';
 export { parseSetFlag, SetValueError } from './strvals';
-export { parseValuesYaml, YamlError } from './yaml';
+export { parseValuesYaml, parseYamlDocuments, YamlError } from './yaml';
 export { renderValues } from './render-values';
 export type { FromValuesOptions } from './options';
