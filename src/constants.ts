@@ -46,17 +46,3 @@ export const MIGRATION_CONTAINER_NAME = 'chown-shared-storage';
 /** The pathType of an Ingress path given as a plain string, or as a map without one. */
 export const DEFAULT_PATH_TYPE = 'Prefix';
 
-/** Package Manager's source types (`rspm create source --type`), and the dependency types of a curated CRAN source (`--include`). */
-export const SOURCE_TYPES = [
-  'bioconductor',
-  'cran',
-  'cran-snapshot',
-  'curated-cran',
-  'curated-pypi',
-  'git',
-  'git-python',
-  'local',
-  'local-python',
-  'pypi',
-] as const;
-export const INCLUDE_TYPES = ['depends', 'imports', 'linking-to', 'suggests', 'all', 'none'] as const;
