@@ -8,8 +8,8 @@
  */
 import type { Config } from 'jest';
 
-/** Suites that take seconds each and check contracts of the whole (docs, README, examples, byte identity). */
-export const SLOW_SUITES = ['test/readme.test.ts', 'test/docs.test.ts', 'test/examples.test.ts', 'test/byte-identity.test.ts'];
+/** Suites that take seconds each and check contracts of the whole (README, examples, byte identity). */
+export const SLOW_SUITES = ['test/readme.test.ts', 'test/examples.test.ts', 'test/byte-identity.test.ts'];
 
 /** Property suites: `npm test` runs them briefly, `test:slow` again with the run counts its script sets. */
 export const PROPERTY_SUITES = ['test/fuzz/', 'test/validation/fast-check.test.ts', 'test/yaml/', 'test/security/hostile-inputs.test.ts'];
