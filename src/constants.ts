@@ -45,4 +45,3 @@ export const RUN_AS_ID = 999;
 export const MIGRATION_CONTAINER_NAME = 'chown-shared-storage';
 /** The pathType of an Ingress path given as a plain string, or as a map without one. */
 export const DEFAULT_PATH_TYPE = 'Prefix';
-
