@@ -22,7 +22,7 @@ const README = readFileSync(join(ROOT, 'README.md'), 'utf8').replace(/\s+/g, ' '
 const says = (text: string) => expect(README).toContain(text.replace(/\s+/g, ' '));
 
 type Obj = { kind: string; metadata: { name: string; namespace?: string; labels?: Record<string, string> } } & Record<string, any>;
-const SANDBOX = { acknowledgeWarnings: ['ppm:sandboxing'] } as const;
+const SANDBOX: PackageManagerProps = { acknowledgeWarnings: ['ppm:sandboxing'] };
 const objects = (props: PackageManagerProps = {}) => render({ ...SANDBOX, ...props }) as unknown as Obj[];
 const kind = (objs: Obj[], k: string) => objs.find((o) => o.kind === k);
 const podSpec = (objs: Obj[]) => kind(objs, 'Deployment')!.spec.template.spec;
