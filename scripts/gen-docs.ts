@@ -11,13 +11,18 @@
  * - the public members of the `PackageManager` class and the runtime exports of src/index.ts.
  *
  * It rewrites the text between `<!-- props:start -->`/`<!-- props:end -->` and
- * `<!-- config:start -->`/`<!-- config:end -->` in docs/props.md (nothing else) and the whole of
- * docs/API.md. `generateDocs()` returns both texts without writing (test/docs.test.ts compares them
- * with the committed files).
+ * `<!-- config:start -->`/`<!-- config:end -->` in docs/props.md (nothing else), the whole of
+ * docs/API.md, and in README.md the member table (`members`, from the class's TSDoc) and the command
+ * line's tables (`cli-commands`, `cli-flags`, `exit-codes`, from the tables of src/cli/: the commands,
+ * `FLAG_DOCS`, `EXIT_CODE_MEANINGS`, which `--help` prints too). `generateDocs()` returns the texts
+ * without writing (test/docs.test.ts compares them with the committed files).
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
+import { COMMANDS } from '../src/cli/commands';
+import { EXIT_CODE_MEANINGS, EXIT_CODES } from '../src/cli/exit-codes';
+import { FLAG_DOCS, flagSpelling } from '../src/cli/flag-docs';
 import { traitsOf } from '../src/traits';
 import { VALUE_TAGS } from './gen-values/read';
 
@@ -25,6 +30,8 @@ const ROOT = path.resolve(__dirname, '..');
 /** The props and config tables (split out of the README to keep it short). */
 const README = path.join(ROOT, 'docs', 'props.md');
 const API = path.join(ROOT, 'docs', 'API.md');
+/** The README: its member table and command-line tables are generated. */
+const MAIN_README = path.join(ROOT, 'README.md');
 const PROPS_FILE = path.join(ROOT, 'src', 'props.ts');
 const CONFIG_FILE = path.join(ROOT, 'src', 'config', 'types.ts');
 const CLASS_FILE = path.join(ROOT, 'src', 'package-manager.ts');
@@ -52,10 +59,8 @@ const README_CONFIG_ANCHOR = '#typed-configuration-config';
 /** The API.md heading of the config table, as an anchor. */
 const API_CONFIG_ANCHOR = '#typed-configuration';
 
-const MARKERS = {
-  props: ['<!-- props:start -->', '<!-- props:end -->'],
-  config: ['<!-- config:start -->', '<!-- config:end -->'],
-} as const;
+/** The generated blocks of README.md, each between `<!-- NAME:start -->` and `<!-- NAME:end -->` (as those of docs/props.md). */
+type MainReadmeBlock = 'members' | 'cli-commands' | 'cli-flags' | 'exit-codes';
 
 /** One prop path of a table. */
 export interface DocRow {
@@ -84,7 +89,10 @@ export interface MemberDoc {
   readonly name: string;
   readonly kind: string;
   readonly type: string;
+  /** The whole TSDoc comment on one line. */
   readonly doc: string;
+  /** Its first paragraph. */
+  readonly summary: string;
 }
 
 /** A runtime export of src/index.ts. */
@@ -423,20 +431,27 @@ class Walker {
       if (has(ts.SyntaxKind.PrivateKeyword) || has(ts.SyntaxKind.ProtectedKeyword)) continue;
       if (m.name && ts.isPrivateIdentifier(m.name)) continue;
       const doc = fullOf(docOf(m));
+      const summary = summaryOf(docOf(m));
       const prefix = [has(ts.SyntaxKind.StaticKeyword) ? 'static' : '', has(ts.SyntaxKind.ReadonlyKeyword) ? 'readonly' : ''].filter(
         Boolean,
       );
       if (ts.isConstructorDeclaration(m)) {
-        out.push({ name: 'constructor', kind: 'constructor', type: `new ${decl.name?.text ?? ''}${this.signature(m, false)}`, doc });
+        out.push({
+          name: 'constructor',
+          kind: 'constructor',
+          type: `new ${decl.name?.text ?? ''}${this.signature(m, false)}`,
+          doc,
+          summary,
+        });
       } else if (ts.isMethodDeclaration(m)) {
-        out.push({ name: memberName(m.name), kind: [...prefix, 'method'].join(' '), type: this.signature(m, true), doc });
+        out.push({ name: memberName(m.name), kind: [...prefix, 'method'].join(' '), type: this.signature(m, true), doc, summary });
       } else if (ts.isPropertyDeclaration(m)) {
         const base = m.type ? typeText(m.type) : this.checker.typeToString(this.checker.getTypeAtLocation(m));
         const type = m.questionToken ? `${base} | undefined` : base;
-        out.push({ name: memberName(m.name), kind: [...prefix, 'property'].join(' '), type, doc });
+        out.push({ name: memberName(m.name), kind: [...prefix, 'property'].join(' '), type, doc, summary });
       } else if (ts.isGetAccessorDeclaration(m)) {
         const type = m.type ? typeText(m.type) : this.checker.typeToString(this.checker.getTypeAtLocation(m));
-        out.push({ name: memberName(m.name), kind: [...prefix, 'getter'].join(' '), type, doc });
+        out.push({ name: memberName(m.name), kind: [...prefix, 'getter'].join(' '), type, doc, summary });
       }
     }
     return out;
@@ -667,25 +682,63 @@ function entryPointSection(e: EntryPointDoc): string[] {
   return [`#### \`${e.name}\``, '', `From \`${e.file}\`. ${e.doc}`.trim(), '', exportsTable, '', ...options];
 }
 
-/** README text with the text between each pair of markers replaced; the rest is kept byte for byte. */
-export function spliceReadme(readme: string, blocks: { props: string; config: string }): string {
+/** The member table of README.md: every public member but the constructor, with its type and the first paragraph of its TSDoc. */
+function membersTable(model: DocModel): string {
+  return table(
+    ['member', 'type', 'what'],
+    model.members
+      .filter((m) => m.kind !== 'constructor')
+      .map((m) => [code(m.name), m.kind.includes('method') ? 'static method' : code(m.type), m.summary]),
+  );
+}
+
+/** The README's command-line tables: the commands, the documented flags, the exit codes. */
+function cliBlocks(): Record<Exclude<MainReadmeBlock, 'members'>, string> {
+  return {
+    'cli-commands': table(
+      ['command', 'what'],
+      COMMANDS.map((c) => [code(c.name), c.summary]),
+    ),
+    'cli-flags': table(
+      ['flag', 'commands', 'what'],
+      FLAG_DOCS.map((f) => [code(flagSpelling(f).trim()), f.commands.join(', '), f.help]),
+    ),
+    'exit-codes': table(
+      ['exit', 'meaning'],
+      Object.entries(EXIT_CODES).map(([k, c]) => [String(c), EXIT_CODE_MEANINGS[k as keyof typeof EXIT_CODES]]),
+    ),
+  };
+}
+
+/** The generated blocks of README.md. */
+export function renderMainReadmeBlocks(model: DocModel): Record<MainReadmeBlock, string> {
+  return { members: membersTable(model), ...cliBlocks() };
+}
+
+/** Text with the text between each pair of markers replaced; the rest is kept byte for byte. */
+export function spliceReadme(readme: string, blocks: Readonly<Record<string, string>>, file = 'docs/props.md'): string {
   let out = readme;
-  for (const key of ['props', 'config'] as const) {
-    const [start, end] = MARKERS[key];
+  for (const [key, block] of Object.entries(blocks)) {
+    const [start, end] = [`<!-- ${key}:start -->`, `<!-- ${key}:end -->`];
     const s = out.indexOf(start);
     const e = out.indexOf(end);
     if (s < 0 || e < 0 || e < s || out.indexOf(start, s + 1) >= 0 || out.indexOf(end, e + 1) >= 0) {
-      throw new Error(`docs/props.md must hold ${start} followed by ${end}, once each`);
+      throw new Error(`${file} must hold ${start} followed by ${end}, once each`);
     }
-    out = `${out.slice(0, s + start.length)}\n\n${blocks[key]}\n\n${out.slice(e)}`;
+    out = `${out.slice(0, s + start.length)}\n\n${block}\n\n${out.slice(e)}`;
   }
   return out;
 }
 
-/** The new docs/props.md and docs/API.md texts, without writing them. */
-export function generateDocs(): { readme: string; api: string; model: DocModel } {
+/** The new docs/props.md, docs/API.md and README.md texts, without writing them. */
+export function generateDocs(): { readme: string; api: string; mainReadme: string; model: DocModel } {
   const model = collectDocs();
-  return { readme: spliceReadme(fs.readFileSync(README, 'utf8'), renderReadmeBlocks(model)), api: renderApi(model), model };
+  return {
+    readme: spliceReadme(fs.readFileSync(README, 'utf8'), renderReadmeBlocks(model)),
+    api: renderApi(model),
+    mainReadme: spliceReadme(fs.readFileSync(MAIN_README, 'utf8'), renderMainReadmeBlocks(model), 'README.md'),
+    model,
+  };
 }
 
 /** Writes through a temporary file in the same directory and a rename, so readers never see half a file. */
@@ -705,10 +758,15 @@ function main(): void {
   // docs/props.md is read again just before it is written: only the marked blocks are ours.
   const readmeChanged = writeAtomically(README, spliceReadme(fs.readFileSync(README, 'utf8'), blocks));
   const apiChanged = writeAtomically(API, renderApi(model));
+  const mainChanged = writeAtomically(
+    MAIN_README,
+    spliceReadme(fs.readFileSync(MAIN_README, 'utf8'), renderMainReadmeBlocks(model), 'README.md'),
+  );
   const state = (changed: boolean) => (changed ? 'written' : 'unchanged');
   console.log(
     `docs/props.md ${state(readmeChanged)} (${model.props.length} props, ${model.config.length} config keys), ` +
-      `docs/API.md ${state(apiChanged)} (${model.members.length} class members, ${model.exports.length} exports) in ${Date.now() - started} ms`,
+      `docs/API.md ${state(apiChanged)} (${model.members.length} class members, ${model.exports.length} exports), ` +
+      `README.md ${state(mainChanged)} in ${Date.now() - started} ms`,
   );
 }
 

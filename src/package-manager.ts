@@ -81,11 +81,17 @@ export class PackageManager extends Construct {
     } as PackageManagerProps);
   }
 
-  /** Release name the names and labels derive from. */
+  /** The release name the names and labels derive from: the `releaseName` prop, else the construct id. */
   public readonly releaseName: string;
-  /** Namespace of the objects: the `namespace` prop, else the enclosing Chart's; none when neither gives one. */
+  /**
+   * Namespace of the objects: the `namespace` prop, else the enclosing Chart's, else none (`undefined`: the objects
+   * carry no `metadata.namespace` and `kubectl apply -n` decides).
+   */
   public readonly namespace?: string;
-  /** The full name: the base of every object name. */
+  /**
+   * `FULL`, the chart's full name and the base of every object name: `fullnameOverride`, else the release name when it
+   * contains the chart name, else `<release>-rstudio-pm`, cut to 63 characters.
+   */
   public readonly fullName: string;
   /** The labels the Deployment selects its pods by (`app.kubernetes.io/name` and `/instance`), for affinity, spread and policies. */
   public readonly selectorLabels: Readonly<Record<string, string>>;
@@ -105,39 +111,39 @@ export class PackageManager extends Construct {
   /** Port of the Prometheus metrics listener (2112 by default), when `config.Metrics.Enabled`; undefined when metrics are off. */
   public readonly metricsPort?: number;
 
-  /** ConfigMap `FULL-config` with `rstudio-pm.gcfg`. */
+  /** ConfigMap `FULL-config` with `rstudio-pm.gcfg`; always. */
   declare public readonly configMap: ApiObject;
-  /** ConfigMap `FULL-repositories` with the script that sets up `repositories` and `sources`, when any are declared. */
+  /** ConfigMap `FULL-repositories` with the setup script of `repositories` and `sources` (docs/repositories.md), when any are declared. */
   declare public readonly repositoriesConfigMap?: ApiObject;
-  /** Deployment `FULL`. */
+  /** Deployment `FULL`; always. */
   declare public readonly deployment: ApiObject;
-  /** Service `FULL`. */
+  /** Service `FULL`; always. */
   declare public readonly service: ApiObject;
-  /** ServiceAccount, when `serviceAccount.create`. */
+  /** ServiceAccount `FULL` (or `serviceAccount.name`), when `serviceAccount.create` (the default). */
   declare public readonly serviceAccount?: ApiObject;
-  /** PersistentVolumeClaim, when `sharedStorage.create`. */
+  /** PersistentVolumeClaim `FULL-shared-storage` (or `sharedStorage.name`), when `sharedStorage.create`. */
   declare public readonly persistentVolumeClaim?: ApiObject;
-  /** Ingress, when `ingress.enabled`. */
+  /** Ingress `FULL` (networking.k8s.io/v1), when `ingress.enabled`. */
   declare public readonly ingress?: ApiObject;
-  /** HTTPRoute (Gateway API), when `httpRoute.enabled`. */
+  /** HTTPRoute `FULL` (gateway.networking.k8s.io/v1), when `httpRoute.enabled`. */
   declare public readonly httpRoute?: ApiObject;
-  /** ServiceMonitor, when metrics are on and `serviceMonitor.enabled`. */
+  /** ServiceMonitor `FULL`, when `serviceMonitor.enabled` and `config.Metrics.Enabled` (the default). */
   declare public readonly serviceMonitor?: ApiObject;
-  /** PodDisruptionBudget, when `podDisruptionBudget` is set. */
+  /** PodDisruptionBudget `FULL` (policy/v1), when `podDisruptionBudget` is set. */
   declare public readonly podDisruptionBudget?: ApiObject;
-  /** Secret with the license key, when `license.key`. */
+  /** Secret `FULL-license` with the license key, when `license.key`. */
   declare public readonly licenseSecret?: ApiObject;
-  /** Secret with the license file, when `license.file.contents`. */
+  /** Secret `FULL-license-file` with the license file, when `license.file.contents`. */
   declare public readonly licenseFileSecret?: ApiObject;
-  /** Secret with the AWS credentials file, when `awsAccessKeyId`. */
+  /** Secret `FULL-aws-creds` with the AWS credentials file, when `awsAccessKeyId`. */
   declare public readonly awsCredentialsSecret?: ApiObject;
-  /** Secret with the encryption key, when `rstudioPMKey`. */
+  /** Secret `FULL-rstudio-pm-key` with the encryption key, when `rstudioPMKey`. */
   declare public readonly encryptionKeySecret?: ApiObject;
-  /** Secret with the secret settings found in `config`, when there are any. */
+  /** Secret `FULL-config-secrets` with the secret settings found in `config`, when one is written inline. */
   declare public readonly configSecretsSecret?: ApiObject;
-  /** NetworkPolicy, when `networkPolicy.enabled`. */
+  /** NetworkPolicy `FULL`, when `networkPolicy.enabled`. */
   declare public readonly networkPolicy?: ApiObject;
-  /** The shared-storage chown Job, when storage is mounted and `enableMigration`. */
+  /** Job `FULL-chown-shared-storage`, when shared storage is created or mounted and `enableMigration`. */
   declare public readonly migrationJob?: ApiObject;
   /** One object per `extraObjects` item. */
   public readonly extraObjects: readonly ApiObject[];

@@ -27,9 +27,16 @@ describe('docs statements', () => {
   });
 
   it('the namespace member is undefined without a namespace prop or an enclosing Chart namespace, as the README says', () => {
-    const pm = new PackageManager(Testing.chart(), 'pm');
+    const chart = Testing.chart();
+    const pm = new PackageManager(chart, 'pm', { acknowledgeWarnings: ['ppm:sandboxing'] });
     expect(pm.namespace).toBeUndefined();
-    expect(read('README.md')).toContain("else the enclosing Chart's, else none (`undefined`");
+    const synthesized = Testing.synth(chart) as { metadata: { namespace?: string } }[];
+    expect(synthesized.length).toBeGreaterThan(0);
+    expect(synthesized.filter((o) => 'namespace' in o.metadata)).toEqual([]);
+    expect(render({ acknowledgeWarnings: ['ppm:sandboxing'] }).filter((o) => 'namespace' in (o.metadata ?? {}))).toEqual([]);
+    expect(read('src/package-manager.ts')).toContain(
+      "else the enclosing Chart's, else none (`undefined`: the objects\n   * carry no `metadata.namespace`",
+    );
   });
 
   it('the wiring members: the Service name and port, the pods port, the metrics port (undefined when metrics are off)', () => {
@@ -47,14 +54,25 @@ describe('docs statements', () => {
       acknowledgeWarnings: ['ppm:sandboxing'],
     });
     expect([other.servicePort, other.targetPort, other.metricsPort]).toEqual([8080, 5000, undefined]);
-    const readme = read('README.md');
-    expect(readme).toContain("| `servicePort` | the Service's port (`service.port`, 80 by default)");
-    expect(readme).toContain('| `targetPort` | the port the pods listen on and the Service targets (4242 by default)');
-    expect(readme).toContain('| `metricsPort` | the metrics port (2112 by default)');
+    // The README's member table is generated from these TSDoc comments (test/docs.test.ts).
+    const source = read('src/package-manager.ts');
+    expect(source).toContain('Port of the Service (`service.port`, 80 by default)');
+    expect(source).toContain('Port the pods listen on and the Service targets (4242 by default)');
+    expect(source).toContain(
+      'Port of the Prometheus metrics listener (2112 by default), when `config.Metrics.Enabled`; undefined when metrics are off.',
+    );
   });
 
   it('loadValues throws PackageManagerValidationError, as documented', () => {
-    expect(() => loadValues({ files: ['x.yaml'], readFile: () => 'a: [' })).toThrow(PackageManagerValidationError);
+    let thrown: unknown;
+    try {
+      loadValues({ files: ['x.yaml'], readFile: () => 'a: [' });
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(PackageManagerValidationError);
+    expect(PackageManagerValidationError.isPackageManagerValidationError(thrown)).toBe(true); // the brand, across copies
+    expect((thrown as PackageManagerValidationError).issues.length).toBeGreaterThan(0);
     expect(read('src/index.ts')).toContain('@throws ValuesError (a PackageManagerValidationError)');
   });
 });

@@ -1,4 +1,5 @@
-// The generated reference docs (the props and config tables of docs/props.md, docs/API.md) match the code.
+// The generated reference docs (the props and config tables of docs/props.md, docs/API.md, the README's member and
+// command-line tables) match the code.
 import * as fs from 'fs';
 import * as path from 'path';
 import { isDeepStrictEqual } from 'util';
@@ -53,6 +54,21 @@ test('docs/API.md is up to date', () => {
   expectUpToDate('docs/API.md', docs.api);
 });
 
+test("README.md's member table and command-line tables are up to date", () => {
+  expectUpToDate('README.md', docs.mainReadme);
+});
+
+test("the README's member table has a row per public member, from its TSDoc", () => {
+  const members = tableRows(docs.mainReadme, 'members');
+  const publicMembers = docs.model.members.filter((m) => m.kind !== 'constructor');
+  expect([...members.keys()]).toEqual(publicMembers.map((m) => m.name));
+  for (const m of publicMembers) expect(members.get(m.name)?.[1]).toBe(m.summary.replace(/\|/g, '\\|'));
+  expect(members.get('namespace')).toEqual([
+    '`string \\| undefined`',
+    "Namespace of the objects: the `namespace` prop, else the enclosing Chart's, else none (`undefined`: the objects carry no `metadata.namespace` and `kubectl apply -n` decides).",
+  ]);
+});
+
 test('the props table has a row per prop path, with type, default and description', () => {
   const props = tableRows(docs.readme, 'props');
   expect(props.get('sharedStorage.create')).toEqual(['`boolean`', '`false`', 'Create a PersistentVolumeClaim for shared storage.']);
@@ -94,6 +110,7 @@ test('only the text between the markers of docs/props.md is replaced', () => {
     'intro\n<!-- props:start -->\n\nP\n\n<!-- props:end -->\nmiddle\n<!-- config:start -->\n\nC\n\n<!-- config:end -->\nend\n',
   );
   expect(() => spliceReadme('no markers', { props: 'P', config: 'C' })).toThrow(/props:start/);
+  expect(() => spliceReadme('<!-- members:start -->', { members: 'M' }, 'README.md')).toThrow(/README.md must hold/);
 });
 
 /** What a `@default` says for each chart version: a literal value, "unset", or nothing checkable (a description). */

@@ -11,6 +11,7 @@
  * the rstudio-pm chart is the release NAME.
  */
 import { CHART_VERSIONS } from '../chart-versions/record';
+import { flagsHelp } from './flag-docs';
 
 /** The value flags, as `loadValues` takes them. */
 export interface ValueFlags {
@@ -63,24 +64,7 @@ CHART is rstudio-pm as helm takes it (rstudio/rstudio-pm, ./rstudio-pm,
 rstudio-pm-0.5.29.tgz, oci://REGISTRY/rstudio-pm; only its name is checked).
 NAME defaults to "release-name". A single argument that is not the chart is NAME.
 
-Flags:
-  -f, --values FILE,...        values files (repeatable; "-" reads stdin)
-      --set KEY=VAL,...        set values (typed: true, false, null, integers)
-      --set-string KEY=VAL,... set string values
-      --set-file KEY=PATH,...  set values to the content of files
-      --set-json KEY=JSON,...  set JSON values
-      --set-literal KEY=VAL    set one literal string value
-  -n, --namespace NS           release namespace (default $HELM_NAMESPACE, or "default")
-      --version VERSION        chart version: ${CHART_VERSIONS.join(' or ')}
-  -s, --show-only TEMPLATE     only the objects of templates/NAME.yaml (repeatable, globs)
-      --output-dir DIR         write DIR/rstudio-pm/templates/NAME.yaml instead of printing
-      --release-name           with --output-dir: write under DIR/NAME/
-      --no-hooks               leave out hooks (the shared-storage chown Job)
-      --kube-version VERSION   accepted and checked (the chart does not use it)
-      --acknowledge-warning ID don't print this warning (repeatable, e.g. ppm:sandboxing)
-      --subchart NAME          the values are an umbrella chart's: Package Manager's are
-                               under NAME (rstudio-pm, or its alias), with global: merged in
-  -h, --help                   this help
+${flagsHelp('template')}
 Other helm template flags that change nothing for this chart are accepted and ignored
 (e.g. --include-crds, --skip-crds, --skip-tests, --is-upgrade, --debug, -a/--api-versions,
 --dry-run, --repo, --devel, --timeout, --kube-context, --kubeconfig).`;

@@ -6,7 +6,7 @@
 import { loadValues as loadValueFlags } from '../values/load';
 import { FLAGS, USAGE } from './args';
 import { completionScript, COMPLETION_HELP, SHELLS, type CompletionCommand } from './completion';
-import { EXIT_CODES, usageLine } from './exit-codes';
+import { EXIT_CODE_MEANINGS, EXIT_CODES, usageLine } from './exit-codes';
 import { LINT_USAGE, runLint } from './lint';
 import { textOf, type CliContext } from './io';
 import { runSchema, SCHEMA_USAGE } from './schema';
@@ -152,7 +152,9 @@ export function topHelp(): string {
     "  -h, --help     this help (after a command: that command's help)",
     '      --version  print the version',
     '',
-    `Exit codes: ${EXIT_CODES.ok} done; ${EXIT_CODES.failed} values refused or not renderable (diff: real changes);`,
-    `${EXIT_CODES.usage} usage error (diff: the diff cannot be made). Run 'cdk8s-ppm COMMAND --help' for more.`,
+    'Exit codes:',
+    ...Object.entries(EXIT_CODES).map(([k, code]) => `  ${code}  ${EXIT_CODE_MEANINGS[k as keyof typeof EXIT_CODES].replace(/`/g, '')}`),
+    '',
+    "Run 'cdk8s-ppm COMMAND --help' for more.",
   ].join('\n');
 }

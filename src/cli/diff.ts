@@ -18,6 +18,7 @@ import { parseYamlDocuments } from '../values/yaml';
 import { parseChartRef } from './args';
 import { selectSubchart, splitDocuments } from './diff-subchart';
 import { usageLine } from './exit-codes';
+import { flagsHelp, flagsOf } from './flag-docs';
 
 /** What the values loader is given: the values flags of the command line, as `cdk8s-ppm template` takes them. */
 export interface ValuesOptions {
@@ -61,10 +62,7 @@ export interface DiffArgs extends ValuesOptions {
   readonly accept: readonly string[];
 }
 
-export const DIFF_USAGE = `usage: cdk8s-ppm diff RELEASE [CHART] --from FILE|- [-n NAMESPACE] [--version CHART_VERSION]
-                      [-f values.yaml]... [--set key=value]... [--set-string key=value]...
-                      [--set-file key=path]... [--set-json key=json]... [--set-literal key=value]...
-                      [-o text|json] [--accept-fix ID|all]... [--subchart NAME]
+export const DIFF_USAGE = `usage: cdk8s-ppm diff RELEASE [CHART] --from FILE|- [flags]
 
 Compares what the chart renders today with what cdk8s-posit-package-manager
 renders from the same values, object by object:
@@ -75,7 +73,7 @@ renders from the same values, object by object:
 CHART is rstudio-pm as helm takes it (rstudio/rstudio-pm, rstudio-pm-0.20.4.tgz…),
 as in \`helm diff upgrade RELEASE CHART\`. Without --version, the chart version is
 the one the render's helm.sh/chart labels name; a --version that disagrees with
-them is a warning. -n defaults to $HELM_NAMESPACE, or "default".
+them is a warning.
 
 Each difference is one of: label/annotation only, checksum only (the pods roll
 once), a deliberate fix (named), or a real change (with the path and both values).
@@ -85,7 +83,9 @@ deliberate fixes given with --accept-fix); 1 otherwise; 2 when the diff cannot b
 its chart name or alias, with global: merged in as helm does) and the render is the
 umbrella's: only the objects whose "# Source:" is UMBRELLA/charts/NAME/templates/…
 are compared; the report says how many others it left out.
-Deliberate fixes: ${Object.keys(DELIBERATE_FIXES).join(', ')}.`;
+Deliberate fixes: ${Object.keys(DELIBERATE_FIXES).join(', ')}.
+
+${flagsHelp('diff')}`;
 
 /** A command line that cannot be run. */
 export class DiffUsageError extends Error {}
@@ -101,13 +101,8 @@ const VALUE_FLAGS: Record<string, keyof Pick<DiffArgs, 'files' | 'set' | 'setStr
   '--accept-fix': 'accept',
 };
 
-/** Parses the arguments after `diff`. @throws DiffUsageError */
 /** The long flags of `cdk8s-ppm diff` (for shell completion). */
-export const DIFF_FLAGS: readonly string[] = [
-  ...new Set(
-    [...Object.keys(VALUE_FLAGS), '--from', '--namespace', '--version', '--output', '--subchart'].filter((f) => f.startsWith('--')),
-  ),
-].map((f) => f.slice(2));
+export const DIFF_FLAGS: readonly string[] = flagsOf('diff').map((f) => f.name);
 
 /** Parses the arguments after `diff`; `defaultNamespace` is the namespace without `-n`. @throws DiffUsageError */
 export function parseDiffArgs(argv: readonly string[], defaultNamespace = 'default'): DiffArgs {

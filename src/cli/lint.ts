@@ -7,6 +7,7 @@
 import { PackageManagerValidationError } from '../errors';
 import { parseArgs } from './args';
 import { EXIT_CODES, isUsageProblem, usageLine } from './exit-codes';
+import { flagsHelp } from './flag-docs';
 import { loadArgsValues, renderArgs, type ReadIo } from './template';
 
 /** What `cdk8s-ppm lint --help` prints. */
@@ -14,8 +15,9 @@ export const LINT_USAGE = `usage: cdk8s-ppm lint [-f values.yaml ...] [--version
 
 Runs every rule of the library on chart values without writing any manifest: each
 problem is printed with the path of its value (exit 1), or nothing (exit 0). It takes
-the value flags of 'cdk8s-ppm template' (-f, --set, --set-string, --set-file,
---set-json, --set-literal, --version, -n, --subchart); see 'cdk8s-ppm template --help'.`;
+the value flags of 'cdk8s-ppm template':
+
+${flagsHelp('lint')}`;
 
 /** Where lint reads and writes. */
 export interface LintIo extends ReadIo {

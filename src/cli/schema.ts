@@ -7,6 +7,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { CHART_VERSIONS, DEFAULT_CHART_VERSION, isChartVersion, unsupportedChartVersion } from '../chart-versions';
 import { EXIT_CODES, usageLine } from './exit-codes';
+import { flagsHelp } from './flag-docs';
 
 /** What `cdk8s-ppm schema --help` prints. */
 export const SCHEMA_USAGE = `usage: cdk8s-ppm schema [--version V]
@@ -15,7 +16,9 @@ Prints the JSON Schema (draft 2020-12) of the chart values of chart version V
 (${CHART_VERSIONS.join(', ')}; default ${DEFAULT_CHART_VERSION}): every value with its type, its description
 and the chart's default. A values file this library accepts passes it. Editors read it
 from a first line '# yaml-language-server: $schema=values-V.schema.json'; the files are
-also in the package, under schemas/.`;
+also in the package, under schemas/.
+
+${flagsHelp('schema')}`;
 
 /** The path of a chart version's values JSON Schema: schemas/ at the package root (src/cli/ and lib/cli/ are two below). */
 export const valuesSchemaPath = (version: string) => join(__dirname, '..', '..', 'schemas', `values-${version}.schema.json`);
