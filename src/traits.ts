@@ -32,3 +32,8 @@ export function pathsWith(trait: keyof ValueTraits): string[] {
     .filter(([, t]) => t?.[trait])
     .map(([p]) => p);
 }
+
+/** The warning on a Service setting of another `service.type` (the chart prints it only with its own type). */
+export function otherServiceTypeMessage(type: string, actual: unknown): string {
+  return `is ignored: it applies only when service.type is ${type} (it is ${String(actual)})`;
+}

@@ -22,7 +22,7 @@ const WARNINGS: Record<string, string[]> = {
   'metrics-disabled': ['ppm:servicemonitor-without-metrics', 'ppm:sandboxing'],
   pdb: ['ppm:replicas-sqlite', 'ppm:sandboxing'],
   'sandboxing-off': [],
-  'service-loadbalancer': ['ppm:ignored-value', 'ppm:sandboxing'],
+  'service-loadbalancer': ['ppm:sandboxing', 'ppm:ignored-value'],
 };
 
 const SUITES: { version: ChartVersion; dir: string; count: number; refusals: Record<string, { path: string; cause: RegExp }> }[] = [

@@ -30,3 +30,30 @@ export const GATED_VALUES: readonly GatedValues[] = [
   { gate: 'startupProbe.enabled', reads: '*' },
   { gate: 'readinessProbe.enabled', reads: '*' },
 ];
+
+/**
+ * Values the chart's templates `range` over without testing them first: any scalar there, `false`, `0` and `""`
+ * included, makes Helm fail ("range can't iterate over false"); `null` removes them, `[]` and `{}` are empty.
+ */
+export const RANGED_VALUES: Readonly<Record<string, 'a map' | 'a list'>> = {
+  'pod.annotations': 'a map',
+  extraObjects: 'a list',
+};
+
+/**
+ * Maps the chart prints with `toYaml` whenever the feature that holds them is on, without testing them: a scalar
+ * there is printed as is (`annotations: false`), and Helm fails on the object it renders. Each names its switch,
+ * as in GATED_VALUES.
+ */
+export const PRINTED_MAPS: Readonly<Record<string, string>> = {
+  'sharedStorage.annotations': 'sharedStorage.create',
+};
+
+/**
+ * Values the chart prints into a field Kubernetes requires, where the chart version has a default for them (chart
+ * 0.20.4 prints `containerPort: {{ .Values.pod.port }}`; 0.5.29 does not read `pod.port`): removing them (`null`,
+ * or `""`, printed as nothing) renders the field empty. What that field is.
+ */
+export const REQUIRED_PRINTED: Readonly<Record<string, string>> = {
+  'pod.port': 'a container port without a number',
+};

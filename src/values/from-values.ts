@@ -20,12 +20,12 @@ import { isPlainObject, setOwn, valueAt } from '../leaf/objects';
 import { helmTruthy } from '../model/defaults';
 import { chartName, commonLabels, fullName, selectorLabels, serviceAccountName } from '../names';
 import type { PackageManagerProps } from '../props';
-import { STALE_VALUES, traitsOf, VALUE_TRAITS, type TraitsTable } from '../traits';
+import { otherServiceTypeMessage, STALE_VALUES, traitsOf, VALUE_TRAITS, type TraitsTable, type ValueTraits } from '../traits';
 import { redactIssues, secretStringsIn } from '../validation/secrecy';
 import type { PackageManagerWarning } from '../warnings';
 import { goPrint, isTemplate, renderGoTemplate, GoTemplateError, type TemplateContext } from './template';
 import { BOOLEAN_KEYS, INTEGER_KEYS, STRING_KEYS } from '../config/spec';
-import { GATED_VALUES } from './chart-reads';
+import { GATED_VALUES, PRINTED_MAPS, RANGED_VALUES, REQUIRED_PRINTED } from './chart-reads';
 import { coalesceValues, mergeValueLayers } from './coalesce';
 import { checkStructure, textOfBytes } from './intake';
 import { subchartValues, umbrellaIssue, umbrellaKeys } from './subchart';
@@ -206,6 +206,19 @@ export function valuesToProps(
     }
   }
 
+  // A Service setting of another service.type: the chart prints it only with its own type, so it is never read.
+  const service = values.service;
+  if (isPlainObject(service)) {
+    const type = typeof service.type === 'string' ? service.type : valueAt(record.values, ['service', 'type']);
+    for (const [path, t] of Object.entries(traits) as [string, ValueTraits][]) {
+      const k = path.slice('service.'.length);
+      if (!t.onlyWithServiceType || t.onlyWithServiceType === type || !Object.prototype.hasOwnProperty.call(service, k)) continue;
+      if (helmTruthy(service[k]))
+        warnings.push({ id: 'ppm:ignored-value', path, message: otherServiceTypeMessage(t.onlyWithServiceType, type) });
+      delete service[k];
+    }
+  }
+
   // `.Values` as the chart's templates see it.
   const merged = coalesceValues(record.values as Record<string, unknown>, values);
   // Helm reserves `global` for values shared with subcharts: templates in values may read it, the chart reads none of it.
@@ -228,7 +241,26 @@ export function valuesToProps(
       });
       return undefined;
     }
+    if ((value === null || value === '') && REQUIRED_PRINTED[key] && chartDefault !== undefined && chartDefault !== null) {
+      errors.push({
+        path: key,
+        message: `is ${value === null ? 'removed (null)' : 'empty'}, which would render ${REQUIRED_PRINTED[key]} (Kubernetes refuses it): remove the line to keep the chart's ${JSON.stringify(chartDefault)}, or give another`,
+      });
+      return undefined;
+    }
     if (value === null) return null;
+    const ranged = RANGED_VALUES[key];
+    const printedBy = PRINTED_MAPS[key];
+    if ((ranged || printedBy) && !isPlainObject(value) && !Array.isArray(value) && !helmTruthy(value)) {
+      // A falsy scalar the chart ranges over or prints without testing it: Helm fails, or renders what Kubernetes refuses.
+      errors.push({
+        path: key,
+        message: ranged
+          ? `is ${JSON.stringify(value)}, but the chart ranges over it without testing it (Helm fails: "range can't iterate over ${String(value)}"): remove it, or give ${ranged}`
+          : `is ${JSON.stringify(value)}, but while ${printedBy} is on the chart prints it as the annotations map without testing it (Helm fails: "cannot unmarshal … into … metadata.annotations"): remove it, or give a map`,
+      });
+      return undefined;
+    }
     if (
       key === 'podDisruptionBudget' &&
       isPlainObject(value) &&

@@ -8,7 +8,9 @@
 import { CHART_RECORDS } from '../../src/chart-versions';
 import { STRING_KEYS } from '../../src/config/spec';
 import { traitsOf } from '../../src/traits';
-import { GATED_VALUES } from '../../src/values/chart-reads';
+import { GATED_VALUES, PRINTED_MAPS, RANGED_VALUES, REQUIRED_PRINTED } from '../../src/values/chart-reads';
+import { VALUE_TRAITS, type ValueTraits } from '../../src/traits';
+import { errorLines, explain } from './refusal-reasons';
 import { find, template, VERSIONS } from './render';
 
 type Values = Record<string, unknown>;
@@ -25,24 +27,9 @@ function chartPaths(values: Values, prefix: string[] = []): { path: string[]; va
 const nest = (path: readonly string[], v: unknown): unknown => path.reduceRight<unknown>((acc, k) => ({ [k]: acc }), v);
 const yaml = (v: unknown) => JSON.stringify(v);
 
-/** The reasons the README gives for a refusal here: helm fails, or the manifest would be broken. */
-const DOCUMENTED = [
-  /Helm fails/,
-  /Kubernetes refuses/,
-  /would render/,
-  /would have no repository/,
-  /a probe needs a handler/,
-  /: is required$/, // a field of a Kubernetes object the chart would print empty
-  /: must be a map; got/, // a falsy sub-map the chart prints as is (`capabilities: false`), which Kubernetes refuses
-  /config\.HTTP: must be a map of keys/, // a section the chart ranges over (helm fails)
-];
-
-/** The error lines of a refusal that give no documented reason. */
+/** The error lines of a refusal that give no reason the README or docs/errors.md states (refusal-reasons.ts). */
 function undocumented(stderr: string): string[] {
-  return stderr
-    .split('\n')
-    .filter((l) => l.startsWith('  - '))
-    .filter((l) => !DOCUMENTED.some((re) => re.test(l)));
+  return errorLines(stderr).filter((l) => !explain(l));
 }
 
 describe.each(VERSIONS)('chart %s', (version) => {
@@ -128,6 +115,49 @@ describe.each(VERSIONS)('chart %s', (version) => {
       expect(r.objects.find((o) => o.metadata.name === 'x')!.data.k).toBe('ab');
       const f = t({ pod: { containerSecurityContext: { seLinuxOptions: { user: `{{ .Values.${p}.deeper }}` } } } });
       expect(f.stderr).toMatch(/is not set, so \.deeper of it cannot be read \(Helm fails too\)/);
+    }
+  });
+  it('a falsy scalar where the chart ranges over a value, or prints a map without testing it, is refused as Helm fails', () => {
+    for (const [path, kind] of Object.entries(RANGED_VALUES)) {
+      for (const v of [false, 0, '']) {
+        const r = t(nest(path.split('.'), v));
+        expect([path, v, errorLines(r.stderr).map((l) => explain(l)?.id)]).toEqual([path, v, ['ranged-scalar']]);
+      }
+      expect([path, t(nest(path.split('.'), kind === 'a map' ? {} : [])).code]).toEqual([path, 0]);
+    }
+    for (const [path, gate] of Object.entries(PRINTED_MAPS)) {
+      const on = nest(gate.split('.'), true) as Values;
+      for (const v of [false, 0, '']) {
+        const segs = path.split('.');
+        const r = t({ [segs[0]]: { ...(on[segs[0]] as Values), [segs[1]]: v } });
+        expect([path, v, errorLines(r.stderr).map((l) => explain(l)?.id)]).toEqual([path, v, ['printed-map-scalar']]);
+      }
+    }
+  });
+
+  it('a value the chart prints into a field Kubernetes requires may not be removed where the chart has a default for it', () => {
+    for (const path of Object.keys(REQUIRED_PRINTED)) {
+      const hasDefault = path.split('.').reduce<unknown>((o, k) => (isMap(o) ? o[k] : undefined), chart) !== undefined;
+      for (const v of [null, '']) {
+        const r = t(nest(path.split('.'), v));
+        if (hasDefault) expect([path, v, errorLines(r.stderr).map((l) => explain(l)?.id)]).toEqual([path, v, ['removed-default']]);
+        else expect([path, v, r.code]).toEqual([path, v, 0]);
+      }
+    }
+  });
+
+  it('a Service setting of another service.type is not checked (the chart never prints it), and a warning names it', () => {
+    const settings = (Object.entries(VALUE_TRAITS) as [string, ValueTraits][]).filter(([, tr]) => tr.onlyWithServiceType);
+    expect(settings.length).toBe(3);
+    for (const [path, tr] of settings) {
+      const other = tr.onlyWithServiceType === 'ClusterIP' ? 'NodePort' : 'ClusterIP';
+      for (const odd of [12345, true, 'false', { a: 1 }]) {
+        const r = t({ service: { type: other, [path.slice('service.'.length)]: odd } });
+        expect([path, odd, r.code]).toEqual([path, odd, 0]);
+        expect(r.stderr).toContain(
+          `[ppm:ignored-value] ${path}: is ignored: it applies only when service.type is ${tr.onlyWithServiceType}`,
+        );
+      }
     }
   });
 });

@@ -2,6 +2,7 @@
  * The reproducers of issue 23, one test each: what helm 3.16.4 renders with the real chart
  * (`helm template my-release CHART -n posit -f FILE`), or a refusal for a reason the README states.
  */
+import { errorLines, explain } from './refusal-reasons';
 import { find, kinds, template, VERSIONS } from './render';
 
 describe.each(VERSIONS)('chart %s', (version) => {
@@ -146,5 +147,22 @@ describe.each(VERSIONS)('chart %s', (version) => {
     expect(find(port, 'Ingress')!.spec.rules[0].http.paths[0].backend.service.port).toEqual({ number: 8080 });
     // Where helm crashes on a null or scalar map the chart reads fields of, we refuse and say so.
     expect(t('{livenessProbe: ~}').stderr).toMatch(/livenessProbe: is null, but the chart reads its fields \(Helm fails to render it\)/);
+  });
+  it('the differential run of seeds 777001/777002: each leftover renders as helm does, or is refused for a stated reason', () => {
+    const reasons = (yaml: string) => errorLines(t(yaml).stderr).map((l) => explain(l)?.id);
+    // Strings the chart prints unquoted stay strings (helm writes the boolean true there, which Kubernetes refuses).
+    const lic = t('{license: {file: {secret: "true"}}, rstudioPMKey: "False"}');
+    expect(lic.code).toBe(0);
+    const pod = find(lic, 'Deployment')!.spec.template.spec;
+    expect(pod.volumes.find((v: { secret?: unknown }) => v.secret).secret.secretName).toBe('true');
+    expect(lic.objects.find((o) => o.kind === 'Secret' && /key$/.test(o.metadata.name))!.stringData).toEqual({ 'rstudio-pm.key': 'False' });
+    // pod.port: ~ (chart 0.20.4 prints `containerPort:` empty); chart 0.5.29 never reads pod.port and writes 4242.
+    if (version === '0.20.4') expect(reasons('{pod: {port: ~}}')).toEqual(['removed-default']);
+    else expect(find(t('{pod: {port: ~}}'), 'Deployment')!.spec.template.spec.containers[0].ports[0].containerPort).toBe(4242);
+    // A bare port in HTTP.Listen: Go's net.Listen needs ":12345" (docs/errors.md).
+    expect(reasons('{config: {HTTP: {Listen: 12345}}}')).toEqual(['listen-address']);
+    // pod.annotations: false: the chart ranges over it and helm fails ("range can't iterate over false").
+    expect(reasons('{pod: {annotations: false}}')).toEqual(['ranged-scalar']);
+    expect(t('{pod: {annotations: []}}').code).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 /** Rules on the Service, the Ingress, the PodDisruptionBudget and extra objects. */
 import { DEFAULT_PATH_TYPE } from '../../constants';
 import { isDns1123Subdomain, isIp, SUBDOMAIN_RULE } from '../../k8s/names';
-import { VALUE_TRAITS, type ValueTraits } from '../../traits';
+import { otherServiceTypeMessage, VALUE_TRAITS, type ValueTraits } from '../../traits';
 import type { Rule } from './context';
 
 /** Addresses of the Service. */
@@ -13,8 +13,7 @@ export const serviceAddresses: Rule = ({ model, invalid, warn }) => {
   for (const [path, traits] of Object.entries(VALUE_TRAITS) as [string, ValueTraits][]) {
     const type = traits.onlyWithServiceType;
     const value = type && path.startsWith('service.') ? s[path.slice('service.'.length) as keyof typeof s] : undefined;
-    if (value && s.type !== type)
-      warn('ppm:ignored-value', path, `is ignored: it applies only when service.type is ${type} (it is ${s.type})`);
+    if (type && value && s.type !== type) warn('ppm:ignored-value', path, otherServiceTypeMessage(type, s.type));
   }
 };
 
