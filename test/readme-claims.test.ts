@@ -10,6 +10,7 @@ import { join } from 'path';
 import { CHART_RECORDS, CHART_VERSIONS, DEFAULT_CHART_VERSION } from '../src/chart-versions';
 import { parseDiffArgs } from '../src/cli/diff';
 import { EXIT_CODES } from '../src/cli/exit-codes';
+import { EXIT } from '../src/diff/report';
 import { main } from '../src/cli/main';
 import { defaultsOf } from '../src/model';
 import { Testing } from 'cdk8s';
@@ -20,6 +21,9 @@ const ROOT = join(__dirname, '..');
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8').replace(/\s+/g, ' ');
 /** The README says this (line breaks and indentation are any whitespace). */
 const says = (text: string) => expect(README).toContain(text.replace(/\s+/g, ' '));
+/** A doc of docs/ that the README links says this. */
+const docSays = (file: string, text: string) =>
+  expect(readFileSync(join(ROOT, 'docs', file), 'utf8').replace(/\s+/g, ' ')).toContain(text.replace(/\s+/g, ' '));
 
 type Obj = { kind: string; metadata: { name: string; namespace?: string; labels?: Record<string, string> } } & Record<string, any>;
 const SANDBOX: PackageManagerProps = { acknowledgeWarnings: ['ppm:sandboxing'] };
@@ -268,6 +272,10 @@ describe('exit codes the README states outside the exit codes table', () => {
       expect(diff(['--set', 'replicas=-1'])).toBe(2);
     });
 
+    it("the diff library's exit codes are the command's", () => {
+      expect(EXIT).toEqual({ same: EXIT_CODES.ok, differs: EXIT_CODES.failed, trouble: EXIT_CODES.usage });
+    });
+
     it('--output is text by default', () => {
       says('| `-o, --output FORMAT` | diff | the report as text (default) or json |');
       expect(parseDiffArgs(['r1', '--from', 'c.yaml']).output).toBe('text');
@@ -483,5 +491,93 @@ describe("docs/props.md's described defaults are what renders", () => {
   it.each(ROWS)('%s: %s', (path, cell, check) => {
     expect(defaultCell(path)).toBe(cell);
     check();
+  });
+});
+
+describe('the docs the README links: their defaults and exit codes', () => {
+  it('security.md: metrics from metricsFrom, else the namespace of serviceMonitor.namespace, else monitoring; egress all allowed', () => {
+    docSays('security.md', 'to the metrics port from `metricsFrom`, else the namespace of `serviceMonitor.namespace`, else `monitoring`');
+    docSays('security.md', 'Egress is all allowed by default');
+    const metricsPeers = (props: PackageManagerProps) => {
+      const policy = kind(objects({ networkPolicy: { enabled: true }, ...props }), 'NetworkPolicy')!;
+      return [
+        policy.spec.ingress.find((r: { ports: { port: number }[] }) => r.ports.some((p) => p.port === 2112)).from,
+        policy.spec.egress,
+      ];
+    };
+    const ns = (name: string) => [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': name } } }];
+    expect(metricsPeers({})).toEqual([ns('monitoring'), [{}]]);
+    expect(metricsPeers({ namespace: 'posit', serviceMonitor: { enabled: true, namespace: 'prom' } })[0]).toEqual(ns('prom'));
+    const own = [{ podSelector: { matchLabels: { app: 'prometheus' } } }];
+    expect(
+      metricsPeers({
+        namespace: 'posit',
+        serviceMonitor: { enabled: true, namespace: 'prom' },
+        networkPolicy: { enabled: true, metricsFrom: own },
+      })[0],
+    ).toEqual(own);
+  });
+
+  it('security.md: sandboxing is the default; automountServiceAccountToken unset renders nothing', () => {
+    docSays('security.md', 'The default (`enableSandboxing: true`, sandboxed Git builds)');
+    docSays('security.md', "Unset, nothing is rendered (the chart's output)");
+    expect(defaultsOf(undefined).enableSandboxing).toBe(true);
+    expect(objects().filter((o) => JSON.stringify(o).includes('automountServiceAccountToken'))).toEqual([]);
+  });
+
+  it("repositories.md: type r is the default; the script's waits; Server.SockFileDir's default", () => {
+    docSays('repositories.md', '(type r is the default)');
+    docSays('repositories.md', '`PPM_SETUP_WAIT_SECONDS` (5), `PPM_SETUP_RETRY_SECONDS` (60), `PPM_SETUP_WAIT_TRIES` (none: wait forever)');
+    docSays('repositories.md', '(`Server.SockFileDir`, by default `/var/run/rstudio-pm`)');
+    const objs = objects({ repositories: [{ name: 'cran', sources: ['cran'] }] });
+    const script = Object.values(
+      kind(
+        objs.filter((o) => o.metadata.name.endsWith('-repositories')),
+        'ConfigMap',
+      )!.data,
+    ).join('\n');
+    expect(script).toContain('--type=');
+    expect(script).toMatch(/--name='?cran'? --type='?r'?/);
+    expect(script).toContain('WAIT_SECONDS="${PPM_SETUP_WAIT_SECONDS:-5}"');
+    expect(script).toContain('RETRY_SECONDS="${PPM_SETUP_RETRY_SECONDS:-60}"');
+    expect(script).toContain('WAIT_TRIES="${PPM_SETUP_WAIT_TRIES:-}"');
+    expect(JSON.stringify(podSpec(objs))).toContain('/var/run/rstudio-pm');
+  });
+
+  it('errors.md: a refusal is exit 1 in the CLI', () => {
+    docSays('errors.md', 'What this library refuses (an error: nothing is rendered, exit code 1 in the CLI)');
+    expect(cli(['template', 'r1', '--set', 'replicas=-1']).code).toBe(EXIT_CODES.failed);
+  });
+
+  /** Claims checked by a suite that runs processes or real charts: the doc says it, and the test that checks it is there. */
+  it.each([
+    [
+      'umbrella.md',
+      "It exits as a plain `diff` does: 0 when the subchart's objects differ in nothing but labels",
+      'test/values/umbrella.test.ts',
+      'exits 0 when the subchart objects match, and says how many others it left out',
+    ],
+    [
+      'umbrella.md',
+      'is refused (exit 2)',
+      'test/values/umbrella.test.ts',
+      'exits 2 when no object comes from the subchart, or the render has no # Source: comments',
+    ],
+    [
+      'errors.md',
+      'A write error on stdout (`> /dev/full`) is one line on stderr and exit 1',
+      'test/cli/io-limits.test.ts',
+      'write errors are one line and exit 1',
+    ],
+    [
+      'repositories.md',
+      '`PPM_SETUP_ONCE=1` (exit when done, 1 on a failure)',
+      'test/repositories/setup.test.ts',
+      'reports a failed command and retries the whole run (once: exits 1)',
+    ],
+    ['repositories.md', 'again (nothing changes, exit 0)', 'test/repositories/setup.test.ts', 'second run changes nothing'],
+  ])('%s: "%s" (%s)', (file, text, testFile, testName) => {
+    docSays(file, text);
+    expect(readFileSync(join(ROOT, testFile), 'utf8')).toContain(testName);
   });
 });
