@@ -11,11 +11,11 @@ import { CHART_RECORDS, CHART_VERSIONS, DEFAULT_CHART_VERSION } from '../src/cha
 import { parseDiffArgs } from '../src/cli/diff';
 import { EXIT_CODES } from '../src/cli/exit-codes';
 import { EXIT } from '../src/diff/report';
-import { main } from '../src/cli/main';
 import { defaultsOf } from '../src/model';
 import { Testing } from 'cdk8s';
 import { PackageManager, render, type PackageManagerProps } from '../src';
 import { parseYamlDocuments } from '../src/values/yaml';
+import { runCli } from './helpers/cli-run';
 
 const ROOT = join(__dirname, '..');
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8').replace(/\s+/g, ' ');
@@ -31,21 +31,10 @@ const objects = (props: PackageManagerProps = {}) => render({ ...SANDBOX, ...pro
 const kind = (objs: Obj[], k: string) => objs.find((o) => o.kind === k);
 const podSpec = (objs: Obj[]) => kind(objs, 'Deployment')!.spec.template.spec;
 
-/** `cdk8s-ppm ARGV` in-process, with files in memory. */
+/** `cdk8s-ppm ARGV` in-process, with files in memory; `objects()` parses what it printed. */
 function cli(argv: string[], files: Record<string, string> = {}, env: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = main(argv, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    readStdin: () => '',
-    readFile: (p) => {
-      if (!(p in files)) throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
-      return files[p];
-    },
-    env,
-  });
-  return { code, stdout, stderr, objects: () => parseYamlDocuments(stdout) as Obj[] };
+  const r = runCli(argv, { files, env });
+  return { ...r, objects: () => parseYamlDocuments(r.stdout) as Obj[] };
 }
 const ACK = ['--acknowledge-warning', 'ppm:sandboxing'];
 

@@ -9,30 +9,15 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { COMMANDS } from '../../src/cli/commands';
 import { EXIT_CODES } from '../../src/cli/exit-codes';
-import { main, type CliIo } from '../../src/cli/main';
+import { type CliIo } from '../../src/cli/main';
 import { parseYamlDocuments } from '../../src/values/yaml';
 import { toYamlDocuments } from '../../src/yaml/emit';
+import { runCli } from '../helpers/cli-run';
 
 const ROOT = join(__dirname, '..', '..');
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
-function run(argv: string[], io: Partial<CliIo> & { files?: Record<string, string> } = {}) {
-  let stdout = '';
-  let stderr = '';
-  const files = io.files ?? {};
-  const code = main(argv, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    readStdin: () => '',
-    readFile: (p) => {
-      if (!(p in files)) throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
-      return files[p];
-    },
-    env: {},
-    ...io,
-  });
-  return { code, stdout, stderr };
-}
+const run = (argv: string[], io: Partial<CliIo> & { files?: Record<string, string> } = {}) => runCli(argv, { files: {}, env: {}, ...io });
 
 type Manifest = { metadata: { namespace?: string; labels?: Record<string, string> } } & Record<string, unknown>;
 const manifests = (yaml: string) => parseYamlDocuments(yaml) as Manifest[];

@@ -3,24 +3,15 @@ import { spawnSync } from 'child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { main, type CliIo } from '../../src/cli/main';
+import { type CliIo } from '../../src/cli/main';
 import { matchTemplate } from '../../src/cli/template';
+import { runCli } from '../helpers/cli-run';
 import { parityDiff, parseManifests } from '../helpers/parity';
 
 const ROOT = join(__dirname, '..', '..');
 const DIR = join(ROOT, 'test', 'fixtures', 'parity');
 
-function run(argv: string[], io: Partial<CliIo> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = main(argv, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    readStdin: () => '',
-    ...io,
-  });
-  return { code, stdout, stderr };
-}
+const run = (argv: string[], io: Partial<CliIo> = {}) => runCli(argv, io);
 
 let work: string;
 beforeAll(() => {
