@@ -1,6 +1,7 @@
 /**
  * Why values that Helm renders are refused here: each error line of a refusal, matched to the reason the README or
- * docs/errors.md gives (quoted, so a test checks the docs still say it). The fidelity tests and the differential
+ * docs/errors.md gives (quoted, so a test checks the docs still say it). The first match counts: specific reasons
+ * come before the general ones. The fidelity tests and the differential
  * harness against real Helm classify every refusal with `explain`; a line it does not match is an unexplained one.
  */
 export type Doc = 'README.md' | 'docs/errors.md';
@@ -62,6 +63,12 @@ export const REFUSAL_REASONS: readonly RefusalReason[] = [
     line: /: is .*, but while .* is on the chart prints it as the annotations map/,
     doc: 'docs/errors.md',
     says: '`sharedStorage.annotations` given `false`, `0` or `""` while the claim is created',
+  },
+  {
+    id: 'gcfg-typed-key',
+    line: /^ {2}- config\.\w+\.\w+: must be (a cron schedule|one of |a Go duration|a whole number|true or false)/,
+    doc: 'README.md',
+    says: 'Typed keys have types: booleans, whole numbers, durations (`5m`), cron schedules (5 fields), `[host]:port` addresses, enums.',
   },
   {
     id: 'image-tag-printf',
