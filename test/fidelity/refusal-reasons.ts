@@ -103,6 +103,12 @@ export const REFUSAL_REASONS: readonly RefusalReason[] = [
     says: 'are DNS-1123 names; namespaces are DNS-1123 labels',
   },
   {
+    id: 'probe-port',
+    line: /Probe\.(httpGet|tcpSocket|grpc)\.port: is .*, (but nothing in the pod listens on it|which is not a port of the Package Manager container)/,
+    doc: 'docs/errors.md',
+    says: 'a named port the Package Manager container does not have; a number nothing in the pod listens on',
+  },
+  {
     id: 'probe-handler',
     line: /: a probe needs a handler/,
     doc: 'README.md',
