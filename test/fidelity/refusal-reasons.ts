@@ -103,6 +103,12 @@ export const REFUSAL_REASONS: readonly RefusalReason[] = [
     says: 'are DNS-1123 names; namespaces are DNS-1123 labels',
   },
   {
+    id: 'service-ip',
+    line: /^ {2}- service\.(clusterIP|loadBalancerIP): must be an IP address/,
+    doc: 'docs/errors.md',
+    says: '`service.clusterIP` (an IP or `"None"`) and `service.loadBalancerIP`, with their `service.type`: the API server refuses anything else there',
+  },
+  {
     id: 'probe-port',
     line: /Probe\.(httpGet|tcpSocket|grpc)\.port: is .*, (but nothing in the pod listens on it|which is not a port of the Package Manager container)/,
     doc: 'docs/errors.md',

@@ -182,6 +182,14 @@ describe.each(VERSIONS)('chart %s', (version) => {
     expect(find(fromSet, 'Deployment')!.spec.template.spec.containers[0].image).toMatch(/:2000000$/);
     // From a file, the tag is "2e+06", as helm renders it: not an image tag, so an error.
     expect(t('{image: {tag: 2000000}}').stderr).toContain('gives the image tag "2e+06"');
+    // --set service.port=8080 is an int64, which the chart's Ingress tests neither as int nor float64: helm writes
+    // `port: {}`; the README's deviation: the port number.
+    const ing = t('{ingress: {enabled: true, hosts: [{host: a.example.com, paths: ["/"]}]}}', ['--set', 'service.port=8080']);
+    expect(find(ing, 'Ingress')!.spec.rules[0].http.paths[0].backend.service.port).toEqual({ number: 8080 });
+    // An address that is not an IP where the API server wants one is refused for that reason (docs/errors.md).
+    expect(errorLines(t('{service: {type: LoadBalancer, loadBalancerIP: "false"}}').stderr).map((l) => explain(l)?.id)).toEqual([
+      'service-ip',
+    ]);
     // A later flag that replaces the value takes its type: --set-string keeps the text, --set-json gives a float64.
     const replaced = t('{}', ['--set', 'config.Server.Address=1000000', '--set-string', 'config.Server.Address=5e6']);
     expect(find(replaced, 'ConfigMap')!.data['rstudio-pm.gcfg']).toContain('Address = 5e6\n');
