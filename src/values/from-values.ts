@@ -233,6 +233,7 @@ export function valuesToProps(
     chart: { name: record.name, version: record.version, appVersion: record.appVersion },
     values: merged,
     includes: includes(merged, release.releaseName, record),
+    integers,
   };
 
   const translate = (value: unknown, path: string[]): unknown => {

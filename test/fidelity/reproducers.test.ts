@@ -182,6 +182,10 @@ describe.each(VERSIONS)('chart %s', (version) => {
     expect(find(fromSet, 'Deployment')!.spec.template.spec.containers[0].image).toMatch(/:2000000$/);
     // From a file, the tag is "2e+06", as helm renders it: not an image tag, so an error.
     expect(t('{image: {tag: 2000000}}').stderr).toContain('gives the image tag "2e+06"');
+    // In templates too: `{{ .Values.x }}` of a --set integer prints in full.
+    const tpl = '{extraObjects: [{apiVersion: v1, kind: ConfigMap, metadata: {name: x}, data: {k: "n={{ .Values.pod.labels.n }}"}}]}';
+    expect(t(tpl, ['--set', 'pod.labels.n=5000000']).objects.find((o) => o.metadata.name === 'x')!.data.k).toBe('n=5000000');
+    expect(t(tpl, ['--set-json', 'pod.labels.n=5000000']).objects.find((o) => o.metadata.name === 'x')!.data.k).toBe('n=5e+06');
     // --set service.port=8080 is an int64, which the chart's Ingress tests neither as int nor float64: helm writes
     // `port: {}`; the README's deviation: the port number.
     const ing = t('{ingress: {enabled: true, hosts: [{host: a.example.com, paths: ["/"]}]}}', ['--set', 'service.port=8080']);
