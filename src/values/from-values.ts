@@ -26,6 +26,7 @@ import type { PackageManagerWarning } from '../warnings';
 import { goPrint, isTemplate, renderGoTemplate, GoTemplateError, type TemplateContext } from './template';
 import { BOOLEAN_KEYS, INTEGER_KEYS, STRING_KEYS } from '../config/spec';
 import { GATED_VALUES, PRINTED_MAPS, RANGED_VALUES, REQUIRED_PRINTED } from './chart-reads';
+import { goIntegersOf } from './go-integers';
 import { coalesceValues, mergeValueLayers } from './coalesce';
 import { checkStructure, textOfBytes } from './intake';
 import { subchartValues, umbrellaIssue, umbrellaKeys } from './subchart';
@@ -118,6 +119,10 @@ export function valuesToProps(
     );
   }
   const record = chartRecord(release.chartVersion);
+  // The `--set` integers (int64 for Helm, printed in full), as loadValues recorded them.
+  const integers = goIntegersOf(input);
+  const goText = (v: number | boolean, path: readonly (string | number)[]): string =>
+    (typeof v === 'number' && integers.get(JSON.stringify(path.map(String)))) || goPrint(v);
   // YAML text, or layers as several `-f` files (each an object or YAML text), merged as Helm merges them.
   // A Buffer is read as UTF-8 text; an object is checked before anything recurses into it (constructs, functions, cycles, depth).
   const parse = (given: unknown, i: number) => {
@@ -228,6 +233,7 @@ export function valuesToProps(
     chart: { name: record.name, version: record.version, appVersion: record.appVersion },
     values: merged,
     includes: includes(merged, release.releaseName, record),
+    integers,
   };
 
   const translate = (value: unknown, path: string[]): unknown => {
@@ -300,7 +306,7 @@ export function valuesToProps(
       const n = parseYamlScalar(value);
       return typeof n === 'number' ? n : value;
     }
-    if (trait.usedAsText && (typeof value === 'number' || typeof value === 'boolean')) return goPrint(value);
+    if (trait.usedAsText && (typeof value === 'number' || typeof value === 'boolean')) return goText(value, path);
     if (trait.readAsYaml && typeof value === 'string') {
       try {
         return parseYaml(value);
@@ -315,12 +321,12 @@ export function valuesToProps(
     }
     if (trait.readAsYaml && Array.isArray(value)) {
       // The chart prints each item as text: `[sleep, 1000]` runs `sleep 1000`.
-      return value.map((v) => (typeof v === 'number' || typeof v === 'boolean' ? goPrint(v) : v));
+      return value.map((v, i) => (typeof v === 'number' || typeof v === 'boolean' ? goText(v, [...path, i]) : v));
     }
     if (trait.quotedAsText && isPlainObject(value)) {
       // The chart quotes each value as Go prints it (`1000000` is "1e+06").
-      const text = (v: unknown) => (typeof v === 'number' || typeof v === 'boolean' ? goPrint(v) : v);
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, v === null || typeof v === 'object' ? v : text(v)]));
+      const text = (v: unknown, k: string) => (typeof v === 'number' || typeof v === 'boolean' ? goText(v, [...path, k]) : v);
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, v === null || typeof v === 'object' ? v : text(v, k)]));
     }
     if (trait.templated && isPlainObject(value)) {
       // The chart evaluates the merged value as a template.
@@ -387,12 +393,12 @@ export function valuesToProps(
           }
           // The chart prints each setting as Go does: a number in a string setting or an unknown one is that text
           // (`Password: 12345` is "12345", `1000000` is "1e+06"); known numbers and booleans keep their type.
-          const asPrinted = (k: string, v: unknown): unknown => {
-            if (Array.isArray(v)) return v.map((item) => asPrinted(k, item));
+          const asPrinted = (k: string, v: unknown, at: (string | number)[] = ['config', section, k]): unknown => {
+            if (Array.isArray(v)) return v.map((item, i) => asPrinted(k, item, [...at, i]));
             const id = `${section}.${k}`;
             if (typeof v === 'boolean') return STRING_KEYS.has(id) ? String(v) : v;
             if (typeof v !== 'number' || INTEGER_KEYS.has(id) || BOOLEAN_KEYS.has(id)) return v;
-            return goPrint(v);
+            return goText(v, at);
           };
           return [
             section,

@@ -9,7 +9,8 @@
 import { structureProblem } from './intake';
 import { readInputFile, readInputStdin } from './read-input';
 import { mergeValueLayers } from './coalesce';
-import { applySetFlag, SetValueError, type SetFlag } from './strvals';
+import { applySetFlag, setIntegers, SetValueError, type SetFlag } from './strvals';
+import { GO_INTEGERS } from './go-integers';
 import { decodeUtf8LikeGo, invalidUtf8Offset } from './go-text';
 import { withoutCredentials } from '../config/secrets';
 import { ValuesError } from '../errors';
@@ -162,6 +163,7 @@ export function loadValues(options: LoadValuesOptions = {}): Record<string, unkn
     ['--set-file', options.setFile],
     ['--set-literal', options.setLiteral],
   ];
+  const integers: { path: (string | number)[]; text: string }[] = [];
   for (const [flag, expressions] of flags) {
     for (const expression of expressions ?? []) {
       try {
@@ -172,8 +174,16 @@ export function loadValues(options: LoadValuesOptions = {}): Record<string, unkn
       }
       const problem = structureProblem(base, true);
       if (problem) throw new ValuesError(`${flag}: ${problem.path}: ${problem.message}`, flag);
+      if (flag === '--set') integers.push(...setIntegers(expression));
     }
   }
+  // The --set integers still in place (a later flag may have replaced them), for the values reader to print in full.
+  const kept = new Map<string, string>();
+  for (const { path, text } of integers) {
+    const v = path.reduce<unknown>((o, k) => (o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), base);
+    if (typeof v === 'number' && v === Number(text)) kept.set(JSON.stringify(path.map(String)), text);
+  }
+  if (kept.size > 0) Object.defineProperty(base, GO_INTEGERS, { value: kept, enumerable: false });
   if (options.subchart === undefined) return base;
   if (options.chartVersion !== undefined && !isChartVersion(options.chartVersion))
     throw new ValuesError(unsupportedChartVersion(options.chartVersion), 'chartVersion');

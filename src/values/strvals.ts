@@ -105,6 +105,11 @@ function atoi(text: string): number {
 
 type Mode = 'typed' | 'string' | 'json' | 'file' | 'literal';
 
+/** A `--set` integer, as its int64 text: what {@link setIntegers} finds in the parse. */
+class SetInteger {
+  constructor(readonly text: string) {}
+}
+
 class Parser {
   private pos = 0;
   /** Rune ranges holding values, elided in error messages. */
@@ -119,6 +124,7 @@ class Parser {
     private readonly data: Record<string, unknown>,
     private readonly mode: Mode,
     private readonly readFile: (path: string) => string,
+    private readonly boxIntegers = false,
   ) {}
 
   get where(): string {
@@ -163,8 +169,10 @@ class Parser {
 
   private value(text: string): unknown {
     switch (this.mode) {
-      case 'typed':
-        return typedSetValue(text);
+      case 'typed': {
+        const v = typedSetValue(text);
+        return this.boxIntegers && typeof v === 'number' ? new SetInteger(String(goParseInt(text, 10))) : v;
+      }
       case 'file':
         return this.readFile(text);
       default:
@@ -604,4 +612,27 @@ export function parseSetFlag(flag: SetFlag, expression: string, options: SetOpti
   const out: Record<string, unknown> = {};
   applySetFlag(out, flag, expression, options);
   return out;
+}
+
+/**
+ * The integers one `--set` expression sets, by key path, each as its int64 text: Helm keeps them as int64, which
+ * templates print in full (`1000000`, where a values file's float64 prints `1e+06`). Call it on an expression that
+ * `applySetFlag` has taken.
+ */
+export function setIntegers(expression: string): { path: (string | number)[]; text: string }[] {
+  const out: Record<string, unknown> = {};
+  const parser = new Parser(Array.from(expression), out, 'typed', () => '', true);
+  try {
+    parser.parse();
+  } catch {
+    return [];
+  }
+  const found: { path: (string | number)[]; text: string }[] = [];
+  const walk = (v: unknown, path: (string | number)[]): void => {
+    if (v instanceof SetInteger) found.push({ path, text: v.text });
+    else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+    else if (isPlainObject(v)) for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+  };
+  walk(out, []);
+  return found;
 }

@@ -51,6 +51,8 @@ export interface TemplateContext {
   readonly values: unknown;
   /** The chart's named templates, already computed (`rstudio-pm.fullname` → text). */
   readonly includes: Readonly<Record<string, string>>;
+  /** The `--set` integers of the values (int64 for Helm, printed in full), by key path (see go-integers.ts). */
+  readonly integers?: ReadonlyMap<string, string>;
 }
 
 type Node =
@@ -514,7 +516,10 @@ class Evaluator {
       else if (n.kind === 'action') {
         const v = this.pipeline(n.pipe);
         if (v === ROOT) throw new GoTemplateError(`${shownAction(n.pipe)} prints the whole context`);
-        out += print(v, shownAction(n.pipe));
+        // `{{ .Values.x }}` of a --set integer: Helm's int64, printed in full.
+        const field = /^\s*\$?\.Values((?:\.[\w-]+)+)\s*$/.exec(n.pipe);
+        const int = typeof v === 'number' && field ? this.ctx.integers?.get(JSON.stringify(field[1].slice(1).split('.'))) : undefined;
+        out += int ?? print(v, shownAction(n.pipe));
       } else {
         const branch = n.branches.find((b) => b.cond === undefined || truthy(this.pipeline(b.cond)));
         if (branch) out += this.render(branch.body);

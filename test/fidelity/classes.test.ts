@@ -85,6 +85,13 @@ describe.each(VERSIONS)('chart %s', (version) => {
       const r = t({ config: { [section]: { [name]: value } } });
       expect([key, r.stderr]).not.toEqual([key, expect.stringMatching(/must be a string/)]);
     });
+    // From --set, integers are int64 for Helm, printed in full, wherever the setting lands (ConfigMap or Secret).
+    free.forEach((key) => {
+      const r = template('{}', version, ['--set', `config.${key}=1000000`]);
+      // A setting with a format (an enum, a schedule) is refused for it, as Package Manager would not start.
+      if (r.code !== 0) expect([key, undocumented(r.stderr)]).toEqual([key, []]);
+      else expect([key, JSON.stringify(r.objects).includes('1e+06')]).toEqual([key, false]);
+    });
     // A bare port is a Listen address only for Metrics (HTTP.Listen: 4242 is refused: Go's net.Listen needs ":4242").
     const r = t({ config: { Server: { Address: 1000000 }, Metrics: { Listen: 2112 } } });
     const gcfg: string = find(r, 'ConfigMap')!.data['rstudio-pm.gcfg'];

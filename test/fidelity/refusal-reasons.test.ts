@@ -16,5 +16,7 @@ test('explain matches the lines of the messages it names, and nothing else', () 
   expect(explain('  - pod.annotations: is false, but the chart ranges over it without testing it (Helm fails)')?.id).toBe('ranged-scalar');
   expect(explain('  - pod.port: is removed (null), which would render a container port without a number')?.id).toBe('removed-default');
   expect(explain("  - image.imagePullPolicy: must be 'Always' | 'IfNotPresent' | 'Never'; got 1.5")?.id).toBe('kubernetes-enum');
+  expect(explain('  - config.CRAN.SyncSchedule: must be a cron schedule of 5 fields')?.id).toBe('gcfg-typed-key');
+  expect(explain('  - readinessProbe.httpGet.port: is 0, but nothing in the pod listens on it (…)')?.id).toBe('probe-port');
   expect(explain('  - something: is refused for no reason the docs give')).toBeUndefined();
 });

@@ -1,6 +1,7 @@
 /**
  * Why values that Helm renders are refused here: each error line of a refusal, matched to the reason the README or
- * docs/errors.md gives (quoted, so a test checks the docs still say it). The fidelity tests and the differential
+ * docs/errors.md gives (quoted, so a test checks the docs still say it). The first match counts: specific reasons
+ * come before the general ones. The fidelity tests and the differential
  * harness against real Helm classify every refusal with `explain`; a line it does not match is an unexplained one.
  */
 export type Doc = 'README.md' | 'docs/errors.md';
@@ -64,6 +65,12 @@ export const REFUSAL_REASONS: readonly RefusalReason[] = [
     says: '`sharedStorage.annotations` given `false`, `0` or `""` while the claim is created',
   },
   {
+    id: 'gcfg-typed-key',
+    line: /^ {2}- config\.\w+\.\w+: must be (a cron schedule|one of |a Go duration|a whole number|true or false)/,
+    doc: 'README.md',
+    says: 'Typed keys have types: booleans, whole numbers, durations (`5m`), cron schedules (5 fields), `[host]:port` addresses, enums.',
+  },
+  {
     id: 'image-tag-printf',
     line: /^ {2}- (versionOverride|image\.tagPrefix|image\.os): must be a string; got/,
     doc: 'docs/errors.md',
@@ -94,6 +101,18 @@ export const REFUSAL_REASONS: readonly RefusalReason[] = [
     line: /: must be a DNS-1123 (name|subdomain|label)/,
     doc: 'README.md',
     says: 'are DNS-1123 names; namespaces are DNS-1123 labels',
+  },
+  {
+    id: 'service-ip',
+    line: /^ {2}- service\.(clusterIP|loadBalancerIP): must be an IP address/,
+    doc: 'docs/errors.md',
+    says: '`service.clusterIP` (an IP or `"None"`) and `service.loadBalancerIP`, with their `service.type`: the API server refuses anything else there',
+  },
+  {
+    id: 'probe-port',
+    line: /Probe\.(httpGet|tcpSocket|grpc)\.port: is .*, (but nothing in the pod listens on it|which is not a port of the Package Manager container)/,
+    doc: 'docs/errors.md',
+    says: 'a named port the Package Manager container does not have; a number nothing in the pod listens on',
   },
   {
     id: 'probe-handler',

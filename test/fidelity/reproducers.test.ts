@@ -6,7 +6,7 @@ import { errorLines, explain } from './refusal-reasons';
 import { find, kinds, template, VERSIONS } from './render';
 
 describe.each(VERSIONS)('chart %s', (version) => {
-  const t = (yaml: string) => template(yaml, version);
+  const t = (yaml: string, args: readonly string[] = []) => template(yaml, version, args);
 
   it('1: a quoted false in config.Metrics.Enabled is refused, never objects silently dropped', () => {
     for (const v of ['"false"', '"no"', '"0"', '"False"', '""', '"nope"', '"yes"', '"True"']) {
@@ -164,5 +164,38 @@ describe.each(VERSIONS)('chart %s', (version) => {
     // pod.annotations: false: the chart ranges over it and helm fails ("range can't iterate over false").
     expect(reasons('{pod: {annotations: false}}')).toEqual(['ranged-scalar']);
     expect(t('{pod: {annotations: []}}').code).toBe(0);
+  });
+  it('numbers of 1e6 or more print as helm prints them: in full from --set (int64), as 1e+06 from a values file (float64)', () => {
+    const set = ['--set', 'config.Server.Address=1000000,pod.annotations.n=4000000,image.tag=2000000', '--set', 'args={3000000}'];
+    const fromSet = t('{}', set);
+    const fromFile = t('{config: {Server: {Address: 1000000}}, pod: {annotations: {"n": 4000000}}, args: [3000000]}');
+    for (const [r, printed] of [
+      [fromSet, ['1000000', '4000000', '3000000']],
+      [fromFile, ['1e+06', '4e+06', '3e+06']],
+    ] as const) {
+      expect(r.code).toBe(0);
+      expect(find(r, 'ConfigMap')!.data['rstudio-pm.gcfg']).toContain(`Address = ${printed[0]}\n`);
+      const pod = find(r, 'Deployment')!.spec.template;
+      expect(pod.metadata.annotations.n).toBe(printed[1]);
+      expect(pod.spec.containers[0].args).toEqual([printed[2]]);
+    }
+    expect(find(fromSet, 'Deployment')!.spec.template.spec.containers[0].image).toMatch(/:2000000$/);
+    // From a file, the tag is "2e+06", as helm renders it: not an image tag, so an error.
+    expect(t('{image: {tag: 2000000}}').stderr).toContain('gives the image tag "2e+06"');
+    // In templates too: `{{ .Values.x }}` of a --set integer prints in full.
+    const tpl = '{extraObjects: [{apiVersion: v1, kind: ConfigMap, metadata: {name: x}, data: {k: "n={{ .Values.pod.labels.n }}"}}]}';
+    expect(t(tpl, ['--set', 'pod.labels.n=5000000']).objects.find((o) => o.metadata.name === 'x')!.data.k).toBe('n=5000000');
+    expect(t(tpl, ['--set-json', 'pod.labels.n=5000000']).objects.find((o) => o.metadata.name === 'x')!.data.k).toBe('n=5e+06');
+    // --set service.port=8080 is an int64, which the chart's Ingress tests neither as int nor float64: helm writes
+    // `port: {}`; the README's deviation: the port number.
+    const ing = t('{ingress: {enabled: true, hosts: [{host: a.example.com, paths: ["/"]}]}}', ['--set', 'service.port=8080']);
+    expect(find(ing, 'Ingress')!.spec.rules[0].http.paths[0].backend.service.port).toEqual({ number: 8080 });
+    // An address that is not an IP where the API server wants one is refused for that reason (docs/errors.md).
+    expect(errorLines(t('{service: {type: LoadBalancer, loadBalancerIP: "false"}}').stderr).map((l) => explain(l)?.id)).toEqual([
+      'service-ip',
+    ]);
+    // A later flag that replaces the value takes its type: --set-string keeps the text, --set-json gives a float64.
+    const replaced = t('{}', ['--set', 'config.Server.Address=1000000', '--set-string', 'config.Server.Address=5e6']);
+    expect(find(replaced, 'ConfigMap')!.data['rstudio-pm.gcfg']).toContain('Address = 5e6\n');
   });
 });
