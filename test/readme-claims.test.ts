@@ -570,3 +570,55 @@ describe('the docs the README links: their defaults and exit codes', () => {
     expect(readFileSync(join(ROOT, testFile), 'utf8')).toContain(testName);
   });
 });
+
+describe('members the README names in its prose', () => {
+  it("warnings are cdk8s metadata of type ppm:warning on the construct's node, and pm.warnings", () => {
+    says("is recorded on the construct's node (cdk8s metadata of type `ppm:warning`, and `pm.warnings`)");
+    const pm = new PackageManager(Testing.chart(), 'w1', { replicas: 2, sharedStorage: { create: true, accessModes: ['ReadWriteMany'] } });
+    const metadata = pm.node.metadata.filter((m) => m.type === 'ppm:warning').map((m) => m.data as { id: string });
+    expect(metadata.map((m) => m.id)).toEqual(expect.arrayContaining(['ppm:sandboxing', 'ppm:replicas-sqlite']));
+    expect(pm.warnings).toEqual(metadata);
+  });
+
+  it("a PackageManagerValidationError's issues hold { path, message, value? }, value 'shown' or 'hidden'", () => {
+    says(
+      "its `issues` list holds `{ path, message, value? }`, where `value` says whether the message shows the bad value, `'shown'`, or hid it as a possible secret, `'hidden'`",
+    );
+    let error: unknown;
+    try {
+      render({ replicas: -1, license: { key: 42 as never } });
+    } catch (e) {
+      error = e;
+    }
+    const issues = (error as { issues: { path: string; message: string; value?: string }[] }).issues;
+    expect(issues.find((i) => i.path === 'replicas')).toMatchObject({ message: expect.stringMatching(/got -1$/), value: 'shown' });
+    expect(issues.find((i) => i.path === 'license.key')).toMatchObject({ value: 'hidden' });
+    expect(issues.find((i) => i.path === 'license.key')!.message).not.toContain('42');
+  });
+});
+
+describe('the quick start', () => {
+  it('renders what the README says it renders', () => {
+    says(
+      '`dist/packages.k8s.yaml` holds the ServiceAccount, ConfigMap, PersistentVolumeClaim, Service, Deployment and Ingress of chart 0.20.4 (which runs no migration Job by default), all in namespace `posit`',
+    );
+    says('(with the license file in the Secret `ppm-license`, key `license.lic`)');
+    const raw = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const start = raw.indexOf("new PackageManager(chart, 'ppm', ") + "new PackageManager(chart, 'ppm', ".length;
+    const props = new Function(`return (${raw.slice(start, raw.indexOf('\n});', start))}\n})`)() as PackageManagerProps;
+    expect(props.chartVersion).toBe('0.20.4');
+    const objs = render({ ...props, namespace: 'posit', acknowledgeWarnings: ['ppm:sandboxing'] }) as unknown as Obj[];
+    expect(objs.map((o) => o.kind).sort()).toEqual([
+      'ConfigMap',
+      'Deployment',
+      'Ingress',
+      'PersistentVolumeClaim',
+      'Service',
+      'ServiceAccount',
+    ]);
+    expect([...new Set(objs.map((o) => o.metadata.namespace))]).toEqual(['posit']);
+    const volume = podSpec(objs).volumes.find((v: { secret?: { secretName: string } }) => v.secret?.secretName === 'ppm-license');
+    expect(volume).toBeDefined(); // the whole Secret is mounted: its key license.lic is the file the pod reads
+    expect(podSpec(objs).containers[0].env).toContainEqual({ name: 'RSPM_LICENSE_FILE_PATH', value: '/etc/rstudio-licensing/license.lic' });
+  });
+});
