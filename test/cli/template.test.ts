@@ -1,5 +1,4 @@
-/** `cdk8s-ppm template`, run in process through main(argv, io); one spawned run checks the real entry point. */
-import { spawnSync } from 'child_process';
+/** `cdk8s-ppm template`, run in process through main(argv, io); test/cli/bundle.test.ts runs the bundled entry point as a process. */
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -244,20 +243,4 @@ describe('the cdk8s-ppm executable', () => {
     expect(pkg.bin['cdk8s-ppm']).toBe('lib/cli/cdk8s-ppm.js');
     expect(readFileSync(join(ROOT, 'src', 'cli', 'main.ts'), 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
   });
-
-  it('runs as a process, and ends quietly when its output pipe closes early', () => {
-    const values = join(work, 'big.yaml');
-    const items = Array.from(
-      { length: 400 },
-      (_, i) => `  - {apiVersion: v1, kind: ConfigMap, metadata: {name: c${i}}, data: {k: "${'x'.repeat(400)}"}}`,
-    );
-    writeFileSync(values, `extraObjects:\n${items.join('\n')}\n`);
-    const cli = `"${process.execPath}" -r ts-node/register/transpile-only src/cli/main.ts`;
-    const result = spawnSync('bash', ['-c', `${cli} template r1 -f "${values}" | head -c 100 >/dev/null; echo "exit \${PIPESTATUS[0]}"`], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
-    expect(result.stdout.trim()).toBe('exit 0');
-    expect(result.stderr.split('\n').filter((l) => l && !l.startsWith('WARNING [ppm:'))).toEqual([]);
-  }, 60000);
 });
