@@ -221,7 +221,15 @@ describe('command line errors', () => {
   });
 
   it('renders chart 0.20.4 with --version 0.20.4, and refuses its removed image.tagPrefix', () => {
-    const result = run(['template', 'r1', 'rstudio/rstudio-pm', '--version', '0.20.4', '--acknowledge-warning', 'ppm:sandboxing']);
+    const result = run([
+      'template',
+      'r1',
+      'rstudio/rstudio-pm',
+      '--version',
+      '0.20.4',
+      '--acknowledge-warning',
+      'ppm:sandboxing,ppm:no-license',
+    ]);
     expect([result.code, result.stderr]).toEqual([0, '']);
     expect(result.stdout).toContain('image: posit/package-manager:2026.08.0-ubuntu-24.04');
     const refused = run(['template', 'r1', 'rstudio/rstudio-pm', '--version', '0.20.4', '--set', 'image.tagPrefix=ubuntu2204-']);
@@ -230,8 +238,8 @@ describe('command line errors', () => {
   });
 
   it('prints each warning with its id on stderr; --acknowledge-warning silences it; an unknown id is an error', () => {
-    expect(run(['template', 'r1']).stderr).toMatch(/^WARNING \[ppm:sandboxing\] enableSandboxing: /);
-    expect(run(['template', 'r1', '--acknowledge-warning=ppm:sandboxing']).stderr).toBe('');
+    expect(run(['template', 'r1']).stderr).toMatch(/^WARNING \[ppm:sandboxing\] enableSandboxing: /m);
+    expect(run(['template', 'r1', '--acknowledge-warning=ppm:sandboxing,ppm:no-license']).stderr).toBe('');
     const bad = run(['template', 'r1', '--acknowledge-warning', 'ppm:nope']);
     expect([bad.code, bad.stderr]).toEqual([1, expect.stringMatching(/unknown warning id "ppm:nope"/)]);
   });
