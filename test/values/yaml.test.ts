@@ -158,7 +158,9 @@ describe('documents', () => {
     const few = errorOf(() => parseValuesYaml('[0][0]\n'));
     expect(few.message).toMatch(/^line 1, column \d+: /);
     const many = `a: 1\n---\n${'[0]'.repeat(20_000)}\n`;
-    expect(errorOf(() => parseValuesYaml('[0]'.repeat(20_000))).message).toBe('line 1, column 6: Unexpected flow-seq-end token in YAML stream');
+    expect(errorOf(() => parseValuesYaml('[0]'.repeat(20_000))).message).toBe(
+      'line 1, column 6: Unexpected flow-seq-end token in YAML stream',
+    );
     expect(errorOf(() => parseYamlDocuments(many)).message).toBe('line 3, column 6: Unexpected flow-seq-end token in YAML stream');
     // 100 of them are still composed, and give the composer's own first error.
     expect(errorOf(() => parseValuesYaml('[0]'.repeat(34))).message).toBe(few.message);
