@@ -8,8 +8,17 @@
  */
 import type { Config } from 'jest';
 
-/** Suites that take seconds each and check contracts of the whole (README, examples, byte identity). */
-export const SLOW_SUITES = ['test/readme.test.ts', 'test/examples.test.ts', 'test/byte-identity.test.ts'];
+/**
+ * Suites that take seconds each and check contracts of the whole (README, examples, byte identity, a generator run, a
+ * shell script run against a fake server).
+ */
+export const SLOW_SUITES = [
+  'test/readme.test.ts',
+  'test/examples.test.ts',
+  'test/byte-identity.test.ts',
+  'test/types/made-up-value.test.ts',
+  'test/repositories/apply.test.ts',
+];
 
 /** Property suites: `npm test` runs them briefly, `test:slow` again with the run counts its script sets. */
 export const PROPERTY_SUITES = ['test/fuzz/', 'test/validation/fast-check.test.ts', 'test/yaml/', 'test/security/hostile-inputs.test.ts'];

@@ -16,6 +16,7 @@ export const WARNINGS = {
   'ppm:config-spelling': "a config section or key is spelled differently from Posit's docs (gcfg reads names case-insensitively)",
   'ppm:config-untyped': 'config settings this library does not type are written as given',
   'ppm:schedule-never-fires': 'a sync schedule names a day no chosen month has, so it never fires',
+  'ppm:no-license': 'no license is given (no key, key Secret, server or file): Package Manager does not start without one',
   'ppm:license-type': "config.Licensing.LicenseType is set by hand (the chart's note)",
   'ppm:deprecated-value': 'a value the chart deprecates',
   'ppm:stale-value': 'a key of an older chart version that the chart ignores',

@@ -36,7 +36,7 @@ function cli(argv: string[], files: Record<string, string> = {}, env: Record<str
   const r = runCli(argv, { files, env });
   return { ...r, objects: () => parseYamlDocuments(r.stdout) as Obj[] };
 }
-const ACK = ['--acknowledge-warning', 'ppm:sandboxing'];
+const ACK = ['--acknowledge-warning', 'ppm:sandboxing,ppm:no-license'];
 
 describe('chart versions and their defaults', () => {
   it('0.5.29 is the default, 0.20.4 the other; anything else is an error listing these two', () => {
@@ -561,10 +561,10 @@ describe('the docs the README links: their defaults and exit codes', () => {
     [
       'repositories.md',
       '`PPM_SETUP_ONCE=1` (exit when done, 1 on a failure)',
-      'test/repositories/setup.test.ts',
+      'test/repositories/apply.test.ts',
       'reports a failed command and retries the whole run (once: exits 1)',
     ],
-    ['repositories.md', 'again (nothing changes, exit 0)', 'test/repositories/setup.test.ts', 'second run changes nothing'],
+    ['repositories.md', 'again (nothing changes, exit 0)', 'test/repositories/apply.test.ts', 'second run changes nothing'],
   ])('%s: "%s" (%s)', (file, text, testFile, testName) => {
     docSays(file, text);
     expect(readFileSync(join(ROOT, testFile), 'utf8')).toContain(testName);

@@ -461,14 +461,18 @@ interface CstToken {
 function goYamlSyntax(text: string, fail: (offset: number, reason: string) => never, allDocuments: boolean): string {
   const tokens = [...new Parser().parse(text)] as unknown as CstToken[];
   const docs = tokens.filter((t) => t.type === 'document');
+  // Only the first document is read (as by Helm): the rest is not composed at all.
+  const readEnd = allDocuments || docs.length < 2 ? text.length : docs[1].offset;
   const edits: Edit[] = [];
   for (let i = 0; i < (allDocuments ? docs.length : Math.min(1, docs.length)); i++) {
     edits.push(...checkDocument(text, docs[i], i === 0 ? 0 : docs[i].offset, docs[i + 1] ? docs[i + 1].offset : text.length, fail));
   }
+  failOnManySyntaxErrors(tokens, readEnd, fail);
+  const read = readEnd < text.length ? text.slice(0, readEnd) : text;
   edits.sort((a, b) => a.start - b.start);
   if (edits.some((e, i) => i > 0 && e.start < edits[i - 1].end)) {
     // Overlapping edits (rare): applied last first, as written.
-    let out = text;
+    let out = read;
     for (const e of [...edits].reverse()) out = out.slice(0, e.start) + e.text + out.slice(e.end);
     return out;
   }
@@ -476,11 +480,20 @@ function goYamlSyntax(text: string, fail: (offset: number, reason: string) => ne
   const parts: string[] = [];
   let at = 0;
   for (const e of edits) {
-    parts.push(text.slice(at, e.start), e.text);
+    parts.push(read.slice(at, e.start), e.text);
     at = e.end;
   }
-  parts.push(text.slice(at));
+  parts.push(read.slice(at));
   return parts.join('');
+}
+
+/** Past this many unexpected tokens, the first one is the answer (composing each as an error costs seconds per 64 KiB). */
+const MAX_SYNTAX_ERRORS = 100;
+
+/** Refuses, with the first one, text that holds more than MAX_SYNTAX_ERRORS unexpected tokens before `end`. */
+function failOnManySyntaxErrors(tokens: readonly CstToken[], end: number, fail: (offset: number, reason: string) => never): void {
+  const errors = tokens.filter((t) => t.type === 'error' && t.offset < end);
+  if (errors.length > MAX_SYNTAX_ERRORS) fail(errors[0].offset, reasonOf(String(errors[0].message ?? 'unexpected text')));
 }
 
 /** A replacement of text[start, end). */

@@ -72,4 +72,17 @@ describe('the bundled cdk8s-ppm', () => {
     const r = spawnSync(process.execPath, [cli, ...argv], { encoding: 'utf8' });
     expect({ code: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual(inProcess(argv));
   });
+
+  it('runs as a process, and ends quietly when its output pipe closes early', () => {
+    const values = join(work, 'big.yaml');
+    const items = Array.from(
+      { length: 400 },
+      (_, i) => `  - {apiVersion: v1, kind: ConfigMap, metadata: {name: c${i}}, data: {k: "${'x'.repeat(400)}"}}`,
+    );
+    writeFileSync(values, `extraObjects:\n${items.join('\n')}\n`);
+    const command = `"${process.execPath}" "${cli}" template r1 -f "${values}" | head -c 100 >/dev/null; echo "exit \${PIPESTATUS[0]}"`;
+    const result = spawnSync('bash', ['-c', command], { encoding: 'utf8' });
+    expect(result.stdout.trim()).toBe('exit 0');
+    expect(result.stderr.split('\n').filter((l) => l && !l.startsWith('WARNING [ppm:'))).toEqual([]);
+  });
 });

@@ -12,7 +12,7 @@ import { MAX_INPUT_BYTES } from '../../src/values/read-input';
 const ROOT = join(__dirname, '..', '..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { bundleCli } = require('../../scripts/bundle-cli.js') as { bundleCli: (outfile: string) => Promise<unknown> };
-const ACK = '--acknowledge-warning ppm:sandboxing';
+const ACK = '--acknowledge-warning ppm:sandboxing,ppm:no-license';
 
 let work: string;
 let bundle: string;

@@ -18,5 +18,8 @@ test('explain matches the lines of the messages it names, and nothing else', () 
   expect(explain("  - image.imagePullPolicy: must be 'Always' | 'IfNotPresent' | 'Never'; got 1.5")?.id).toBe('kubernetes-enum');
   expect(explain('  - config.CRAN.SyncSchedule: must be a cron schedule of 5 fields')?.id).toBe('gcfg-typed-key');
   expect(explain('  - readinessProbe.httpGet.port: is 0, but nothing in the pod listens on it (…)')?.id).toBe('probe-port');
+  expect(explain('  - license.file: set either license.file.contents (…) or license.file.secret (…), not both')?.id).toBe(
+    'license-file-both',
+  );
   expect(explain('  - something: is refused for no reason the docs give')).toBeUndefined();
 });

@@ -133,6 +133,12 @@ export const REFUSAL_REASONS: readonly RefusalReason[] = [
     says: '`awsSecretAccessKey` with `awsAccessKeyId` (and the reverse)',
   },
   {
+    id: 'license-file-both',
+    line: /^ {2}- license\.file: set either license\.file\.contents .* not both/,
+    doc: 'README.md',
+    says: '`license.file.contents` or `license.file.secret`, not both',
+  },
+  {
     id: 'ingress-hosts',
     line: /ingress\.enabled is true but no hosts are given|an Ingress rule needs at least one path/,
     doc: 'README.md',

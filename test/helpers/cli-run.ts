@@ -1,6 +1,11 @@
 /** `cdk8s-ppm ARGV` run in-process through main(argv, io), its output collected; `files` stands in for the disk. */
 import { main, type CliIo } from '../../src/cli/main';
 
+/** Stderr without the `ppm:no-license` line, which every run without a license prints (test/validation/no-license.test.ts checks it). */
+export function withoutNoLicenseLine(stderr: string): string {
+  return stderr.replace(/^WARNING \[ppm:no-license\][^\n]*\n/gm, '');
+}
+
 export interface CliRun {
   readonly code: number;
   readonly stdout: string;

@@ -49,7 +49,15 @@ export function find(objects: Obj[], kind: string, name?: string): Obj {
   return found;
 }
 
-/** Warnings other than the sandboxing notice every default synth prints. */
+/**
+ * Warnings other than the two every default synth prints: the sandboxing notice and `ppm:no-license` (most test
+ * props give no license; test/validation/no-license.test.ts checks that warning).
+ */
 export function otherWarnings(pm: PackageManager) {
-  return pm.warnings.filter((w) => w.path !== 'enableSandboxing');
+  return withoutNoLicense(pm.warnings).filter((w) => w.path !== 'enableSandboxing');
+}
+
+/** The warnings but `ppm:no-license`, which every test without a license gets (test/validation/no-license.test.ts checks it). */
+export function withoutNoLicense<W extends { readonly id: string }>(warnings: readonly W[]): W[] {
+  return warnings.filter((w) => w.id !== 'ppm:no-license');
 }

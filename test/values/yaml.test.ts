@@ -150,6 +150,22 @@ describe('documents', () => {
     expect(parseValuesYaml('---\n---\na: 1\n')).toEqual({});
   });
 
+  it('a later document is not composed: thousands of unexpected tokens there are not read', () => {
+    expect(parseValuesYaml(`a: 1\n---\n${'[0]'.repeat(20_000)}\n`)).toEqual({ a: 1 });
+  });
+
+  it('more than 100 unexpected tokens are refused with the first, in any document of a stream', () => {
+    const few = errorOf(() => parseValuesYaml('[0][0]\n'));
+    expect(few.message).toMatch(/^line 1, column \d+: /);
+    const many = `a: 1\n---\n${'[0]'.repeat(20_000)}\n`;
+    expect(errorOf(() => parseValuesYaml('[0]'.repeat(20_000))).message).toBe(
+      'line 1, column 6: Unexpected flow-seq-end token in YAML stream',
+    );
+    expect(errorOf(() => parseYamlDocuments(many)).message).toBe('line 3, column 6: Unexpected flow-seq-end token in YAML stream');
+    // 100 of them are still composed, and give the composer's own first error.
+    expect(errorOf(() => parseValuesYaml('[0]'.repeat(34))).message).toBe(few.message);
+  });
+
   it.each(['', '# only\n# comments\n', '---\n', '~\n', '{}\n', '\uFEFF'])('reads %j as no values', (text) => {
     expect(parseValuesYaml(text)).toEqual({});
   });

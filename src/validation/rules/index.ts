@@ -11,7 +11,7 @@ import {
   replicasShareData,
 } from './config';
 import { runRules } from './context';
-import { durations, listenAddresses, probePorts, syncSchedules } from './package-manager-reads';
+import { durations, licenseGiven, listenAddresses, probePorts, syncSchedules } from './package-manager-reads';
 import { needsRedaction, redactIssues, secretStringsIn } from '../secrecy';
 import { gatewayAdmitted, httpRoute } from './http-route';
 import { repositoriesAndSources, repositorySetupVolumes } from './repositories';
@@ -67,6 +67,7 @@ const RULES = [
   probePorts,
   rollingUpdate,
   licenseFile,
+  licenseGiven,
   awsKeys,
   podLabels,
   serviceAddresses,

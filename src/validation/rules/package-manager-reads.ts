@@ -83,3 +83,25 @@ export const probePorts: Rule = ({ model, error }) => {
     }
   }
 };
+
+/** The license file the image's startup script reads when RSPM_LICENSE_FILE_PATH is not set. */
+const DEFAULT_LICENSE_FILE = '/etc/rstudio-pm/license.lic';
+/** The variables the image's startup script activates a license from: a key, a license server, a file. */
+const LICENSE_ENV = ['RSPM_LICENSE', 'RSPM_LICENSE_SERVER', 'RSPM_LICENSE_FILE_PATH'];
+
+/**
+ * No license at all: no key, key Secret, server or file, and none given through `pod.env` (`RSPM_LICENSE`,
+ * `RSPM_LICENSE_SERVER`, `RSPM_LICENSE_FILE_PATH`) or mounted at the default license file. The chart renders that,
+ * and Package Manager does not start; a warning (not an error) because a license may come another way (an image with
+ * one built in), which the user says by acknowledging it.
+ */
+export const licenseGiven: Rule = ({ model, warn }) => {
+  const fromEnv = model.pod.env.some((e) => LICENSE_ENV.includes(e.name) && (e.valueFrom !== undefined || Boolean(e.value)));
+  const mounted = model.pod.mounts.some((m) => m.mountPath.replace(/\/+$/, '') === DEFAULT_LICENSE_FILE);
+  if (fromEnv || mounted) return;
+  warn(
+    'ppm:no-license',
+    'license',
+    "no license is given, and Package Manager does not start without one: give license.key (or license.keySecret, an existing Secret), license.server (a license server, host:port) or license.file (contents, or secret: an existing Secret with the file); if the license comes another way (an image with one built in, a pod.env entry the library cannot see), acknowledge this warning (acknowledgeWarnings: ['ppm:no-license'], or --acknowledge-warning ppm:no-license)",
+  );
+};
