@@ -622,3 +622,50 @@ describe('the quick start', () => {
     expect(podSpec(objs).containers[0].env).toContainEqual({ name: 'RSPM_LICENSE_FILE_PATH', value: '/etc/rstudio-licensing/license.lic' });
   });
 });
+
+describe('the Command line section', () => {
+  it('-h/--help after any command prints its help (exit 0); --version and version print the version', () => {
+    says('`-h`/`--help` after any command prints its help, `--version` (or `version`) prints the version');
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(cli(['--version'])).toMatchObject({ code: 0, stdout: `${version}\n` });
+    expect(cli(['version'])).toMatchObject({ code: 0, stdout: `${version}\n` });
+    for (const command of ['template', 'diff', 'lint', 'schema', 'completion', 'version', 'help'])
+      expect(cli([command, '-h'])).toMatchObject({ code: 0, stdout: expect.stringMatching(new RegExp(`^usage: cdk8s-ppm ${command}\\b`)) });
+  });
+
+  it("a usage error is one line naming the problem and the command's --help", () => {
+    says("A usage error is one line naming the problem and the command's `--help`.");
+    const r = cli(['lint', '--nope']);
+    expect(r.code).toBe(EXIT_CODES.usage);
+    expect(r.stderr).toMatch(/^Error: .*--nope.* \(see 'cdk8s-ppm lint --help'\)\n$/);
+  });
+
+  it('schema prints the JSON Schema (draft 2020-12) of a chart version', () => {
+    says('`cdk8s-ppm schema [--version V]` prints the JSON Schema (draft 2020-12) of the chart values of chart version V');
+    const schema = JSON.parse(cli(['schema', '--version', '0.20.4']).stdout) as { $schema: string };
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+  });
+});
+
+/** README claims checked by a suite of their own: the README says it, and the test that checks it is there. */
+it.each([
+  [
+    'every value of the chart is a prop with the same name, nesting and default',
+    'test/chart-versions.test.ts',
+    "holds the chart's values.yaml, value for value",
+  ],
+  [
+    'every value of the chart is a prop with the same name, nesting and default',
+    'test/docs.test.ts',
+    'every @default of the props and config keys is the value the code uses, for each chart version',
+  ],
+  ['`-n` defaults to `HELM_NAMESPACE` as in Helm', 'test/cli/habits.test.ts', 'is the namespace of diff too'],
+  [
+    '`diff` reads the chart version from the `helm.sh/chart` labels of the release when `--version` is not given, and warns when `--version` disagrees with them',
+    'test/cli/habits.test.ts',
+    "reads the chart version from the release's helm.sh/chart labels when --version is not given",
+  ],
+])('README: "%s" (%s)', (text, testFile, testName) => {
+  says(text);
+  expect(readFileSync(join(ROOT, testFile), 'utf8')).toContain(testName);
+});
