@@ -26,7 +26,7 @@ import type { PackageManagerWarning } from '../warnings';
 import { goPrint, isTemplate, renderGoTemplate, GoTemplateError, type TemplateContext } from './template';
 import { BOOLEAN_KEYS, INTEGER_KEYS, STRING_KEYS } from '../config/spec';
 import { GATED_VALUES, PRINTED_MAPS, RANGED_VALUES, REQUIRED_PRINTED } from './chart-reads';
-import { goIntegersOf } from './go-integers';
+import { goIntegerKey, goIntegersOf } from './go-integers';
 import { coalesceValues, mergeValueLayers } from './coalesce';
 import { checkStructure, textOfBytes } from './intake';
 import { subchartValues, umbrellaIssue, umbrellaKeys } from './subchart';
@@ -122,7 +122,7 @@ export function valuesToProps(
   // The `--set` integers (int64 for Helm, printed in full), as loadValues recorded them.
   const integers = goIntegersOf(input);
   const goText = (v: number | boolean, path: readonly (string | number)[]): string =>
-    (typeof v === 'number' && integers.get(JSON.stringify(path.map(String)))) || goPrint(v);
+    (typeof v === 'number' && integers.get(goIntegerKey(path))) || goPrint(v);
   // YAML text, or layers as several `-f` files (each an object or YAML text), merged as Helm merges them.
   // A Buffer is read as UTF-8 text; an object is checked before anything recurses into it (constructs, functions, cycles, depth).
   const parse = (given: unknown, i: number) => {

@@ -7,6 +7,11 @@
 /** The hidden property: a map from a key path (`JSON.stringify` of its segments as strings) to the int64's text. */
 export const GO_INTEGERS = Symbol.for('cdk8s-posit-package-manager.goIntegers');
 
+/** The map's key for a key path: its segments as strings (`['a', 0]` and `a.0` of a template are the same key). */
+export function goIntegerKey(path: readonly (string | number)[]): string {
+  return JSON.stringify(path.map(String));
+}
+
 /** The int64 texts recorded on `values`, or none. */
 export function goIntegersOf(values: unknown): ReadonlyMap<string, string> {
   const map = values !== null && typeof values === 'object' ? (values as Record<symbol, unknown>)[GO_INTEGERS] : undefined;

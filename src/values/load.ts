@@ -10,7 +10,8 @@ import { structureProblem } from './intake';
 import { readInputFile, readInputStdin } from './read-input';
 import { mergeValueLayers } from './coalesce';
 import { applySetFlag, setIntegers, SetValueError, type SetFlag } from './strvals';
-import { GO_INTEGERS } from './go-integers';
+import { GO_INTEGERS, goIntegerKey } from './go-integers';
+import { valueAt } from '../leaf/objects';
 import { decodeUtf8LikeGo, invalidUtf8Offset } from './go-text';
 import { withoutCredentials } from '../config/secrets';
 import { ValuesError } from '../errors';
@@ -180,8 +181,8 @@ export function loadValues(options: LoadValuesOptions = {}): Record<string, unkn
   // The --set integers still in place (a later flag may have replaced them), for the values reader to print in full.
   const kept = new Map<string, string>();
   for (const { path, text } of integers) {
-    const v = path.reduce<unknown>((o, k) => (o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), base);
-    if (typeof v === 'number' && v === Number(text)) kept.set(JSON.stringify(path.map(String)), text);
+    const v = valueAt(base, path);
+    if (typeof v === 'number' && v === Number(text)) kept.set(goIntegerKey(path), text);
   }
   if (kept.size > 0) Object.defineProperty(base, GO_INTEGERS, { value: kept, enumerable: false });
   if (options.subchart === undefined) return base;

@@ -15,6 +15,7 @@
  * passed through.
  */
 
+import { goIntegerKey } from './go-integers';
 import { isStackOverflow } from './intake';
 import { stringify } from 'yaml';
 
@@ -518,7 +519,7 @@ class Evaluator {
         if (v === ROOT) throw new GoTemplateError(`${shownAction(n.pipe)} prints the whole context`);
         // `{{ .Values.x }}` of a --set integer: Helm's int64, printed in full.
         const field = /^\s*\$?\.Values((?:\.[\w-]+)+)\s*$/.exec(n.pipe);
-        const int = typeof v === 'number' && field ? this.ctx.integers?.get(JSON.stringify(field[1].slice(1).split('.'))) : undefined;
+        const int = typeof v === 'number' && field ? this.ctx.integers?.get(goIntegerKey(field[1].slice(1).split('.'))) : undefined;
         out += int ?? print(v, shownAction(n.pipe));
       } else {
         const branch = n.branches.find((b) => b.cond === undefined || truthy(this.pipeline(b.cond)));
