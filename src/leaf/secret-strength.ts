@@ -50,17 +50,69 @@ export function estimatedSecretBits(secret: string): number {
   return length * Math.min(entropyPerSymbol(chars), entropyPerSymbol(steps), alphabetBits(secret));
 }
 
+/** A line of base64 with padding: one secret, not an INI line with an empty value. */
+const PADDED_BASE64 = /^[A-Za-z0-9+/_-]+={1,2}$/;
+
+/** A URL with a scheme and an authority (`postgres://user:pw@host/db`). */
+const URL_LINE = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/\S+$/;
+
+/** A password parameter of a connection string (libpq `password=…`, ADO.NET `Pwd=…;`), quoted or not. */
+const PASSWORD_PARAM = /(?:^|[\s;&?])(?:ssl)?(?:password|passwd|pwd)\s*=\s*('(?:[^'\\]|\\.)*'|"[^"]*"|[^\s;&]*)/gi;
+
+/** `text` percent-decoded, or as written when it is not valid percent-encoding. */
+function percentDecoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The values of the password parameters of `text` (quotes removed), percent-decoded when `encoded`. */
+function passwordParams(text: string, encoded: boolean): string[] {
+  return [...text.matchAll(PASSWORD_PARAM)].map(([, v]) => {
+    const unquoted = /^(['"]).*\1$/.test(v) ? v.slice(1, -1) : v;
+    return encoded ? percentDecoded(unquoted) : unquoted;
+  });
+}
+
+/**
+ * The passwords of a connection URL or string (the URL's userinfo password, its `password=` and `sslpassword=`
+ * parameters, a connection string's `password=`/`pwd=`), or `undefined` when it names none: the rest of such a
+ * line (host, port, database, user) is public configuration and must not make a short password look strong.
+ */
+function passwordsOfConnection(line: string): string[] | undefined {
+  if (URL_LINE.test(line)) {
+    let url: URL | undefined;
+    try {
+      url = new URL(line);
+    } catch {
+      url = undefined;
+    }
+    const found = [...(url?.password ? [percentDecoded(url.password)] : []), ...passwordParams(url?.search ?? '', true)];
+    return found.length > 0 ? found : undefined;
+  }
+  const found = passwordParams(line, false);
+  return found.length > 0 ? found : undefined;
+}
+
 /**
  * The secrets in one Secret data entry: each line, or the value of an INI line (`key = value`, as the AWS
  * credentials file writes them); section headers (`[default]`) and the AWS access key id (an identifier that AWS
- * does not treat as secret) hold none.
+ * does not treat as secret) hold none. A padded base64 line is one secret; a connection URL or string contributes
+ * its passwords only (a long URL around a short password is as guessable as the password).
  */
 export function secretsOfEntry(text: string): string[] {
   const out: string[] = [];
   for (const line of text.split(/\r?\n/)) {
     const trimmed = line.trim();
     if (trimmed === '' || /^\[[^\]]*\]$/.test(trimmed)) continue;
-    const ini = /^([A-Za-z0-9_.-]+)\s*=\s*(.*)$/.exec(trimmed);
+    const passwords = passwordsOfConnection(trimmed);
+    if (passwords !== undefined) {
+      out.push(...passwords);
+      continue;
+    }
+    const ini = PADDED_BASE64.test(trimmed) ? null : /^([A-Za-z0-9_.-]+)\s*=\s*(.*)$/.exec(trimmed);
     if (ini && ini[1].toLowerCase() === 'aws_access_key_id') continue;
     out.push(ini ? ini[2] : trimmed);
   }

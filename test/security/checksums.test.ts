@@ -159,6 +159,12 @@ describe('the cost follows the secrets: no stretching only when every secret is 
       { config: { Postgres: { Password: 'correct horse battery staple' } } }, // a passphrase: 4 words, ~52 bits
       { config: { Postgres: { Password: 'q8Ld2fH7kWz3mP0rT5xV9b' } } }, // random, but 22 characters
       { awsSecretAccessKey: 'aws-secret-0' },
+      // a long URL around a short password: the password is what a guess has to find
+      {
+        config: {
+          Postgres: { URL: 'postgres://packagemanager:sunshine7@db-primary.prod.eu-west-1.example.internal:5432/ppm?sslmode=verify-full' },
+        },
+      },
     ]) {
       scryptCalls.mockClear();
       render({ ...STRONG, ...weak }, { releaseName: 'weak', namespace: 'ns' });
@@ -189,6 +195,33 @@ describe('estimatedSecretBits', () => {
 
   it('reads the secrets of an AWS credentials file: the secret key, not the section or the key id', () => {
     expect(secretsOfEntry('[default]\naws_access_key_id=AKIA1\naws_secret_access_key=s-1\n')).toEqual(['s-1']);
+  });
+
+  it('scores a padded base64 line whole, not as an INI line with an empty value', () => {
+    const key = 'q8Ld2fH7kWz3mP0rT5xV9bN1cJ4gS6yAeUoIiQ7wZ3k='; // no + or /: it reads as `key=` to an INI reader
+    expect(secretsOfEntry(key)).toEqual([key]);
+    expect(estimatedSecretBits(secretsOfEntry(key)[0])).toBeGreaterThanOrEqual(STRONG_SECRET_BITS);
+  });
+
+  it.each([
+    ['postgres://ppm:sunshine7@db.example.internal:5432/packagemanager?sslmode=require', ['sunshine7']],
+    ['postgres://ppm:sun%40shine@db.example.internal/ppm', ['sun@shine']],
+    ['postgres://db.example.internal/ppm?user=ppm&password=sunshine7&sslpassword=k3y', ['sunshine7', 'k3y']],
+    ["host=db.example.internal port=5432 dbname=ppm user=ppm password='sun shine' sslmode=require", ['sun shine']],
+    ['Server=db.example.internal;Database=ppm;User Id=ppm;Pwd=sunshine7;', ['sunshine7']],
+  ])('reads only the passwords of a connection URL or string: %s', (line, passwords) => {
+    expect(secretsOfEntry(line)).toEqual(passwords);
+  });
+
+  it('does not let a long connection URL make its short password look strong', () => {
+    const url = 'postgres://packagemanager:sunshine7@db-primary.prod.eu-west-1.example.internal:5432/packagemanager?sslmode=verify-full';
+    expect(estimatedSecretBits(url)).toBeGreaterThanOrEqual(STRONG_SECRET_BITS);
+    expect(secretsOfEntry(url).every((s) => estimatedSecretBits(s) >= STRONG_SECRET_BITS)).toBe(false);
+  });
+
+  it('keeps a URL without a password whole', () => {
+    const url = 'https://hooks.example.com/services/T0000/B0000/q8Ld2fH7kWz3mP0rT5xV9bN1';
+    expect(secretsOfEntry(url)).toEqual([url]);
   });
 });
 
