@@ -3,8 +3,8 @@
  * (PPM_TESTS=slow, run by CI) runs those and the property suites with many more random runs. Each suite is in
  * exactly one of the two; the list below is the one place that says which.
  *
- * TypeScript is transpiled file by file without type-checking (swc); `npm test` type-checks the whole project (`tsc -b`)
- * beside jest.
+ * TypeScript is transpiled file by file without type-checking (swc); `npm test` type-checks the whole project as one
+ * program (`tsc -p tsconfig.json`) beside jest.
  */
 import type { Config } from 'jest';
 

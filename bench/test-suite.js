@@ -3,12 +3,12 @@
  * Test-suite wall time.
  *
  *   node bench/test-suite.js          # `npx jest` once
- *   node bench/test-suite.js --full   # also `npm test` (type-check and build, lint, jest)
+ *   node bench/test-suite.js --full   # also `npm test` (type-check, lint, jest)
  *
  * Runs from the repository root; the commands' own output is captured and only
  * jest's summary lines are shown. A failing suite is reported (exit code),
  * not treated as a benchmark failure: the number is a wall time, nothing more.
- * Note that `npm test` builds lib/ (incrementally: `tsc -b`). Also prints the
+ * `npm test` type-checks incrementally (a warm run re-checks what changed). Also prints the
  * load average, since the wall time depends on what else the machine runs.
  */
 const { spawnSync } = require('child_process');
@@ -33,7 +33,7 @@ function timed(label, cmd, args) {
 function main(argv) {
   const full = argv.includes('--full');
   const runs = [timed('npx jest', NPX, ['jest'])];
-  if (full) runs.push(timed('npm test (typecheck + build + jest)', NPM, ['test']));
+  if (full) runs.push(timed('npm test (typecheck + lint + jest)', NPM, ['test']));
 
   console.log(
     `## test suite wall time (${require('os').cpus().length} CPUs, load average ${require('os')
