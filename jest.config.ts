@@ -9,8 +9,9 @@
 import type { Config } from 'jest';
 
 /**
- * Suites that take seconds each and check contracts of the whole (README, examples, byte identity, a generator run, a
- * shell script run against a fake server).
+ * Suites that take seconds each and check contracts of the whole (README, examples, byte identity, generated files
+ * and docs up to date, the JSON Schema against every chart value, the whole-class reproducers, the bundled command
+ * line built and run as processes, a shell script run against a fake server).
  */
 export const SLOW_SUITES = [
   'test/readme.test.ts',
@@ -18,6 +19,12 @@ export const SLOW_SUITES = [
   'test/byte-identity.test.ts',
   'test/types/made-up-value.test.ts',
   'test/repositories/apply.test.ts',
+  'test/generated.test.ts',
+  'test/docs.test.ts',
+  'test/values-json-schema.test.ts',
+  'test/fidelity/classes.test.ts',
+  'test/cli/bundle.test.ts',
+  'test/cli/io-limits.test.ts',
 ];
 
 /** Property suites: `npm test` runs them briefly, `test:slow` again with the run counts its script sets. */
