@@ -4,6 +4,9 @@ import { PackageManagerValidationError } from '../src';
 import { parseGcfg } from '../src/gcfg/parse';
 import { find, otherWarnings, synthProps, synthValues } from './helpers/synth';
 
+// Renders many Secrets: their checksums' real cost is checksums.test.ts's business.
+jest.mock('crypto', () => jest.requireActual('./helpers/cheap-scrypt').cryptoWithCheapScrypt());
+
 const pod = (props: PackageManagerProps) => find(synthProps(props).objects, 'Deployment').spec.template;
 const envOf = (props: PackageManagerProps) => pod(props).spec.containers[0].env as { name: string; value?: string; valueFrom?: unknown }[];
 const ref = (name: string, key: string) => ({ secretKeyRef: { name, key } });

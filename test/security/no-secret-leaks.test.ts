@@ -8,6 +8,9 @@ import fc from 'fast-check';
 import { deepMerge } from '../../src/leaf/objects';
 import { ENTRY_POINTS, collectOutputs, expectNoSecretLeaks, leaksOf } from '../helpers/secret-leaks';
 
+// Renders many Secrets: their checksums' real cost is checksums.test.ts's business.
+jest.mock('crypto', () => jest.requireActual('../helpers/cheap-scrypt').cryptoWithCheapScrypt());
+
 type Obj = Record<string, any>;
 
 /** A secret that cannot occur by chance in any output (upper and lower case, digits, not hex-only). */

@@ -9,6 +9,9 @@ import { parseGcfg } from '../../src/gcfg/parse';
 import { find, synthProps } from '../helpers/synth';
 import { issuesOf } from '../helpers/issues';
 
+// Renders many Secrets: their checksums' real cost is checksums.test.ts's business.
+jest.mock('crypto', () => jest.requireActual('../helpers/cheap-scrypt').cryptoWithCheapScrypt());
+
 const CONFIG_SECRETS = 'my-release-rstudio-pm-config-secrets';
 const gcfg = (objects: Record<string, any>[]) => find(objects, 'ConfigMap').data['rstudio-pm.gcfg'] as string;
 const envNames = (objects: Record<string, any>[]) =>

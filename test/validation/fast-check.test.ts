@@ -20,7 +20,7 @@ import { obj, oneOf, str, type Check } from '../../src/leaf/check';
 import { mergeOverDefaults, passesFastCheck, schemaInput } from '../../src/validation/input/parse';
 import { brokenProps, validProps } from '../fuzz/arbitraries';
 
-const RUNS = Number(process.env.FAST_CHECK_RUNS ?? 100);
+const RUNS = Number(process.env.FAST_CHECK_RUNS ?? 50);
 
 function verdicts(props: PackageManagerProps): { fast: boolean; zod: boolean } {
   const copy = plainCopy(props);

@@ -13,7 +13,7 @@ import { PackageManager } from '../../src';
 import { toYamlDocument, toYamlDocuments, YamlEmitError } from '../../src/yaml/emit';
 import { parseYaml } from '../../src/values/yaml';
 
-const RUNS = Number(process.env.YAML_PROPERTY_RUNS ?? 400);
+const RUNS = Number(process.env.YAML_PROPERTY_RUNS ?? 200);
 const SEED = Number(process.env.YAML_PROPERTY_SEED ?? 20240601);
 
 /** A deep copy without shared references (cdk8s's toJson() output never shares), keeping undefined and -0. */
