@@ -256,7 +256,8 @@ function withoutUndefined(node: ts.TypeNode): string {
 
 /** An object type whose members get rows: an interface of a walked file, or an inline type literal. */
 type Shape =
-  { readonly kind: 'interface'; readonly decl: ts.InterfaceDeclaration } | { readonly kind: 'literal'; readonly node: ts.TypeLiteralNode };
+  | { readonly kind: 'interface'; readonly decl: ts.InterfaceDeclaration }
+  | { readonly kind: 'literal'; readonly node: ts.TypeLiteralNode };
 
 interface Target {
   /** What the path gains on the way: `[]` per list level. */

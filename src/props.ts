@@ -1141,7 +1141,16 @@ export interface SourceProps {
   readonly name: string;
   /** What it holds. */
   readonly type:
-    'bioconductor' | 'cran' | 'cran-snapshot' | 'curated-cran' | 'curated-pypi' | 'git' | 'git-python' | 'local' | 'local-python' | 'pypi';
+    | 'bioconductor'
+    | 'cran'
+    | 'cran-snapshot'
+    | 'curated-cran'
+    | 'curated-pypi'
+    | 'git'
+    | 'git-python'
+    | 'local'
+    | 'local-python'
+    | 'pypi';
   /**
    * The CRAN snapshot it starts from (`--snapshot`): a date `YYYY-MM-DD` or a transaction id; `cran-snapshot` and
    * `curated-cran` only (required for `curated-cran`).

@@ -7,9 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 // The standalone build: the main entry loads its plugins with a dynamic import, which jest refuses.
-import * as prettier from 'prettier/standalone';
-import * as estree from 'prettier/plugins/estree';
-import * as typescript from 'prettier/plugins/typescript';
+import { spawnSync } from 'child_process';
 import { header, namedChecks, Reader, ROOT, TRAIT_TAGS, typeNames, type Value } from './read';
 import { combinatorsIn, fastOf, key, zodOf } from './write-checks';
 import { valuesJsonSchema } from './write-json-schema';
@@ -166,9 +164,12 @@ function traitsFile(props: Value): string {
   ].join('\n');
 }
 
-async function format(text: string): Promise<string> {
-  const options = JSON.parse(fs.readFileSync(path.join(ROOT, '.prettierrc.json'), 'utf8')) as Parameters<typeof prettier.format>[1];
-  return prettier.format(text, { ...options, parser: 'typescript', plugins: [estree, typescript] });
+/** `text` formatted as the project formats `file` (oxfmt with `.oxfmtrc.json`, the formatter `npm run lint` checks with). */
+async function format(file: string, text: string): Promise<string> {
+  const oxfmt = path.join(ROOT, 'node_modules', 'oxfmt', 'bin', 'oxfmt');
+  const run = spawnSync(process.execPath, [oxfmt, `--stdin-filepath=${file}`], { cwd: ROOT, input: text, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`oxfmt could not format ${file}: ${run.stderr || run.error?.message}`);
+  return run.stdout;
 }
 
 /** The generated files, by path from the project root, formatted; `texts` replaces described files' texts. */
@@ -185,7 +186,7 @@ export async function generateValueFiles(texts: { readonly [file: string]: strin
     'src/traits-table.ts': traitsFile(props),
   };
   const out: Record<string, string> = {};
-  for (const [file, text] of Object.entries(files)) out[file] = await format(text);
+  for (const [file, text] of Object.entries(files)) out[file] = await format(file, text);
   // The values JSON Schema of each chart version (schemas/ is shipped in the package).
   for (const version of CHART_VERSIONS)
     out[`schemas/values-${version}.schema.json`] = `${JSON.stringify(valuesJsonSchema(props, chartRecord(version)), null, 2)}\n`;

@@ -62,7 +62,13 @@ export interface HTTPBackendObjectReference {
 /** A step applied to requests or responses of a rule; the member named by `type` is required. */
 export interface HTTPRouteFilter {
   readonly type:
-    'RequestHeaderModifier' | 'ResponseHeaderModifier' | 'RequestMirror' | 'RequestRedirect' | 'URLRewrite' | 'ExtensionRef' | 'CORS';
+    | 'RequestHeaderModifier'
+    | 'ResponseHeaderModifier'
+    | 'RequestMirror'
+    | 'RequestRedirect'
+    | 'URLRewrite'
+    | 'ExtensionRef'
+    | 'CORS';
   readonly requestHeaderModifier?: HTTPHeaderFilter;
   readonly responseHeaderModifier?: HTTPHeaderFilter;
   readonly requestMirror?: {
