@@ -36,6 +36,8 @@ LOWEST_CONSTRUCTS=10.3.0
 LOWEST_CLI=2.196.0
 
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/ppm-consumer.XXXXXX")"
+# The installed cdk8s-ppm keeps its code cache here (src/cli/launcher.ts), not in the user's ~/.cache.
+export XDG_CACHE_HOME="$TMP/xdg-cache"
 CURRENT="setup"
 finish() {
   local rc=$?
@@ -222,7 +224,10 @@ check_cli() {
   grep -q '^kind: Deployment$' <<<"$out" || { echo "cdk8s-ppm printed no Deployment:" >&2; echo "$out" >&2; return 1; }
   grep -q '^  name: rel-rstudio-pm$' <<<"$out" || { echo "cdk8s-ppm printed no rel-rstudio-pm" >&2; return 1; }
   grep -q '^  namespace: ns$' <<<"$out" || { echo "cdk8s-ppm ignored -n ns" >&2; return 1; }
-  echo "    $(grep -c '^kind:' <<<"$out") objects printed"
+  # The second run uses the code cache the first one wrote, and prints the same.
+  ls "$XDG_CACHE_HOME"/cdk8s-ppm/*.v8cache >/dev/null || { echo "cdk8s-ppm wrote no code cache" >&2; return 1; }
+  [ "$(npx --no-install cdk8s-ppm template rel -n ns --set replicas=1)" = "$out" ] || { echo "cdk8s-ppm printed otherwise with its code cache" >&2; return 1; }
+  echo "    $(grep -c '^kind:' <<<"$out") objects printed, the same again with the code cache"
 }
 
 versions() {

@@ -19,7 +19,7 @@ let bundle: string;
 let CLI: string;
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'cdk8s-ppm-io-'));
-  // The installed command (one bundled file, as test/cli/bundle.test.ts builds it): a process starts in a fraction of a second.
+  // The installed command (the bundle and its launcher, as test/cli/bundle.test.ts builds them): a process starts in a fraction of a second.
   mkdirSync(join(ROOT, '.cache'), { recursive: true });
   bundle = mkdtempSync(join(ROOT, '.cache', 'io-test-'));
   await bundleCli(join(bundle, 'cli', 'cdk8s-ppm.js'));
@@ -37,7 +37,13 @@ function runCases(cases: Record<string, string>): Record<string, { code: number;
   const script = Object.entries(cases)
     .map(([name, cmd]) => `${cmd} 2>"${work}/${name}.err"; echo "${name} $?"`)
     .join('\n');
-  const r = spawnSync('bash', ['-c', script], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
+  const r = spawnSync('bash', ['-c', script], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 240_000,
+    // The command line's code cache (src/cli/launcher.ts) goes where the test's files go.
+    env: { ...process.env, XDG_CACHE_HOME: join(work, 'xdg') },
+  });
   const out: Record<string, { code: number; stderr: string }> = {};
   for (const line of r.stdout.trim().split('\n')) {
     const [name, code] = line.split(' ');
