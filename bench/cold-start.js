@@ -9,10 +9,13 @@
  *
  * Each round runs, in an order rotated from round to round:
  *   node -e 0                                           the floor of any Node.js command
- *   node lib/cli/cdk8s-ppm.js template team-0 -n ppm-0 -f values.yaml
- *                                                       `cdk8s-ppm template` of the built lib, as it is
- *   helm template team-0 DIR -n ppm-0 -f values.yaml    with --helm-chart (skipped when helm or DIR is missing)
- * values.yaml is bench/fixture.js fullProps(0) as chart values (9 objects). Measured per process:
+ *   node lib/cli/cdk8s-ppm.js template team-0 -n ppm-0 -f V.yaml
+ *                                                       `cdk8s-ppm template` of the built lib, as it is (its code
+ *                                                       cache in a temporary XDG_CACHE_HOME, written by the warm-up)
+ *   helm template team-0 DIR -n ppm-0 -f V.yaml         with --helm-chart (skipped when helm or DIR is missing)
+ * for three values files V: bench/fixture.js fullProps(0) as chart values (9 objects), and the same with every
+ * secret inline (bench/secrets.js: four Secrets created), generated ones and guessable ones (whose checksums pay
+ * scrypt). Measured per process:
  * wall time (spawn to exit, by the parent) and CPU time (user + system: for node processes reported
  * by the process itself at exit, in microseconds; for helm from the kernel's accounting of children,
  * in clock ticks of 10 ms). Printed: medians, and the CLI's excess over `node -e 0` and its ratio to helm.
@@ -52,16 +55,23 @@ function which(bin) {
 }
 
 /** Runs one command; returns { wall, cpu } in ms. */
-function runOnce(cmd, args, { nodeCpu, check }) {
+function runOnce(cmd, args, { nodeCpu, check, env }) {
   const cpu0 = childrenCpuMs();
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe', 'pipe'], maxBuffer: 1 << 26 });
+  const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe', 'pipe'], maxBuffer: 1 << 26, env });
   const wall = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited with ${r.status}:\n${r.stderr}`);
   if (check && !check(r.stdout)) throw new Error(`${cmd} ${args.join(' ')}: unexpected output`);
   const cpu = nodeCpu ? Number(r.output[3]) : childrenCpuMs() - cpu0;
   return { wall, cpu };
 }
+
+/** The values files of the cold start: a realistic one, and the same with every secret inline (bench/secrets.js). */
+const VALUES_FILES = [
+  { name: 'values', props: (fullProps) => fullProps(0) },
+  { name: 'generated secrets inline', props: (fullProps, propsOf) => propsOf('inline', 0, fullProps) },
+  { name: 'guessable secrets inline', props: (fullProps, propsOf) => propsOf('weak', 0, fullProps) },
+];
 
 function breakdown(libDir) {
   const script = `
@@ -90,34 +100,40 @@ function measure({ runs = 15, libDir = path.join(ROOT, 'lib'), helmChart, helmBi
   const cli = [path.join(libDir, 'cli', 'cdk8s-ppm.js'), path.join(libDir, 'cli', 'main.js')].find((f) => fs.existsSync(f));
   if (!cli) throw new Error(`${libDir}/cli/cdk8s-ppm.js is missing: build first (npm run build)`);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ppm-bench-'));
-  const values = path.join(tmp, 'values.yaml');
   const { fullProps } = require('./fixture');
-  const { releaseName, namespace, ...chartValues } = fullProps(0);
-  fs.writeFileSync(values, JSON.stringify(chartValues, null, 2)); // JSON is YAML
+  const { propsOf } = require('./secrets');
+  const { releaseName, namespace } = fullProps(0);
+  const valuesFiles = VALUES_FILES.map(({ name, props }) => {
+    const file = path.join(tmp, `${name.replace(/\W+/g, '-')}.yaml`);
+    const { releaseName: _r, namespace: _n, ...chartValues } = props(fullProps, propsOf);
+    fs.writeFileSync(file, JSON.stringify(chartValues, null, 2)); // JSON is YAML
+    return { name, file };
+  });
   const preload = path.join(tmp, 'report-cpu.js');
   fs.writeFileSync(preload, REPORT_CPU);
+  const env = { ...process.env, XDG_CACHE_HOME: path.join(tmp, 'xdg') };
 
   const hasDeployment = (out) => out.includes('kind: Deployment');
-  const commands = [
-    { name: 'node -e 0', cmd: process.execPath, args: ['-r', preload, '-e', '0'], nodeCpu: true },
-    {
-      name: 'cdk8s-ppm template',
+  const commands = [{ name: 'node -e 0', cmd: process.execPath, args: ['-r', preload, '-e', '0'], nodeCpu: true, env }];
+  const notes = [];
+  const helm = helmChart ? which(helmBin) : undefined;
+  if (helmChart && !helm) notes.push(`helm template: skipped (no ${helmBin} on PATH; pass --helm BIN)`);
+  const withHelm = helm !== undefined && fs.existsSync(path.join(helmChart, 'Chart.yaml'));
+  if (helm && !withHelm) notes.push(`helm template: skipped (no Chart.yaml in ${helmChart})`);
+  for (const v of valuesFiles) {
+    commands.push({
+      name: `cdk8s-ppm template: ${v.name}`,
       cmd: process.execPath,
-      args: ['-r', preload, cli, 'template', releaseName, '-n', namespace, '-f', values],
+      args: ['-r', preload, cli, 'template', releaseName, '-n', namespace, '-f', v.file],
       nodeCpu: true,
       check: hasDeployment,
-    },
-  ];
-  const notes = [];
-  if (helmChart) {
-    const helm = which(helmBin);
-    if (!helm) notes.push(`helm template: skipped (no ${helmBin} on PATH; pass --helm BIN)`);
-    else if (!fs.existsSync(path.join(helmChart, 'Chart.yaml'))) notes.push(`helm template: skipped (no Chart.yaml in ${helmChart})`);
-    else
+      env,
+    });
+    if (withHelm)
       commands.push({
-        name: 'helm template',
+        name: `helm template: ${v.name}`,
         cmd: helm,
-        args: ['template', releaseName, helmChart, '-n', namespace, '-f', values],
+        args: ['template', releaseName, helmChart, '-n', namespace, '-f', v.file],
         nodeCpu: false,
         check: hasDeployment,
       });
@@ -134,27 +150,28 @@ function measure({ runs = 15, libDir = path.join(ROOT, 'lib'), helmChart, helmBi
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
-  return { results, notes, breakdown: breakdown(libDir), runs };
+  return { results, notes, breakdown: breakdown(libDir), runs, valuesFiles: valuesFiles.map((v) => v.name) };
 }
 
-function report({ results, notes, breakdown: bd, runs }) {
+function report({ results, notes, breakdown: bd, runs, valuesFiles }) {
   const out = [];
-  out.push('## cold start: one instance as a fresh process (fullProps(0) as a values file, 9 objects)');
+  out.push('## cold start: one instance as a fresh process (fullProps(0) as a values file, 9 objects; with inline secrets)');
   out.push(`medians of ${runs} interleaved rounds; ms\n`);
   const med = new Map([...results].map(([name, rs]) => [name, { wall: median(rs.map((x) => x.wall)), cpu: median(rs.map((x) => x.cpu)) }]));
   const w = Math.max(...[...med.keys()].map((k) => k.length));
   out.push(`${'command'.padEnd(w)}  ${'wall'.padStart(7)}  ${'cpu'.padStart(7)}`);
   for (const [name, m] of med) out.push(`${name.padEnd(w)}  ${m.wall.toFixed(1).padStart(7)}  ${m.cpu.toFixed(1).padStart(7)}`);
   const node = med.get('node -e 0');
-  const cli = med.get('cdk8s-ppm template');
   out.push('');
-  out.push(`cdk8s-ppm template over node -e 0: wall +${(cli.wall - node.wall).toFixed(1)} ms, cpu +${(cli.cpu - node.cpu).toFixed(1)} ms`);
-  const helm = med.get('helm template');
-  if (helm) {
+  for (const v of valuesFiles) {
+    const cli = med.get(`cdk8s-ppm template: ${v}`);
+    const helm = med.get(`helm template: ${v}`);
     out.push(
-      `cdk8s-ppm template / helm template: wall ${(cli.wall / helm.wall).toFixed(2)}x, cpu ${(cli.cpu / helm.cpu).toFixed(2)}x (helm's cpu in 10 ms ticks)`,
+      `${v}: cdk8s-ppm template over node -e 0: wall +${(cli.wall - node.wall).toFixed(1)} ms, cpu +${(cli.cpu - node.cpu).toFixed(1)} ms` +
+        (helm ? `; / helm template: wall ${(cli.wall / helm.wall).toFixed(2)}x, cpu ${(cli.cpu / helm.cpu).toFixed(2)}x` : ''),
     );
   }
+  if (valuesFiles.some((v) => med.has(`helm template: ${v}`))) out.push("(helm's cpu in 10 ms ticks)");
   for (const n of notes) out.push(n);
   const b = (k) => median(bd.map((x) => x[k])).toFixed(1);
   out.push(
