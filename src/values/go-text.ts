@@ -5,6 +5,7 @@
  * `strings.EqualFold` and the UTF-8 decoding of `encoding/json`.
  * Written from the Go documentation and Helm's observed behaviour.
  */
+import { isUtf8 } from 'buffer';
 
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
@@ -153,8 +154,9 @@ function utf8SequenceLength(bytes: Uint8Array, i: number): number {
   return need + 1;
 }
 
-/** Offset of the first byte that is not valid UTF-8, or -1. */
+/** Offset of the first byte that is not valid UTF-8, or -1 (Node.js's native check first: valid text is the rule). */
 export function invalidUtf8Offset(bytes: Uint8Array): number {
+  if (isUtf8(bytes)) return -1;
   for (let i = 0; i < bytes.length;) {
     const n = utf8SequenceLength(bytes, i);
     if (n === 0) return i;
