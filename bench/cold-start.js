@@ -13,7 +13,7 @@
  *                                                       `cdk8s-ppm template` of the built lib, as it is (its code
  *                                                       cache in a temporary XDG_CACHE_HOME, written by the warm-up)
  *   helm template team-0 DIR -n ppm-0 -f V.yaml         with --helm-chart (skipped when helm or DIR is missing)
- * for three values files V: bench/fixture.js fullProps(0) as chart values (9 objects), and the same with every
+ * for three values files V (block YAML): bench/fixture.js fullProps(0) as chart values (9 objects), and the same with every
  * secret inline (bench/secrets.js: four Secrets created), generated ones and guessable ones (whose checksums pay
  * scrypt). Measured per process:
  * wall time (spawn to exit, by the parent) and CPU time (user + system: for node processes reported
@@ -106,7 +106,8 @@ function measure({ runs = 15, libDir = path.join(ROOT, 'lib'), helmChart, helmBi
   const valuesFiles = VALUES_FILES.map(({ name, props }) => {
     const file = path.join(tmp, `${name.replace(/\W+/g, '-')}.yaml`);
     const { releaseName: _r, namespace: _n, ...chartValues } = props(fullProps, propsOf);
-    fs.writeFileSync(file, JSON.stringify(chartValues, null, 2)); // JSON is YAML
+    // Block YAML, as people write values files (the `yaml` package is a dependency of the library).
+    fs.writeFileSync(file, require('yaml').stringify(chartValues));
     return { name, file };
   });
   const preload = path.join(tmp, 'report-cpu.js');

@@ -2,9 +2,9 @@
 /**
  * `npm run bench`: the benchmarks side by side, in one run, with the machine and the date.
  *
- *   npm run bench                                   # synthesis (N = 1 10 100 1000) + cold start
+ *   npm run bench                                   # synthesis (N = 1 10 100 1000), cold start, inline secrets
  *   npm run bench -- --helm-chart DIR [--helm BIN]  # + the cdk8s Helm construct and `helm template`
- *   npm run bench -- --quick                        # N = 1 10 100, 1 repeat, 7 cold-start rounds
+ *   npm run bench -- --quick                        # N = 1 10 100, 1 repeat, 7 cold-start rounds, secrets at N = 50
  *   npm run bench -- --reps 5 --runs 30 100 1000    # more repeats / rounds; Ns
  *   npm run bench -- --lib DIR                      # measure another build of the library
  *   npm run bench -- --with-tests [--full]          # + the test suite's wall time (bench/test-suite.js)
@@ -18,6 +18,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const coldStart = require('./cold-start');
+const secrets = require('./secrets');
 const synthesis = require('./synthesis');
 
 const ROOT = path.join(__dirname, '..');
@@ -56,7 +57,7 @@ async function main(argv) {
     else if (a === '--lib') opts.libDir = path.resolve(argv[++i]);
     else if (a === '--helm-chart') opts.helmChart = path.resolve(argv[++i]);
     else if (a === '--helm') opts.helmBin = argv[++i];
-    else if (a === '--quick') Object.assign(opts, { reps: 1, runs: 7, ns: [1, 10, 100] });
+    else if (a === '--quick') Object.assign(opts, { reps: 1, runs: 7, ns: [1, 10, 100], secretNs: [50] });
     else if (a === '--with-tests') withTests = true;
     else if (a === '--full') full = true;
     else if (/^\d+$/.test(a)) opts.ns.push(Number(a));
@@ -87,6 +88,10 @@ async function main(argv) {
   const t1 = Date.now();
   console.log(coldStart.report(coldStart.measure(opts)));
   console.log(`\n(cold start: ${((Date.now() - t1) / 1000).toFixed(0)} s)`);
+
+  const t2 = Date.now();
+  console.log(`\n${secrets.report(await secrets.measure({ ns: opts.secretNs, reps: opts.reps, libDir: opts.libDir }), opts.reps)}`);
+  console.log(`\n(inline secrets: ${((Date.now() - t2) / 1000).toFixed(0)} s)`);
 
   if (withTests) {
     console.log('');
