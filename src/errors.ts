@@ -43,6 +43,19 @@ export function issueAbout(path: string, expectation: string, value: unknown, se
 
 const ERROR_BRAND = Symbol.for('cdk8s-posit-package-manager.PackageManagerValidationError');
 
+/** The message lists this many issues at most (`issues` holds every one): the first ones are the ones to fix first. */
+export const MAX_LISTED_ISSUES = 50;
+
+/** A path longer than this (a hostile key) is shown by its start. */
+const MAX_SHOWN_PATH = 200;
+
+/** One line of the message: the issue's path (its start, when very long) and message. */
+function issueLine(issue: ValidationIssue): string {
+  const path =
+    issue.path.length > MAX_SHOWN_PATH ? `${issue.path.slice(0, MAX_SHOWN_PATH)}… (${issue.path.length} characters)` : issue.path;
+  return `  - ${path ? `${path}: ` : ''}${issue.message}`;
+}
+
 /**
  * The one error this library throws for bad input: props or values that
  * would render a broken or wrong manifest, a values file or command line it
@@ -69,7 +82,9 @@ export class PackageManagerValidationError extends Error {
    * @param options `message` replaces the list of issues (a subclass with one problem of its own), `cause` the error behind it
    */
   constructor(issues: readonly ValidationIssue[], context = 'PackageManager', options: { message?: string; cause?: unknown } = {}) {
-    const lines = issues.map((i) => `  - ${i.path ? `${i.path}: ` : ''}${i.message}`);
+    const lines = issues.slice(0, MAX_LISTED_ISSUES).map(issueLine);
+    if (issues.length > MAX_LISTED_ISSUES)
+      lines.push(`  … and ${issues.length - MAX_LISTED_ISSUES} more (the error's issues list them all)`);
     super(options.message ?? `${context}: ${issues.length} invalid value${issues.length === 1 ? '' : 's'}:\n${lines.join('\n')}`, {
       cause: options.cause,
     });
@@ -128,30 +143,40 @@ export function describeValue(value: unknown): string {
 
 /** Edit distance counting a swap of two neighbours as one edit (optimal string alignment). */
 function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  // Three rows of the table (the swap looks two rows back), not the whole table.
+  let before = new Array<number>(b.length + 1).fill(0);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let row = new Array<number>(b.length + 1).fill(0);
   for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j], before[j - 2] + 1);
     }
+    [before, previous, row] = [previous, row, before];
   }
-  return d[a.length][b.length];
+  return previous[b.length];
 }
+
+/** Names longer than this get no guess: no known name is near that long, and the work stays bounded. */
+const MAX_GUESSED_NAME = 64;
 
 /** The known name closest to `name` (case-insensitive, a few edits at most), if any. */
 export function closest(name: string, known: readonly string[]): string | undefined {
+  if (name.length > MAX_GUESSED_NAME) return undefined;
   let best: string | undefined;
   let bestDistance = Infinity;
   const lower = name.toLowerCase();
+  const limit = name.length <= 3 ? 1 : name.length <= 8 ? 2 : 3;
   for (const k of known) {
+    // The distance is at least the difference in length: such a name cannot be within the limit.
+    if (Math.abs(k.length - name.length) > limit) continue;
     const d = editDistance(lower, k.toLowerCase());
     if (d < bestDistance) {
       best = k;
       bestDistance = d;
     }
   }
-  const limit = name.length <= 3 ? 1 : name.length <= 8 ? 2 : 3;
   return bestDistance <= limit ? best : undefined;
 }

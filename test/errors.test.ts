@@ -5,6 +5,7 @@ import { Testing } from 'cdk8s';
 import * as root from '../src';
 import { loadValues, PackageManager, PackageManagerValidationError, ValuesError } from '../src';
 import { main } from '../src/cli/main';
+import { closest, MAX_LISTED_ISSUES } from '../src/errors';
 import { issuesOf } from './helpers/issues';
 
 describe('the error family', () => {
@@ -47,5 +48,34 @@ describe('the error family', () => {
     const types = readFileSync(join(__dirname, '..', 'src', 'k8s', 'types.ts'), 'utf8');
     for (const name of ['Container', 'Probe', 'Volume', 'PodSecurityContext', 'LabelSelector'])
       expect(types).not.toMatch(new RegExp(`export type ${name}\\b`));
+  });
+});
+
+describe('bounded messages', () => {
+  const issues = Array.from({ length: 120 }, (_, i) => ({ path: `k${i}`, message: 'unknown key' }));
+
+  it(`lists the first ${MAX_LISTED_ISSUES} issues and counts the rest; issues holds them all`, () => {
+    const e = new PackageManagerValidationError(issues, 'values');
+    const lines = e.message.split('\n');
+    expect(lines[0]).toBe('values: 120 invalid values:');
+    expect(lines.slice(1, -1)).toEqual(issues.slice(0, MAX_LISTED_ISSUES).map((i) => `  - ${i.path}: unknown key`));
+    expect(lines.at(-1)).toBe(`  … and ${120 - MAX_LISTED_ISSUES} more (the error's issues list them all)`);
+    expect(e.issues).toHaveLength(120);
+  });
+
+  it('shows a very long path by its start and its length', () => {
+    const path = 'x'.repeat(100_000);
+    const e = new PackageManagerValidationError([{ path, message: 'unknown key' }], 'values');
+    expect(e.message).toBe(`values: 1 invalid value:\n  - ${'x'.repeat(200)}… (100000 characters): unknown key`);
+  });
+
+  it.each([
+    ['replcas', 'replicas'],
+    ['repilcas', 'replicas'], // a swap of neighbours is one edit
+    ['SERVICE', 'service'],
+    ['srvc', undefined],
+    ['x'.repeat(1 << 20), undefined], // no guess for a name no known name is near: bounded work
+  ])('guesses %s → %s', (name, guess) => {
+    expect(closest(name, ['replicas', 'service', 'serviceAccount', 'ingress'])).toBe(guess);
   });
 });
