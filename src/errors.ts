@@ -49,10 +49,14 @@ export const MAX_LISTED_ISSUES = 50;
 /** A path longer than this (a hostile key) is shown by its start. */
 const MAX_SHOWN_PATH = 200;
 
-/** One line of the message: the issue's path (its start, when very long) and message. */
+/** An issue's path as messages show it: its start, when very long (a hostile key). */
+export function shownPath(path: string): string {
+  return path.length > MAX_SHOWN_PATH ? `${path.slice(0, MAX_SHOWN_PATH)}… (${path.length} characters)` : path;
+}
+
+/** One line of the message: the issue's path and message. */
 function issueLine(issue: ValidationIssue): string {
-  const path =
-    issue.path.length > MAX_SHOWN_PATH ? `${issue.path.slice(0, MAX_SHOWN_PATH)}… (${issue.path.length} characters)` : issue.path;
+  const path = shownPath(issue.path);
   return `  - ${path ? `${path}: ` : ''}${issue.message}`;
 }
 

@@ -1,10 +1,10 @@
 /**
  * `cdk8s-ppm lint -f values.yaml [--version V] [--set …]`: every rule of the
  * library on a values file, without writing any output. Prints each problem
- * with the path of its value and exits 1, or prints nothing and exits 0; a
+ * (the first 50, and how many more) with the path of its value and exits 1, or prints nothing and exits 0; a
  * command line it cannot run exits 2. It takes the value flags of `template`.
  */
-import { PackageManagerValidationError } from '../errors';
+import { MAX_LISTED_ISSUES, PackageManagerValidationError, shownPath } from '../errors';
 import { parseArgs } from './args';
 import { EXIT_CODES, isUsageProblem, usageLine } from './exit-codes';
 import { flagsHelp } from './flag-docs';
@@ -14,8 +14,8 @@ import { loadArgsValues, renderArgs, type ReadIo } from './template';
 export const LINT_USAGE = `usage: cdk8s-ppm lint [-f values.yaml ...] [--version V] [--set K=V ...] [flags]
 
 Runs every rule of the library on chart values without writing any manifest: each
-problem is printed with the path of its value (exit 1), or nothing (exit 0). It takes
-the value flags of 'cdk8s-ppm template':
+problem is printed with the path of its value (the first 50, and how many more;
+exit 1), or nothing (exit 0). It takes the value flags of 'cdk8s-ppm template':
 
 ${flagsHelp('lint')}`;
 
@@ -45,7 +45,9 @@ export function runLint(args: readonly string[], io: LintIo): number {
       io.stderr(`Error: ${e instanceof Error ? e.message : String(e)}\n`);
       return EXIT_CODES.failed;
     }
-    for (const issue of e.issues) io.stdout(`${issue.path ? `${issue.path}: ` : ''}${issue.message}\n`);
+    for (const issue of e.issues.slice(0, MAX_LISTED_ISSUES))
+      io.stdout(`${issue.path ? `${shownPath(issue.path)}: ` : ''}${issue.message}\n`);
+    if (e.issues.length > MAX_LISTED_ISSUES) io.stdout(`… and ${e.issues.length - MAX_LISTED_ISSUES} more problems: fix these first\n`);
     return EXIT_CODES.failed;
   }
 }

@@ -56,6 +56,18 @@ describe('cdk8s-ppm lint', () => {
     expect({ paths: r.stdout, line }).toEqual({ paths: expect.stringContaining(`${path}: `), line: expect.stringMatching(message) });
   });
 
+  it('prints the first 50 problems and how many more, each path at most 200 characters', () => {
+    const keys = Object.fromEntries(Array.from({ length: 120 }, (_, i) => [`k${i}`, 1]));
+    const r = lint(['-f', 'many.yaml'], { 'many.yaml': stringify({ ...keys, ['x'.repeat(5000)]: 1 }) });
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(r.code).toBe(1);
+    expect(lines).toHaveLength(51);
+    expect(lines.slice(0, 50).every((l) => /^k\d+: unknown key/.test(l))).toBe(true);
+    expect(lines[50]).toBe('… and 71 more problems: fix these first');
+    const long = lint(['-f', 'long.yaml'], { 'long.yaml': stringify({ ['x'.repeat(5000)]: 1 }) });
+    expect(long.stdout).toMatch(new RegExp(`^x{200}… \\(5000 characters\\): unknown key`));
+  });
+
   it('takes --set like template, and exits 2 on a command line it cannot run', () => {
     expect(lint(['--set', 'replicas=-1'], {})).toMatchObject({ code: 1, stdout: expect.stringMatching(/^replicas: /) });
     expect(lint(['--bogus'], {}).code).toBe(2);
