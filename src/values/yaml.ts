@@ -33,7 +33,7 @@
  * not fix for helm, while the later one wins here.
  */
 import { isStackOverflow } from './intake';
-import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, Parser, Scalar, visit, type Document, type Node } from 'yaml';
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, Scalar, visit, type Document, type Node } from 'yaml';
 import { setOwn } from '../leaf/objects';
 import { decodeUtf8LikeGo, formatFloat32G, goParseFloat, goParseInt, goParseUint } from './go-text';
 
@@ -685,9 +685,36 @@ function decodeDocument(doc: Document, text: string, source: string | undefined)
   return value;
 }
 
-function documentsOf(text: string): Document[] {
-  const docs = parseAllDocuments(text, PARSE_OPTIONS);
-  return Array.isArray(docs) ? (docs as Document[]) : [];
+/** The parts of the `yaml` package's Composer (2.x) that keepFirstErrors changes: private in its types. */
+interface ComposerInternals {
+  onError: (source: unknown, code: string, message: string, warning?: boolean) => void;
+  errors: unknown[];
+  warnings: unknown[];
+}
+
+/**
+ * Makes a Composer keep only the first error (and the first warning) of each document: only the first is reported
+ * (decodeDocument), and composing each of a million bad tokens as an Error with a stack trace costs seconds per
+ * 100 KB. The Composer collects a document's errors in `errors` and hands that list to one document as a whole, so
+ * the first error of every document stays what it is without this. (If a later `yaml` changes these internals,
+ * the Composer is left as it is: slower on broken text, never different.)
+ */
+function keepFirstErrors(composer: Composer): Composer {
+  const c = composer as unknown as Partial<ComposerInternals>;
+  const record = c.onError;
+  if (typeof record !== 'function' || !Array.isArray(c.errors) || !Array.isArray(c.warnings)) return composer;
+  c.onError = (source, code, message, warning) => {
+    if ((warning ? c.warnings : c.errors)?.length === 0) record(source, code, message, warning);
+  };
+  return composer;
+}
+
+/**
+ * The documents of a text, as `parseAllDocuments(text, PARSE_OPTIONS)` composes them, except that each document
+ * holds at most its first error and its first warning. Exported for tests.
+ */
+export function documentsOf(text: string): Document[] {
+  return Array.from(keepFirstErrors(new Composer(PARSE_OPTIONS)).compose(new Parser().parse(text))) as Document[];
 }
 
 function stripBom(text: string): string {
