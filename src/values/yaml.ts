@@ -33,7 +33,7 @@
  * not fix for helm, while the later one wins here.
  */
 import { isStackOverflow } from './intake';
-import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, Scalar, visit, type Document, type Node } from 'yaml';
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, Scalar, visit, type CST, type Document, type Node } from 'yaml';
 import { setOwn } from '../leaf/objects';
 import { decodeUtf8LikeGo, formatFloat32G, goParseFloat, goParseInt, goParseUint } from './go-text';
 
@@ -456,9 +456,14 @@ interface CstToken {
  * - `\/` is not an escape in double quotes;
  * - a tab where a line's indentation ends is an error, on blank lines too
  *   (except blank lines inside a plain value, indented past its parent).
- * Returns the text to parse (rewrites keep every line on its line).
+ * Returns the text to parse (rewrites keep every line on its line) and, when that is the text as given, its CST
+ * tokens (so that it is not parsed a second time).
  */
-function goYamlSyntax(text: string, fail: (offset: number, reason: string) => never, allDocuments: boolean): string {
+function goYamlSyntax(
+  text: string,
+  fail: (offset: number, reason: string) => never,
+  allDocuments: boolean,
+): { text: string; tokens?: readonly CstToken[] } {
   const tokens = [...new Parser().parse(text)] as unknown as CstToken[];
   const docs = tokens.filter((t) => t.type === 'document');
   // Only the first document is read (as by Helm): the rest is not composed at all.
@@ -468,13 +473,15 @@ function goYamlSyntax(text: string, fail: (offset: number, reason: string) => ne
     edits.push(...checkDocument(text, docs[i], i === 0 ? 0 : docs[i].offset, docs[i + 1] ? docs[i + 1].offset : text.length, fail));
   }
   failOnManySyntaxErrors(tokens, readEnd, fail);
+  if (edits.length === 0 && readEnd === text.length) return { text, tokens };
   const read = readEnd < text.length ? text.slice(0, readEnd) : text;
+  if (edits.length === 0) return { text: read };
   edits.sort((a, b) => a.start - b.start);
   if (edits.some((e, i) => i > 0 && e.start < edits[i - 1].end)) {
     // Overlapping edits (rare): applied last first, as written.
     let out = read;
     for (const e of [...edits].reverse()) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-    return out;
+    return { text: out };
   }
   // Applied in one pass: linear in the text.
   const parts: string[] = [];
@@ -484,7 +491,7 @@ function goYamlSyntax(text: string, fail: (offset: number, reason: string) => ne
     at = e.end;
   }
   parts.push(read.slice(at));
-  return parts.join('');
+  return { text: parts.join('') };
 }
 
 /** Past this many unexpected tokens, the first one is the answer (composing each as an error costs seconds per 64 KiB). */
@@ -711,10 +718,13 @@ function keepFirstErrors(composer: Composer): Composer {
 
 /**
  * The documents of a text, as `parseAllDocuments(text, PARSE_OPTIONS)` composes them, except that each document
- * holds at most its first error and its first warning. Exported for tests.
+ * holds at most its first error and its first warning. `tokens`, if given, are the text's CST tokens
+ * (`new Parser().parse(text)`, which parseAllDocuments composes too): the text is then not parsed again.
+ * Exported for tests.
  */
-export function documentsOf(text: string): Document[] {
-  return Array.from(keepFirstErrors(new Composer(PARSE_OPTIONS)).compose(new Parser().parse(text))) as Document[];
+export function documentsOf(text: string, tokens?: Iterable<unknown>): Document[] {
+  const cst = (tokens ?? new Parser().parse(text)) as Iterable<CST.Token>;
+  return Array.from(keepFirstErrors(new Composer(PARSE_OPTIONS)).compose(cst)) as Document[];
 }
 
 function stripBom(text: string): string {
@@ -731,9 +741,9 @@ export function parseYaml(text: string, options: YamlOptions = {}): unknown {
   checkCharacters(body, failer(body, options.source));
   checkNesting(body, failer(body, options.source));
   try {
-    const text2 = goYamlSyntax(body, failer(body, options.source), false);
-    const [first] = documentsOf(text2);
-    return first ? decodeDocument(first, text2, options.source) : null;
+    const read = goYamlSyntax(body, failer(body, options.source), false);
+    const [first] = documentsOf(read.text, read.tokens);
+    return first ? decodeDocument(first, read.text, options.source) : null;
   } catch (e) {
     if (isStackOverflow(e)) failer(body, options.source)(-1, TOO_DEEP);
     throw e;
@@ -751,9 +761,9 @@ export function parseYamlDocuments(text: string, options: YamlOptions = {}): unk
   checkNesting(body, failer(body, options.source));
   const out: unknown[] = [];
   try {
-    const text2 = goYamlSyntax(body, failer(body, options.source), true);
-    for (const doc of documentsOf(text2)) {
-      const value = decodeDocument(doc, text2, options.source);
+    const read = goYamlSyntax(body, failer(body, options.source), true);
+    for (const doc of documentsOf(read.text, read.tokens)) {
+      const value = decodeDocument(doc, read.text, options.source);
       if (value !== null && value !== undefined) out.push(value);
     }
   } catch (e) {

@@ -3,8 +3,11 @@
  * here (bench/yaml-hostile.js prints them); what is checked is that the shortcuts taken for speed give what the
  * `yaml` package's own parseAllDocuments gives, and that hostile shapes are answered or refused with a reason.
  */
-import { parseAllDocuments, type Document } from 'yaml';
+import fc from 'fast-check';
+import { parseAllDocuments, Parser, type Document } from 'yaml';
 import { documentsOf } from '../../src/values/yaml';
+
+const RUNS = Number(process.env.YAML_PROPERTY_RUNS ?? 300);
 
 const PARSE_OPTIONS = {
   schema: 'failsafe',
@@ -43,17 +46,74 @@ const BROKEN = [
 ];
 
 describe('documentsOf: composes the first error only', () => {
-  it.each(BROKEN)('gives the first error of every document as parseAllDocuments does: %j', (text) => {
-    const docs = documentsOf(text);
-    const expected = reference(text);
-    expect(docs.length).toBe(expected.length);
-    expect(firstErrors(docs)).toEqual(firstErrors(expected));
-    expect(expected.some((d) => d.errors.length > 0)).toBe(true);
-  });
+  it.each(BROKEN.map((t) => [JSON.stringify(t.length > 40 ? `${t.slice(0, 30)}…` : t), t]))(
+    'gives the first error of every document as parseAllDocuments does: %s',
+    (_, text) => {
+      const docs = documentsOf(text);
+      const expected = reference(text);
+      expect(docs.length).toBe(expected.length);
+      expect(firstErrors(docs)).toEqual(firstErrors(expected));
+      expect(expected.some((d) => d.errors.length > 0)).toBe(true);
+    },
+  );
 
   it('keeps one error of a document with a thousand bad tokens (not a thousand Errors with stack traces)', () => {
     const text = `a: {${','.repeat(1000)}}\n`;
     expect(reference(text)[0].errors.length).toBeGreaterThanOrEqual(1000);
     expect(documentsOf(text)[0].errors).toHaveLength(1);
+  });
+});
+
+/** Pieces of YAML text, valid and broken: random sequences of them are texts of every kind. */
+const PIECES = [
+  'a',
+  'b: ',
+  '- ',
+  '? ',
+  ': ',
+  '\n',
+  '  ',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '"x"',
+  "'y'",
+  '&n ',
+  '*n',
+  '!!str ',
+  '|\n  ',
+  '# c',
+  '---\n',
+  '...\n',
+  '%YAML 1.1\n',
+  '\t',
+  '1',
+  'yes',
+];
+const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((p) => p.join(''));
+
+describe('documentsOf with the CST tokens already parsed', () => {
+  const same = (t: string) => {
+    const docs = documentsOf(t, [...new Parser().parse(t)]);
+    const expected = reference(t);
+    expect(docs.length).toBe(expected.length);
+    docs.forEach((d, i) => {
+      expect(d.contents).toEqual(expected[i].contents);
+      expect(d.range).toEqual(expected[i].range);
+      expect(d.errors.length > 0).toBe(expected[i].errors.length > 0);
+    });
+    expect(firstErrors(docs)).toEqual(firstErrors(expected));
+  };
+
+  it('composes the documents parseAllDocuments gives (a chart-like values file)', () => {
+    same(
+      '# values\nimage:\n  repository: rstudio/rstudio-pm # the image\n  tag: ""\nargs: [a, "b", {c: d}]\nconfig: |\n  [Server]\n  Address = x\nanchors: &x {a: 1}\nuse: *x\n---\nsecond: 2\n',
+    );
+  });
+
+  it(`composes the documents parseAllDocuments gives, for ${RUNS} texts of YAML pieces`, () => {
+    fc.assert(fc.property(text, same), { numRuns: RUNS, seed: 19 });
   });
 });
