@@ -470,7 +470,10 @@ function goYamlSyntax(
   const readEnd = allDocuments || docs.length < 2 ? text.length : docs[1].offset;
   const edits: Edit[] = [];
   for (let i = 0; i < (allDocuments ? docs.length : Math.min(1, docs.length)); i++) {
-    edits.push(...checkDocument(text, docs[i], i === 0 ? 0 : docs[i].offset, docs[i + 1] ? docs[i + 1].offset : text.length, fail));
+    // A loop, not push(...): a spread of 100,000s of edits (one per `a:` in `[a:,a:,…]`) overflows the stack.
+    for (const e of checkDocument(text, docs[i], i === 0 ? 0 : docs[i].offset, docs[i + 1] ? docs[i + 1].offset : text.length, fail)) {
+      edits.push(e);
+    }
   }
   failOnManySyntaxErrors(tokens, readEnd, fail);
   if (edits.length === 0 && readEnd === text.length) return { text, tokens };
@@ -546,7 +549,7 @@ function checkDocument(
     if (t.type === 'flow-collection') {
       // Its closing bracket (and what follows it on the line) ends it: not a walk of the subtree (quadratic in depth).
       const closing = Array.isArray(t.end) ? (t.end as CstToken[]) : [];
-      const end = closing.length > 0 ? Math.max(...closing.map((c) => c.offset + (c.source?.length ?? 0))) : endOf(t);
+      const end = closing.length > 0 ? closing.reduce((m, c) => Math.max(m, c.offset + (c.source?.length ?? 0)), -1) : endOf(t);
       excluded.push([t.offset, end]);
       walk(t.start, true, blockIndent);
       walk(t.items, true, blockIndent);

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { parseAllDocuments, Parser, type Document } from 'yaml';
-import { documentsOf } from '../../src/values/yaml';
+import { documentsOf, parseValuesYaml } from '../../src/values/yaml';
 
 const RUNS = Number(process.env.YAML_PROPERTY_RUNS ?? 300);
 
@@ -116,4 +116,30 @@ describe('documentsOf with the CST tokens already parsed', () => {
   it(`composes the documents parseAllDocuments gives, for ${RUNS} texts of YAML pieces`, () => {
     fc.assert(fc.property(text, same), { numRuns: RUNS, seed: 19 });
   });
+});
+
+describe('many rewrites of go-yaml syntax (one per item) are not a stack overflow', () => {
+  const MiB = 1024 * 1024;
+  const answer = (text: string): unknown => {
+    try {
+      return parseValuesYaml(text);
+    } catch (e) {
+      return e;
+    }
+  };
+
+  // Each `a:` before `,` becomes the text "a:", each `?x` becomes `? x`: 349,525 edits, once spread into push().
+  it.each([
+    ['a: [a:,a:,…]', `a: [${'a:,'.repeat(MiB / 3)}]`, 'a:'],
+    ['a: [?x,…]', `a: [${'?x,'.repeat(MiB / 3)}]`, { x: null }],
+  ])(
+    '1 MiB of %s is not "nested deeper"',
+    (_, text, item) => {
+      const got = answer(text);
+      expect(String(got)).not.toMatch(/nested|call stack/);
+      expect((got as { a: unknown[] }).a).toHaveLength(Math.floor(MiB / 3));
+      expect((got as { a: unknown[] }).a[0]).toEqual(item);
+    },
+    60_000,
+  );
 });
