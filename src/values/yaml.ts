@@ -379,10 +379,23 @@ const TOO_DEEP = 'nested deeper than this reader follows (Helm stops at 10,000 l
 export const MAX_YAML_NESTING = 500;
 
 /**
- * Refuses nesting deeper than MAX_YAML_NESTING before parsing, in one pass: `[`/`{` outside quotes and
- * comments, plus the `- ` and `? ` indicators that open block collections on one line.
+ * The most entries (list items, map keys, `[ ]`/`{ }` collections) read in one text. The `yaml` package spends
+ * 10-20 µs of CPU per entry (its CST, our checks of it, the document, garbage collection), so a 1 MiB text of
+ * nothing but entries (`[[0],[0],…]`, `- - - 0` lines) took 4-6 s; at this bound any text is read in about 2 s.
+ * Real values files are far below it: the chart's own (9.5 KB, mostly comments) has about 170 entries, and a
+ * values file with 100,000 of them would be well over 1 MB.
+ */
+export const MAX_YAML_ENTRIES = 100_000;
+
+/**
+ * Refuses, before parsing and in one pass, nesting deeper than MAX_YAML_NESTING (`[`/`{` outside quotes and
+ * comments, plus the `- ` and `? ` indicators that open block collections on one line) and more than
+ * MAX_YAML_ENTRIES entries (those, plus `,` inside `[ ]`/`{ }` and `:` before a space or line end). Like the
+ * nesting, entries are counted in the text as written: also in block scalars (`|`), which only a text of
+ * 100,000 lines in them would notice.
  */
 function checkNesting(text: string, fail: (offset: number, reason: string) => never): void {
+  let entries = 0;
   let flow = 0;
   let quote = '';
   let onLine = 0; // block indicators opened on this line
@@ -408,14 +421,25 @@ function checkNesting(text: string, fail: (offset: number, reason: string) => ne
     }
     // Outside [ ] and { }, a bracket or quote opens something only where a value starts (not inside a plain scalar).
     const valueStart = flow > 0 || (spaced && (prev === '' || prev === ':' || prev === '-' || prev === '?'));
-    if (flow === 0 && (c === '-' || c === '?') && (prev === '' || prev === '-' || prev === '?') && ' \t\r\n'.includes(text[i + 1] ?? '\n'))
+    const spaceAfter = ' \t\r\n'.includes(text[i + 1] ?? '\n');
+    if (flow === 0 && (c === '-' || c === '?') && spaced && (prev === '' || prev === '-' || prev === '?') && spaceAfter) {
       onLine++;
-    else if (valueStart && (c === '[' || c === '{')) flow++;
-    else if (flow > 0 && (c === ']' || c === '}')) flow--;
+      entries++;
+    } else if (valueStart && (c === '[' || c === '{')) {
+      flow++;
+      entries++;
+    } else if (flow > 0 && (c === ']' || c === '}')) flow--;
     else if (valueStart && (c === '"' || c === "'")) quote = c;
+    else if ((c === ',' && flow > 0) || (c === ':' && spaceAfter)) entries++;
     prev = c;
     if (flow + onLine > MAX_YAML_NESTING) {
       fail(i, `nested more than ${MAX_YAML_NESTING} levels deep, which this reader refuses (Helm stops at 10,000): flatten the value`);
+    }
+    if (entries > MAX_YAML_ENTRIES) {
+      fail(
+        i,
+        `more than ${MAX_YAML_ENTRIES.toLocaleString('en-US')} entries (list items, map keys, [ ] and { }) in one text, which this reader refuses: no values file holds so many; split it into several files (-f a.yaml -f b.yaml)`,
+      );
     }
   }
 }
