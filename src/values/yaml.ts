@@ -33,7 +33,7 @@
  * not fix for helm, while the later one wins here.
  */
 import { isStackOverflow } from './intake';
-import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, Scalar, visit, type CST, type Document, type Node } from 'yaml';
+import { Composer, CST, isAlias, isMap, isPair, isScalar, isSeq, Lexer, Parser, Scalar, visit, type Document, type Node } from 'yaml';
 import { setOwn } from '../leaf/objects';
 import { decodeUtf8LikeGo, formatFloat32G, goParseFloat, goParseInt, goParseUint } from './go-text';
 
@@ -379,23 +379,20 @@ const TOO_DEEP = 'nested deeper than this reader follows (Helm stops at 10,000 l
 export const MAX_YAML_NESTING = 500;
 
 /**
- * The most entries (list items, map keys, `[ ]`/`{ }` collections) read in one text. The `yaml` package spends
- * 10-20 µs of CPU per entry (its CST, our checks of it, the document, garbage collection), so a 1 MiB text of
- * nothing but entries (`[[0],[0],…]`, `- - - 0` lines) took 4-6 s; at this bound any text is read in about 2 s.
- * Real values files are far below it: the chart's own (9.5 KB, mostly comments) has about 170 entries, and a
- * values file with 100,000 of them would be well over 1 MB.
+ * The most entries read in one text: the indicators of the `yaml` package's lexer that start an entry or a
+ * collection (`-`, `?`, `:`, `,`, `[`, `{`; not inside scalars, comments or block scalars). That package spends
+ * 10-20 µs of CPU per entry (its CST, our checks of it, the document, garbage collection), so 1 MiB of nothing but
+ * entries (`[[0],[0],…]`, `- - - 0` lines) took 4-7 s; at this bound any text is read in about 2 s. Real values
+ * files are far below it: the chart's own (9.5 KB, mostly comments) has about 170 entries; a values file with
+ * 100,000 would be well over 1 MB.
  */
 export const MAX_YAML_ENTRIES = 100_000;
 
 /**
- * Refuses, before parsing and in one pass, nesting deeper than MAX_YAML_NESTING (`[`/`{` outside quotes and
- * comments, plus the `- ` and `? ` indicators that open block collections on one line) and more than
- * MAX_YAML_ENTRIES entries (those, plus `,` inside `[ ]`/`{ }` and `:` before a space or line end). Like the
- * nesting, entries are counted in the text as written: also in block scalars (`|`), which only a text of
- * 100,000 lines in them would notice.
+ * Refuses nesting deeper than MAX_YAML_NESTING before parsing, in one pass: `[`/`{` outside quotes and
+ * comments, plus the `- ` and `? ` indicators that open block collections on one line.
  */
 function checkNesting(text: string, fail: (offset: number, reason: string) => never): void {
-  let entries = 0;
   let flow = 0;
   let quote = '';
   let onLine = 0; // block indicators opened on this line
@@ -421,25 +418,14 @@ function checkNesting(text: string, fail: (offset: number, reason: string) => ne
     }
     // Outside [ ] and { }, a bracket or quote opens something only where a value starts (not inside a plain scalar).
     const valueStart = flow > 0 || (spaced && (prev === '' || prev === ':' || prev === '-' || prev === '?'));
-    const spaceAfter = ' \t\r\n'.includes(text[i + 1] ?? '\n');
-    if (flow === 0 && (c === '-' || c === '?') && spaced && (prev === '' || prev === '-' || prev === '?') && spaceAfter) {
+    if (flow === 0 && (c === '-' || c === '?') && (prev === '' || prev === '-' || prev === '?') && ' \t\r\n'.includes(text[i + 1] ?? '\n'))
       onLine++;
-      entries++;
-    } else if (valueStart && (c === '[' || c === '{')) {
-      flow++;
-      entries++;
-    } else if (flow > 0 && (c === ']' || c === '}')) flow--;
+    else if (valueStart && (c === '[' || c === '{')) flow++;
+    else if (flow > 0 && (c === ']' || c === '}')) flow--;
     else if (valueStart && (c === '"' || c === "'")) quote = c;
-    else if ((c === ',' && flow > 0) || (c === ':' && spaceAfter)) entries++;
     prev = c;
     if (flow + onLine > MAX_YAML_NESTING) {
       fail(i, `nested more than ${MAX_YAML_NESTING} levels deep, which this reader refuses (Helm stops at 10,000): flatten the value`);
-    }
-    if (entries > MAX_YAML_ENTRIES) {
-      fail(
-        i,
-        `more than ${MAX_YAML_ENTRIES.toLocaleString('en-US')} entries (list items, map keys, [ ] and { }) in one text, which this reader refuses: no values file holds so many; split it into several files (-f a.yaml -f b.yaml)`,
-      );
     }
   }
 }
@@ -488,7 +474,7 @@ function goYamlSyntax(
   fail: (offset: number, reason: string) => never,
   allDocuments: boolean,
 ): { text: string; tokens?: readonly CstToken[] } {
-  const tokens = [...new Parser().parse(text)] as unknown as CstToken[];
+  const tokens = cstTokens(text, fail);
   const docs = tokens.filter((t) => t.type === 'document');
   // Only the first document is read (as by Helm): the rest is not composed at all.
   const readEnd = allDocuments || docs.length < 2 ? text.length : docs[1].offset;
@@ -519,6 +505,35 @@ function goYamlSyntax(
   }
   parts.push(read.slice(at));
   return { text: parts.join('') };
+}
+
+/** The lexemes that start an entry or a collection (see MAX_YAML_ENTRIES). */
+const ENTRY_INDICATORS = new Set(['-', '?', ':', ',', '[', '{']);
+
+/**
+ * The CST tokens of a text, as `new Parser().parse(text)` gives them (the `yaml` package's parser driven by its
+ * lexer, as documented for a lexer of one's own), refusing the text at its (MAX_YAML_ENTRIES + 1)th entry: the
+ * entries are counted in the very lexemes the parser reads, so no way of writing them escapes the count, and the
+ * rest of a refused text is neither lexed nor parsed.
+ */
+function cstTokens(text: string, fail: (offset: number, reason: string) => never): CstToken[] {
+  const parser = new Parser();
+  const tokens: CstToken[] = [];
+  let entries = 0;
+  let scalarSource = false; // the lexeme after CST.SCALAR is the text of a scalar (which may be "-" or ",")
+  for (const lexeme of new Lexer().lex(text)) {
+    if (scalarSource) scalarSource = false;
+    else if (lexeme === CST.SCALAR) scalarSource = true;
+    else if (ENTRY_INDICATORS.has(lexeme) && ++entries > MAX_YAML_ENTRIES) {
+      fail(
+        parser.offset,
+        `more than ${MAX_YAML_ENTRIES.toLocaleString('en-US')} entries (list items, map keys, [ ] and { }) in one text, which this reader refuses: no values file holds so many; split it into several files (-f a.yaml -f b.yaml)`,
+      );
+    }
+    for (const token of parser.next(lexeme)) tokens.push(token as unknown as CstToken);
+  }
+  for (const token of parser.end()) tokens.push(token as unknown as CstToken);
+  return tokens;
 }
 
 /** Past this many unexpected tokens, the first one is the answer (composing each as an error costs seconds per 64 KiB). */

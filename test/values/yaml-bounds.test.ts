@@ -142,9 +142,46 @@ describe('many rewrites of go-yaml syntax (one per item) are not a stack overflo
     expect((got as Error).message).toMatch(ENTRIES);
   });
 
-  it('99,999 rewrites (of `a:` and `?x`) in one list are read', () => {
-    const got = answer(`a: [${'a:,?x,'.repeat((MAX_YAML_ENTRIES - 2) / 2)}a:]`) as { a: unknown[] };
-    expect(got.a).toHaveLength(MAX_YAML_ENTRIES - 1);
+  it('49,999 rewrites (of `a:` and `?x`, two entries each to the lexer) in one list are read', () => {
+    const pairs = (MAX_YAML_ENTRIES - 4) / 4; // `a:`, `[`, 4 per pair, the last `a:`: 99,999 entries
+    const got = answer(`a: [${'a:,?x,'.repeat(pairs)}a:]`) as { a: unknown[] };
+    expect(got.a).toHaveLength(2 * pairs + 1);
     expect(got.a.slice(-3)).toEqual(['a:', { x: null }, 'a:']);
+  }, 60_000);
+});
+
+describe(`at most ${MAX_YAML_ENTRIES} entries in one text`, () => {
+  it('reads 100,000 entries (one map key and 99,999 list items) and refuses one more, naming its line and column', () => {
+    expect(MAX_YAML_ENTRIES).toBe(100_000);
+    const list = (n: number) => `a:\n${'- 0\n'.repeat(n)}`;
+    expect((answer(list(MAX_YAML_ENTRIES - 1)) as { a: unknown[] }).a).toHaveLength(MAX_YAML_ENTRIES - 1);
+    const refused = answer(list(MAX_YAML_ENTRIES)) as YamlError;
+    expect(refused).toBeInstanceOf(YamlError);
+    expect(refused.message).toMatch(ENTRIES);
+    expect([refused.line, refused.column]).toEqual([MAX_YAML_ENTRIES + 1, 1]);
+  }, 60_000);
+
+  it.each([
+    ['flow items', (n: number) => `a: [${'0,'.repeat(n)}]`],
+    ['flow maps', (n: number) => `a: [${'{},'.repeat(n)}]`],
+    ['map keys', (n: number) => Array.from({ length: n }, (_, i) => `k${i}: 0\n`).join('')],
+    ['nested block lists', (n: number) => `a:\n${'- - - 0\n'.repeat(Math.ceil(n / 3))}`],
+    // Where a scan of the text for brackets and quotes would go wrong, the lexer's count does not.
+    ['flow items after an anchor', (n: number) => `a: &x [${'0,'.repeat(n)}]`],
+    ['flow items after a tag', (n: number) => `a: !!seq [${'0,'.repeat(n)}]`],
+    ['flow items after a "}" in a JSON-like value', (n: number) => `a: {"k":"}", ${'0, '.repeat(n)}}`],
+    ['flow items after a quote inside a plain value', (n: number) => `a: [x", ${'0, '.repeat(n)}]`],
+  ])('counts %s', (_, text) => {
+    expect((answer(text(MAX_YAML_ENTRIES + 1)) as Error).message).toMatch(ENTRIES);
+  });
+
+  it('does not count what is not an entry: quoted, commented or block text, `---`, a colon inside a word', () => {
+    const n = MAX_YAML_ENTRIES + 1;
+    const block = '- k: [v, w]\n'.repeat(n);
+    expect(answer(`a: |\n${block.replace(/^(?=.)/gm, '  ')}`)).toEqual({ a: block });
+    expect(answer(`a: "${'- [x], '.repeat(n)}"\n`)).toEqual({ a: '- [x], '.repeat(n) });
+    expect(answer(`a: 1\n${'# - [x]: y,\n'.repeat(n)}`)).toEqual({ a: 1 });
+    expect(answer(`a: 1\n${'---\n'.repeat(n)}`)).toEqual({ a: 1 });
+    expect(answer(`a: ${'http://x '.repeat(n)}\n`)).toEqual({ a: 'http://x '.repeat(n).trim() });
   }, 60_000);
 });
