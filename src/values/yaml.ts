@@ -377,6 +377,7 @@ const TOO_DEEP = 'nested deeper than this reader follows (Helm stops at 10,000 l
 
 /** The deepest nesting read (Helm's reader stops at 10,000; the `yaml` package's recursion at about 800). */
 export const MAX_YAML_NESTING = 500;
+const NESTED = `nested more than ${MAX_YAML_NESTING} levels deep, which this reader refuses (Helm stops at 10,000): flatten the value`;
 
 /**
  * The most entries read in one text: the indicators of the `yaml` package's lexer that start an entry or a
@@ -424,9 +425,7 @@ function checkNesting(text: string, fail: (offset: number, reason: string) => ne
     else if (flow > 0 && (c === ']' || c === '}')) flow--;
     else if (valueStart && (c === '"' || c === "'")) quote = c;
     prev = c;
-    if (flow + onLine > MAX_YAML_NESTING) {
-      fail(i, `nested more than ${MAX_YAML_NESTING} levels deep, which this reader refuses (Helm stops at 10,000): flatten the value`);
-    }
+    if (flow + onLine > MAX_YAML_NESTING) fail(i, NESTED);
   }
 }
 
@@ -520,15 +519,21 @@ function cstTokens(text: string, fail: (offset: number, reason: string) => never
   const parser = new Parser();
   const tokens: CstToken[] = [];
   let entries = 0;
+  let flow = 0; // open [ and {: checkNesting misses those after an anchor or a tag (`a: &x [[[…`)
   let scalarSource = false; // the lexeme after CST.SCALAR is the text of a scalar (which may be "-" or ",")
   for (const lexeme of new Lexer().lex(text)) {
     if (scalarSource) scalarSource = false;
     else if (lexeme === CST.SCALAR) scalarSource = true;
-    else if (ENTRY_INDICATORS.has(lexeme) && ++entries > MAX_YAML_ENTRIES) {
-      fail(
-        parser.offset,
-        `more than ${MAX_YAML_ENTRIES.toLocaleString('en-US')} entries (list items, map keys, [ ] and { }) in one text, which this reader refuses: no values file holds so many; split it into several files (-f a.yaml -f b.yaml)`,
-      );
+    else if (lexeme === ']' || lexeme === '}') flow = Math.max(0, flow - 1);
+    else if (lexeme === CST.DOCUMENT || lexeme === CST.FLOW_END) flow = 0;
+    if (!scalarSource && ENTRY_INDICATORS.has(lexeme)) {
+      if (++entries > MAX_YAML_ENTRIES) {
+        fail(
+          parser.offset,
+          `more than ${MAX_YAML_ENTRIES.toLocaleString('en-US')} entries (list items, map keys, [ ] and { }) in one text, which this reader refuses: no values file holds so many; split it into several files (-f a.yaml -f b.yaml)`,
+        );
+      }
+      if ((lexeme === '[' || lexeme === '{') && ++flow > MAX_YAML_NESTING) fail(parser.offset, NESTED);
     }
     for (const token of parser.next(lexeme)) tokens.push(token as unknown as CstToken);
   }

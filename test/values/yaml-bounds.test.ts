@@ -185,3 +185,23 @@ describe(`at most ${MAX_YAML_ENTRIES} entries in one text`, () => {
     expect(answer(`a: ${'http://x '.repeat(n)}\n`)).toEqual({ a: 'http://x '.repeat(n).trim() });
   }, 60_000);
 });
+
+describe('nesting behind an anchor or a tag', () => {
+  // The text scan before parsing (checkNesting) does not see a [ after `&x ` or `!!seq `: the lexer's count does.
+  it.each([
+    ['an anchor', `a: &x ${'['.repeat(5000)}`, 7 + 500],
+    ['a tag', `a: !!seq ${'['.repeat(600)}${']'.repeat(600)}`, 10 + 500],
+    ['anchors on every level', `a: &x ${'[&y '.repeat(5000)}`, 7 + 4 * 500],
+  ])('is refused past 500 levels behind %s, naming the place', (_, text, column) => {
+    const e = answer(text) as YamlError;
+    expect(e).toBeInstanceOf(YamlError);
+    expect(e.message).toBe(
+      `values.yaml:1:${column}: nested more than 500 levels deep, which this reader refuses (Helm stops at 10,000): flatten the value`,
+    );
+  });
+
+  it('counts only open collections: 400 levels twice, and a closed one between, are read', () => {
+    const deep = `${'[0, '.repeat(400)}${']'.repeat(400)}`;
+    expect(Object.keys(answer(`a: &x ${deep}\nb: !!seq ${deep}\n`) as object)).toEqual(['a', 'b']);
+  });
+});
