@@ -473,7 +473,7 @@ function goYamlSyntax(
   fail: (offset: number, reason: string) => never,
   allDocuments: boolean,
 ): { text: string; tokens?: readonly CstToken[] } {
-  const tokens = cstTokens(text, fail);
+  const tokens = cstTokens(text, fail, allDocuments ? MANY_ENTRIES_IN_STREAM : MANY_ENTRIES_IN_VALUES);
   const docs = tokens.filter((t) => t.type === 'document');
   // Only the first document is read (as by Helm): the rest is not composed at all.
   const readEnd = allDocuments || docs.length < 2 ? text.length : docs[1].offset;
@@ -506,6 +506,10 @@ function goYamlSyntax(
   return { text: parts.join('') };
 }
 
+const MANY_ENTRIES = `more than ${MAX_YAML_ENTRIES.toLocaleString('en-US')} entries (list items, map keys, [ ] and { }) in one text, which this reader refuses`;
+const MANY_ENTRIES_IN_VALUES = `${MANY_ENTRIES}: no values file holds so many; split it into several files (-f a.yaml -f b.yaml)`;
+const MANY_ENTRIES_IN_STREAM = `${MANY_ENTRIES}: no release's manifests hold so many; give only the manifests of one release`;
+
 /** The lexemes that start an entry or a collection (see MAX_YAML_ENTRIES). */
 const ENTRY_INDICATORS = new Set(['-', '?', ':', ',', '[', '{']);
 
@@ -515,7 +519,7 @@ const ENTRY_INDICATORS = new Set(['-', '?', ':', ',', '[', '{']);
  * entries are counted in the very lexemes the parser reads, so no way of writing them escapes the count, and the
  * rest of a refused text is neither lexed nor parsed.
  */
-function cstTokens(text: string, fail: (offset: number, reason: string) => never): CstToken[] {
+function cstTokens(text: string, fail: (offset: number, reason: string) => never, tooMany: string): CstToken[] {
   const parser = new Parser();
   const tokens: CstToken[] = [];
   let entries = 0;
@@ -527,12 +531,7 @@ function cstTokens(text: string, fail: (offset: number, reason: string) => never
     else if (lexeme === ']' || lexeme === '}') flow = Math.max(0, flow - 1);
     else if (lexeme === CST.DOCUMENT || lexeme === CST.FLOW_END) flow = 0;
     if (!scalarSource && ENTRY_INDICATORS.has(lexeme)) {
-      if (++entries > MAX_YAML_ENTRIES) {
-        fail(
-          parser.offset,
-          `more than ${MAX_YAML_ENTRIES.toLocaleString('en-US')} entries (list items, map keys, [ ] and { }) in one text, which this reader refuses: no values file holds so many; split it into several files (-f a.yaml -f b.yaml)`,
-        );
-      }
+      if (++entries > MAX_YAML_ENTRIES) fail(parser.offset, tooMany);
       if ((lexeme === '[' || lexeme === '{') && ++flow > MAX_YAML_NESTING) fail(parser.offset, NESTED);
     }
     for (const token of parser.next(lexeme)) tokens.push(token as unknown as CstToken);

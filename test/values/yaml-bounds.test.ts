@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { parseAllDocuments, Parser, type Document } from 'yaml';
-import { documentsOf, MAX_YAML_ENTRIES, parseValuesYaml, YamlError } from '../../src/values/yaml';
+import { documentsOf, MAX_YAML_ENTRIES, parseValuesYaml, parseYamlDocuments, YamlError } from '../../src/values/yaml';
 
 const RUNS = Number(process.env.YAML_PROPERTY_RUNS ?? 300);
 
@@ -119,6 +119,15 @@ describe('documentsOf with the CST tokens already parsed', () => {
 });
 
 const MiB = 1024 * 1024;
+const errorOf = (f: () => unknown): YamlError => {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof YamlError) return e;
+    throw e;
+  }
+  throw new Error('expected a YamlError');
+};
 const answer = (text: string): unknown => {
   try {
     return parseValuesYaml(text, { source: 'values.yaml' });
@@ -160,6 +169,14 @@ describe(`at most ${MAX_YAML_ENTRIES} entries in one text`, () => {
     expect(refused.message).toMatch(ENTRIES);
     expect([refused.line, refused.column]).toEqual([MAX_YAML_ENTRIES + 1, 1]);
   }, 60_000);
+
+  it('says what to do with a manifest stream of so many (parseYamlDocuments, as `--from` reads it)', () => {
+    // `kind:` and `items:`, then two entries (`-` and `{`) a line: the 100,001st is the `-` of line 50,002.
+    const e = errorOf(() => parseYamlDocuments(`kind: List\nitems:\n${'- {}\n'.repeat(MAX_YAML_ENTRIES / 2)}`));
+    expect(e.message).toBe(
+      "line 50002, column 1: more than 100,000 entries (list items, map keys, [ ] and { }) in one text, which this reader refuses: no release's manifests hold so many; give only the manifests of one release",
+    );
+  });
 
   it.each([
     ['flow items', (n: number) => `a: [${'0,'.repeat(n)}]`],
