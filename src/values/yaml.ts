@@ -530,7 +530,7 @@ function cstTokens(text: string, fail: (offset: number, reason: string) => never
     else if (lexeme === CST.SCALAR) scalarSource = true;
     else if (lexeme === ']' || lexeme === '}') flow = Math.max(0, flow - 1);
     else if (lexeme === CST.DOCUMENT || lexeme === CST.FLOW_END) flow = 0;
-    if (!scalarSource && ENTRY_INDICATORS.has(lexeme)) {
+    else if (ENTRY_INDICATORS.has(lexeme)) {
       if (++entries > MAX_YAML_ENTRIES) fail(parser.offset, tooMany);
       if ((lexeme === '[' || lexeme === '{') && ++flow > MAX_YAML_NESTING) fail(parser.offset, NESTED);
     }

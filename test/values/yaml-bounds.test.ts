@@ -222,3 +222,11 @@ describe('nesting behind an anchor or a tag', () => {
     expect(Object.keys(answer(`a: &x ${deep}\nb: !!seq ${deep}\n`) as object)).toEqual(['a', 'b']);
   });
 });
+
+describe('what the lexer reads as text is not an entry', () => {
+  it('does not count a plain value that is a lone ","', () => {
+    // 60,000 keys (entries) with the value "," (text to the lexer, an error to the composer): the error is the answer.
+    const e = answer(Array.from({ length: 60_000 }, (_, i) => `k${i}: ,\n`).join('')) as YamlError;
+    expect(e.message).toBe('values.yaml:1:5: Plain value cannot start with flow indicator character ,');
+  }, 60_000);
+});
