@@ -473,7 +473,7 @@ function goYamlSyntax(
   fail: (offset: number, reason: string) => never,
   allDocuments: boolean,
 ): { text: string; tokens?: readonly CstToken[] } {
-  const tokens = cstTokens(text, fail, allDocuments ? MANY_ENTRIES_IN_STREAM : MANY_ENTRIES_IN_VALUES);
+  const tokens = cstTokens(text, fail, allDocuments ? MANY_ENTRIES_IN_STREAM : MANY_ENTRIES_IN_VALUES, allDocuments);
   const docs = tokens.filter((t) => t.type === 'document');
   // Only the first document is read (as by Helm): the rest is not composed at all.
   const readEnd = allDocuments || docs.length < 2 ? text.length : docs[1].offset;
@@ -519,9 +519,10 @@ const ENTRY_INDICATORS = new Set(['-', '?', ':', ',', '[', '{']);
  * entries are counted in the very lexemes the parser reads, so no way of writing them escapes the count, and the
  * rest of a refused text is neither lexed nor parsed.
  */
-function cstTokens(text: string, fail: (offset: number, reason: string) => never, tooMany: string): CstToken[] {
+function cstTokens(text: string, fail: (offset: number, reason: string) => never, tooMany: string, allDocuments: boolean): CstToken[] {
   const parser = new Parser();
   const tokens: CstToken[] = [];
+  let documents = 0;
   let entries = 0;
   let flow = 0; // open [ and {: checkNesting misses those after an anchor or a tag (`a: &x [[[…`)
   let scalarSource = false; // the lexeme after CST.SCALAR is the text of a scalar (which may be "-" or ",")
@@ -534,7 +535,13 @@ function cstTokens(text: string, fail: (offset: number, reason: string) => never
       if (++entries > MAX_YAML_ENTRIES) fail(parser.offset, tooMany);
       if ((lexeme === '[' || lexeme === '{') && ++flow > MAX_YAML_NESTING) fail(parser.offset, NESTED);
     }
-    for (const token of parser.next(lexeme)) tokens.push(token as unknown as CstToken);
+    for (const token of parser.next(lexeme)) {
+      tokens.push(token as unknown as CstToken);
+      if (token.type === 'document') documents++;
+    }
+    // Of a values file only the first document is read: once the second one has started, the rest is neither
+    // lexed nor parsed (parser.end() gives the second one's start, where goYamlSyntax ends the text read).
+    if (!allDocuments && documents > 0 && parser.stack[0]?.type === 'document') break;
   }
   for (const token of parser.end()) tokens.push(token as unknown as CstToken);
   return tokens;

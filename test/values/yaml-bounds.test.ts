@@ -230,3 +230,14 @@ describe('what the lexer reads as text is not an entry', () => {
     expect(e.message).toBe('values.yaml:1:5: Plain value cannot start with flow indicator character ,');
   }, 60_000);
 });
+
+describe('the documents after the first of a values file', () => {
+  it('are not read (as by Helm), so their entries are not counted', () => {
+    expect(answer(`a: 1\n---\nb:\n${'- 0\n'.repeat(MAX_YAML_ENTRIES + 1)}`)).toEqual({ a: 1 });
+    expect(answer(`a: 1\n...\n# c\nb:\n${'- [0]\n'.repeat(MAX_YAML_ENTRIES + 1)}`)).toEqual({ a: 1 });
+  });
+
+  it('are read in a manifest stream, and counted', () => {
+    expect(() => parseYamlDocuments(`a: 1\n---\nb:\n${'- 0\n'.repeat(MAX_YAML_ENTRIES + 1)}`)).toThrow(/more than 100,000 entries/);
+  }, 60_000);
+});
