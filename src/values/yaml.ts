@@ -472,8 +472,9 @@ function goYamlSyntax(
   text: string,
   fail: (offset: number, reason: string) => never,
   allDocuments: boolean,
+  cst?: readonly CstToken[],
 ): { text: string; tokens?: readonly CstToken[] } {
-  const tokens = cstTokens(text, fail, allDocuments ? MANY_ENTRIES_IN_STREAM : MANY_ENTRIES_IN_VALUES, allDocuments);
+  const tokens = cst ?? cstTokens(text, fail, allDocuments);
   const docs = tokens.filter((t) => t.type === 'document');
   // Only the first document is read (as by Helm): the rest is not composed at all.
   const readEnd = allDocuments || docs.length < 2 ? text.length : docs[1].offset;
@@ -519,7 +520,7 @@ const ENTRY_INDICATORS = new Set(['-', '?', ':', ',', '[', '{']);
  * entries are counted in the very lexemes the parser reads, so no way of writing them escapes the count, and the
  * rest of a refused text is neither lexed nor parsed.
  */
-function cstTokens(text: string, fail: (offset: number, reason: string) => never, tooMany: string, allDocuments: boolean): CstToken[] {
+function cstTokens(text: string, fail: (offset: number, reason: string) => never, allDocuments: boolean): CstToken[] {
   const parser = new Parser();
   const tokens: CstToken[] = [];
   let documents = 0;
@@ -532,7 +533,13 @@ function cstTokens(text: string, fail: (offset: number, reason: string) => never
     else if (lexeme === ']' || lexeme === '}') flow = Math.max(0, flow - 1);
     else if (lexeme === CST.DOCUMENT || lexeme === CST.FLOW_END) flow = 0;
     else if (ENTRY_INDICATORS.has(lexeme)) {
-      if (++entries > MAX_YAML_ENTRIES) fail(parser.offset, tooMany);
+      if (++entries > MAX_YAML_ENTRIES) {
+        // The CST of the text up to this entry's indicator (so that a key keeps its `:`), for the first error in it.
+        const at = parser.offset;
+        for (const token of parser.next(lexeme)) tokens.push(token as unknown as CstToken);
+        for (const token of parser.end()) tokens.push(token as unknown as CstToken);
+        throw new TooManyEntries(at, at + lexeme.length, tokens);
+      }
       if ((lexeme === '[' || lexeme === '{') && ++flow > MAX_YAML_NESTING) fail(parser.offset, NESTED);
     }
     for (const token of parser.next(lexeme)) {
@@ -545,6 +552,45 @@ function cstTokens(text: string, fail: (offset: number, reason: string) => never
   }
   for (const token of parser.end()) tokens.push(token as unknown as CstToken);
   return tokens;
+}
+
+/** A text with more than MAX_YAML_ENTRIES entries, the one past it at `offset`; `tokens` are the CST of text[0, end). */
+class TooManyEntries extends Error {
+  constructor(
+    readonly offset: number,
+    readonly end: number,
+    readonly tokens: readonly CstToken[],
+  ) {
+    super('too many YAML entries');
+  }
+}
+
+/** The errors that reading the start of a text (up to an entry) gives because the rest is missing. */
+const CUT_SHORT = /^Flow (map|sequence) (in block collection )?must (be sufficiently indented and )?end with a/;
+
+/**
+ * Reads `text` with `read`; a text with more than MAX_YAML_ENTRIES entries is refused with the first error of the
+ * text up to the entry that passed the count, if it has one (as a smaller text would be: a broken file is told
+ * where it is broken, not that it is long), or else with the count and the place where it passed. The text up to
+ * there is read from the CST already parsed: not lexed or parsed again.
+ */
+function readBounded<T>(
+  text: string,
+  source: string | undefined,
+  allDocuments: boolean,
+  read: (text: string, cst?: readonly CstToken[]) => T,
+): T {
+  try {
+    return read(text);
+  } catch (e) {
+    if (!(e instanceof TooManyEntries)) throw e;
+    try {
+      read(text.slice(0, e.end), e.tokens);
+    } catch (first) {
+      if (!(first instanceof YamlError) || !CUT_SHORT.test(first.reason)) throw first;
+    }
+    return failer(text, source)(e.offset, allDocuments ? MANY_ENTRIES_IN_STREAM : MANY_ENTRIES_IN_VALUES);
+  }
 }
 
 /** Past this many unexpected tokens, the first one is the answer (composing each as an error costs seconds per 64 KiB). */
@@ -793,14 +839,16 @@ export function parseYaml(text: string, options: YamlOptions = {}): unknown {
   const body = stripBom(text);
   checkCharacters(body, failer(body, options.source));
   checkNesting(body, failer(body, options.source));
-  try {
-    const read = goYamlSyntax(body, failer(body, options.source), false);
-    const [first] = documentsOf(read.text, read.tokens);
-    return first ? decodeDocument(first, read.text, options.source) : null;
-  } catch (e) {
-    if (isStackOverflow(e)) failer(body, options.source)(-1, TOO_DEEP);
-    throw e;
-  }
+  return readBounded(body, options.source, false, (body, cst) => {
+    try {
+      const read = goYamlSyntax(body, failer(body, options.source), false, cst);
+      const [first] = documentsOf(read.text, read.tokens);
+      return first ? decodeDocument(first, read.text, options.source) : null;
+    } catch (e) {
+      if (isStackOverflow(e)) failer(body, options.source)(-1, TOO_DEEP);
+      throw e;
+    }
+  });
 }
 
 /**
@@ -812,18 +860,20 @@ export function parseYamlDocuments(text: string, options: YamlOptions = {}): unk
   const body = stripBom(text);
   checkCharacters(body, failer(body, options.source));
   checkNesting(body, failer(body, options.source));
-  const out: unknown[] = [];
-  try {
-    const read = goYamlSyntax(body, failer(body, options.source), true);
-    for (const doc of documentsOf(read.text, read.tokens)) {
-      const value = decodeDocument(doc, read.text, options.source);
-      if (value !== null && value !== undefined) out.push(value);
+  return readBounded(body, options.source, true, (body, cst) => {
+    const out: unknown[] = [];
+    try {
+      const read = goYamlSyntax(body, failer(body, options.source), true, cst);
+      for (const doc of documentsOf(read.text, read.tokens)) {
+        const value = decodeDocument(doc, read.text, options.source);
+        if (value !== null && value !== undefined) out.push(value);
+      }
+    } catch (e) {
+      if (isStackOverflow(e)) failer(body, options.source)(-1, TOO_DEEP);
+      throw e;
     }
-  } catch (e) {
-    if (isStackOverflow(e)) failer(body, options.source)(-1, TOO_DEEP);
-    throw e;
-  }
-  return out;
+    return out;
+  });
 }
 
 /**

@@ -231,6 +231,35 @@ describe('what the lexer reads as text is not an entry', () => {
   }, 60_000);
 });
 
+describe('a text past the entry bound that is broken before it', () => {
+  const small = (text: string) => (answer(text) as Error).message;
+
+  it.each([
+    ['a: {', ',', '}'],
+    ['a: [', ',', ']'],
+    ['{{ ', '? ', ''],
+    ['a: [', '? ', ']'],
+    ['a:\n  b: 1\n c: 2\n', '- 0\n', ''],
+    ['a: !!int x\nb:\n', '- 0\n', ''],
+    ['a: *nothing\nb:\n', '- 0\n', ''],
+    ['a:\n\t- 1\nb:\n', '- 0\n', ''],
+    ['a: [a?b]\nb:\n', '- 0\n', ''],
+  ])('%j… is refused with its first error, as a small text is, not with the count', (prefix, unit, suffix) => {
+    const expected = small(prefix + unit.repeat(10) + suffix);
+    expect(expected).not.toMatch(/entries/);
+    expect(small(prefix + unit.repeat(MAX_YAML_ENTRIES + 1) + suffix)).toBe(expected);
+  });
+
+  it('is refused with the count when its first error is past the place where the count passed', () => {
+    expect(small(`a:\n${'- 0\n'.repeat(MAX_YAML_ENTRIES)}b: {,}\n`)).toMatch(ENTRIES);
+  }, 60_000);
+
+  it("is refused with the count when the cut through it leaves a collection open (not the cut's error)", () => {
+    expect(small(`a: [${'[0, 0], '.repeat(MAX_YAML_ENTRIES / 3)}]`)).toMatch(ENTRIES);
+    expect(small(`a: {${'k: 0, '.repeat(MAX_YAML_ENTRIES)}}`)).toMatch(ENTRIES);
+  }, 60_000);
+});
+
 describe('the documents after the first of a values file', () => {
   it('are not read (as by Helm), so their entries are not counted', () => {
     expect(answer(`a: 1\n---\nb:\n${'- 0\n'.repeat(MAX_YAML_ENTRIES + 1)}`)).toEqual({ a: 1 });
