@@ -33,7 +33,7 @@
  * not fix for helm, while the later one wins here.
  */
 import { isStackOverflow } from './intake';
-import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, Parser, Scalar, visit, type Document, type Node } from 'yaml';
+import { Composer, CST, isAlias, isMap, isPair, isScalar, isSeq, Lexer, Parser, Scalar, visit, type Document, type Node } from 'yaml';
 import { setOwn } from '../leaf/objects';
 import { decodeUtf8LikeGo, formatFloat32G, goParseFloat, goParseInt, goParseUint } from './go-text';
 
@@ -377,6 +377,17 @@ const TOO_DEEP = 'nested deeper than this reader follows (Helm stops at 10,000 l
 
 /** The deepest nesting read (Helm's reader stops at 10,000; the `yaml` package's recursion at about 800). */
 export const MAX_YAML_NESTING = 500;
+const NESTED = `nested more than ${MAX_YAML_NESTING} levels deep, which this reader refuses (Helm stops at 10,000): flatten the value`;
+
+/**
+ * The most entries read in one text: the indicators of the `yaml` package's lexer that start an entry or a
+ * collection (`-`, `?`, `:`, `,`, `[`, `{`; not inside scalars, comments or block scalars). That package spends
+ * 10-20 µs of CPU per entry (its CST, our checks of it, the document, garbage collection), so 1 MiB of nothing but
+ * entries (`[[0],[0],…]`, `- - - 0` lines) took 4-7 s; at this bound any text is read in about 2 s. Real values
+ * files are far below it: the chart's own (9.5 KB, mostly comments) has about 170 entries; a values file with
+ * 100,000 would be well over 1 MB.
+ */
+export const MAX_YAML_ENTRIES = 100_000;
 
 /**
  * Refuses nesting deeper than MAX_YAML_NESTING before parsing, in one pass: `[`/`{` outside quotes and
@@ -414,9 +425,7 @@ function checkNesting(text: string, fail: (offset: number, reason: string) => ne
     else if (flow > 0 && (c === ']' || c === '}')) flow--;
     else if (valueStart && (c === '"' || c === "'")) quote = c;
     prev = c;
-    if (flow + onLine > MAX_YAML_NESTING) {
-      fail(i, `nested more than ${MAX_YAML_NESTING} levels deep, which this reader refuses (Helm stops at 10,000): flatten the value`);
-    }
+    if (flow + onLine > MAX_YAML_NESTING) fail(i, NESTED);
   }
 }
 
@@ -456,25 +465,36 @@ interface CstToken {
  * - `\/` is not an escape in double quotes;
  * - a tab where a line's indentation ends is an error, on blank lines too
  *   (except blank lines inside a plain value, indented past its parent).
- * Returns the text to parse (rewrites keep every line on its line).
+ * Returns the text to parse (rewrites keep every line on its line) and, when that is the text as given, its CST
+ * tokens (so that it is not parsed a second time).
  */
-function goYamlSyntax(text: string, fail: (offset: number, reason: string) => never, allDocuments: boolean): string {
-  const tokens = [...new Parser().parse(text)] as unknown as CstToken[];
+function goYamlSyntax(
+  text: string,
+  fail: (offset: number, reason: string) => never,
+  allDocuments: boolean,
+  cst?: readonly CstToken[],
+): { text: string; tokens?: readonly CstToken[] } {
+  const tokens = cst ?? cstTokens(text, fail, allDocuments);
   const docs = tokens.filter((t) => t.type === 'document');
   // Only the first document is read (as by Helm): the rest is not composed at all.
   const readEnd = allDocuments || docs.length < 2 ? text.length : docs[1].offset;
   const edits: Edit[] = [];
   for (let i = 0; i < (allDocuments ? docs.length : Math.min(1, docs.length)); i++) {
-    edits.push(...checkDocument(text, docs[i], i === 0 ? 0 : docs[i].offset, docs[i + 1] ? docs[i + 1].offset : text.length, fail));
+    // A loop, not push(...): a spread of 100,000s of edits (one per `a:` in `[a:,a:,…]`) overflows the stack.
+    for (const e of checkDocument(text, docs[i], i === 0 ? 0 : docs[i].offset, docs[i + 1] ? docs[i + 1].offset : text.length, fail)) {
+      edits.push(e);
+    }
   }
   failOnManySyntaxErrors(tokens, readEnd, fail);
+  if (edits.length === 0 && readEnd === text.length) return { text, tokens };
   const read = readEnd < text.length ? text.slice(0, readEnd) : text;
+  if (edits.length === 0) return { text: read };
   edits.sort((a, b) => a.start - b.start);
   if (edits.some((e, i) => i > 0 && e.start < edits[i - 1].end)) {
     // Overlapping edits (rare): applied last first, as written.
     let out = read;
     for (const e of [...edits].reverse()) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-    return out;
+    return { text: out };
   }
   // Applied in one pass: linear in the text.
   const parts: string[] = [];
@@ -484,7 +504,93 @@ function goYamlSyntax(text: string, fail: (offset: number, reason: string) => ne
     at = e.end;
   }
   parts.push(read.slice(at));
-  return parts.join('');
+  return { text: parts.join('') };
+}
+
+const MANY_ENTRIES = `more than ${MAX_YAML_ENTRIES.toLocaleString('en-US')} entries (list items, map keys, [ ] and { }) in one text, which this reader refuses`;
+const MANY_ENTRIES_IN_VALUES = `${MANY_ENTRIES}: no values file holds so many; split it into several files (-f a.yaml -f b.yaml)`;
+const MANY_ENTRIES_IN_STREAM = `${MANY_ENTRIES}: no release's manifests hold so many; give only the manifests of one release`;
+
+/** The lexemes that start an entry or a collection (see MAX_YAML_ENTRIES). */
+const ENTRY_INDICATORS = new Set(['-', '?', ':', ',', '[', '{']);
+
+/**
+ * The CST tokens of a text, as `new Parser().parse(text)` gives them (the `yaml` package's parser driven by its
+ * lexer, as documented for a lexer of one's own), refusing the text at its (MAX_YAML_ENTRIES + 1)th entry: the
+ * entries are counted in the very lexemes the parser reads, so no way of writing them escapes the count, and the
+ * rest of a refused text is neither lexed nor parsed.
+ */
+function cstTokens(text: string, fail: (offset: number, reason: string) => never, allDocuments: boolean): CstToken[] {
+  const parser = new Parser();
+  const tokens: CstToken[] = [];
+  let documents = 0;
+  let entries = 0;
+  let flow = 0; // open [ and {: checkNesting misses those after an anchor or a tag (`a: &x [[[…`)
+  let scalarSource = false; // the lexeme after CST.SCALAR is the text of a scalar (which may be "-" or ",")
+  for (const lexeme of new Lexer().lex(text)) {
+    if (scalarSource) scalarSource = false;
+    else if (lexeme === CST.SCALAR) scalarSource = true;
+    else if (lexeme === ']' || lexeme === '}') flow = Math.max(0, flow - 1);
+    else if (lexeme === CST.DOCUMENT || lexeme === CST.FLOW_END) flow = 0;
+    else if (ENTRY_INDICATORS.has(lexeme)) {
+      if (++entries > MAX_YAML_ENTRIES) {
+        // The CST of the text up to this entry's indicator (so that a key keeps its `:`), for the first error in it.
+        const at = parser.offset;
+        for (const token of parser.next(lexeme)) tokens.push(token as unknown as CstToken);
+        for (const token of parser.end()) tokens.push(token as unknown as CstToken);
+        throw new TooManyEntries(at, at + lexeme.length, tokens);
+      }
+      if ((lexeme === '[' || lexeme === '{') && ++flow > MAX_YAML_NESTING) fail(parser.offset, NESTED);
+    }
+    for (const token of parser.next(lexeme)) {
+      tokens.push(token as unknown as CstToken);
+      if (token.type === 'document') documents++;
+    }
+    // Of a values file only the first document is read: once the second one has started, the rest is neither
+    // lexed nor parsed (parser.end() gives the second one's start, where goYamlSyntax ends the text read).
+    if (!allDocuments && documents > 0 && parser.stack[0]?.type === 'document') break;
+  }
+  for (const token of parser.end()) tokens.push(token as unknown as CstToken);
+  return tokens;
+}
+
+/** A text with more than MAX_YAML_ENTRIES entries, the one past it at `offset`; `tokens` are the CST of text[0, end). */
+class TooManyEntries extends Error {
+  constructor(
+    readonly offset: number,
+    readonly end: number,
+    readonly tokens: readonly CstToken[],
+  ) {
+    super('too many YAML entries');
+  }
+}
+
+/** The errors that reading the start of a text (up to an entry) gives because the rest is missing. */
+const CUT_SHORT = /^Flow (map|sequence) (in block collection )?must (be sufficiently indented and )?end with a/;
+
+/**
+ * Reads `text` with `read`; a text with more than MAX_YAML_ENTRIES entries is refused with the first error of the
+ * text up to the entry that passed the count, if it has one (as a smaller text would be: a broken file is told
+ * where it is broken, not that it is long), or else with the count and the place where it passed. The text up to
+ * there is read from the CST already parsed: not lexed or parsed again.
+ */
+function readBounded<T>(
+  text: string,
+  source: string | undefined,
+  allDocuments: boolean,
+  read: (text: string, cst?: readonly CstToken[]) => T,
+): T {
+  try {
+    return read(text);
+  } catch (e) {
+    if (!(e instanceof TooManyEntries)) throw e;
+    try {
+      read(text.slice(0, e.end), e.tokens);
+    } catch (first) {
+      if (!(first instanceof YamlError) || !CUT_SHORT.test(first.reason)) throw first;
+    }
+    return failer(text, source)(e.offset, allDocuments ? MANY_ENTRIES_IN_STREAM : MANY_ENTRIES_IN_VALUES);
+  }
 }
 
 /** Past this many unexpected tokens, the first one is the answer (composing each as an error costs seconds per 64 KiB). */
@@ -539,7 +645,7 @@ function checkDocument(
     if (t.type === 'flow-collection') {
       // Its closing bracket (and what follows it on the line) ends it: not a walk of the subtree (quadratic in depth).
       const closing = Array.isArray(t.end) ? (t.end as CstToken[]) : [];
-      const end = closing.length > 0 ? Math.max(...closing.map((c) => c.offset + (c.source?.length ?? 0))) : endOf(t);
+      const end = closing.length > 0 ? closing.reduce((m, c) => Math.max(m, c.offset + (c.source?.length ?? 0)), -1) : endOf(t);
       excluded.push([t.offset, end]);
       walk(t.start, true, blockIndent);
       walk(t.items, true, blockIndent);
@@ -685,9 +791,39 @@ function decodeDocument(doc: Document, text: string, source: string | undefined)
   return value;
 }
 
-function documentsOf(text: string): Document[] {
-  const docs = parseAllDocuments(text, PARSE_OPTIONS);
-  return Array.isArray(docs) ? (docs as Document[]) : [];
+/** The parts of the `yaml` package's Composer (2.x) that keepFirstErrors changes: private in its types. */
+interface ComposerInternals {
+  onError: (source: unknown, code: string, message: string, warning?: boolean) => void;
+  errors: unknown[];
+  warnings: unknown[];
+}
+
+/**
+ * Makes a Composer keep only the first error (and the first warning) of each document: only the first is reported
+ * (decodeDocument), and composing each of a million bad tokens as an Error with a stack trace costs seconds per
+ * 100 KB. The Composer collects a document's errors in `errors` and hands that list to one document as a whole, so
+ * the first error of every document stays what it is without this. (If a later `yaml` changes these internals,
+ * the Composer is left as it is: slower on broken text, never different.)
+ */
+function keepFirstErrors(composer: Composer): Composer {
+  const c = composer as unknown as Partial<ComposerInternals>;
+  const record = c.onError;
+  if (typeof record !== 'function' || !Array.isArray(c.errors) || !Array.isArray(c.warnings)) return composer;
+  c.onError = (source, code, message, warning) => {
+    if ((warning ? c.warnings : c.errors)?.length === 0) record(source, code, message, warning);
+  };
+  return composer;
+}
+
+/**
+ * The documents of a text, as `parseAllDocuments(text, PARSE_OPTIONS)` composes them, except that each document
+ * holds at most its first error and its first warning. `tokens`, if given, are the text's CST tokens
+ * (`new Parser().parse(text)`, which parseAllDocuments composes too): the text is then not parsed again.
+ * Exported for tests.
+ */
+export function documentsOf(text: string, tokens?: Iterable<unknown>): Document[] {
+  const cst = (tokens ?? new Parser().parse(text)) as Iterable<CST.Token>;
+  return Array.from(keepFirstErrors(new Composer(PARSE_OPTIONS)).compose(cst)) as Document[];
 }
 
 function stripBom(text: string): string {
@@ -703,14 +839,16 @@ export function parseYaml(text: string, options: YamlOptions = {}): unknown {
   const body = stripBom(text);
   checkCharacters(body, failer(body, options.source));
   checkNesting(body, failer(body, options.source));
-  try {
-    const text2 = goYamlSyntax(body, failer(body, options.source), false);
-    const [first] = documentsOf(text2);
-    return first ? decodeDocument(first, text2, options.source) : null;
-  } catch (e) {
-    if (isStackOverflow(e)) failer(body, options.source)(-1, TOO_DEEP);
-    throw e;
-  }
+  return readBounded(body, options.source, false, (body, cst) => {
+    try {
+      const read = goYamlSyntax(body, failer(body, options.source), false, cst);
+      const [first] = documentsOf(read.text, read.tokens);
+      return first ? decodeDocument(first, read.text, options.source) : null;
+    } catch (e) {
+      if (isStackOverflow(e)) failer(body, options.source)(-1, TOO_DEEP);
+      throw e;
+    }
+  });
 }
 
 /**
@@ -722,18 +860,20 @@ export function parseYamlDocuments(text: string, options: YamlOptions = {}): unk
   const body = stripBom(text);
   checkCharacters(body, failer(body, options.source));
   checkNesting(body, failer(body, options.source));
-  const out: unknown[] = [];
-  try {
-    const text2 = goYamlSyntax(body, failer(body, options.source), true);
-    for (const doc of documentsOf(text2)) {
-      const value = decodeDocument(doc, text2, options.source);
-      if (value !== null && value !== undefined) out.push(value);
+  return readBounded(body, options.source, true, (body, cst) => {
+    const out: unknown[] = [];
+    try {
+      const read = goYamlSyntax(body, failer(body, options.source), true, cst);
+      for (const doc of documentsOf(read.text, read.tokens)) {
+        const value = decodeDocument(doc, read.text, options.source);
+        if (value !== null && value !== undefined) out.push(value);
+      }
+    } catch (e) {
+      if (isStackOverflow(e)) failer(body, options.source)(-1, TOO_DEEP);
+      throw e;
     }
-  } catch (e) {
-    if (isStackOverflow(e)) failer(body, options.source)(-1, TOO_DEEP);
-    throw e;
-  }
-  return out;
+    return out;
+  });
 }
 
 /**

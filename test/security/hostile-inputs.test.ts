@@ -8,12 +8,12 @@
  */
 import fc from 'fast-check';
 import { App, Chart } from 'cdk8s';
-import { PackageManager, PackageManagerValidationError, loadValues } from '../../src';
+import { PackageManager, PackageManagerValidationError, ValuesError, loadValues } from '../../src';
 import { matchTemplate } from '../../src/cli/template';
 import { parseCron } from '../../src/config/cron';
 import { parseGoDuration } from '../../src/config/go-formats';
 import { GoTemplateError, renderGoTemplate } from '../../src/values/template';
-import { parseYamlDocuments } from '../../src/values/yaml';
+import { parseValuesYaml, parseYamlDocuments, YamlError } from '../../src/values/yaml';
 import { setFlagsFromString } from 'v8';
 import { runInNewContext } from 'vm';
 
@@ -113,4 +113,57 @@ describe.each(Object.entries(ENTRY_POINTS))('%s on hostile input', (_, entry) =>
     );
     expect(retainedHeap() - before).toBeLessThan(MEMORY_BUDGET);
   }, 120_000);
+});
+
+/**
+ * The shapes of YAML that were slow (seconds at 1 MiB: one Error per bad token, two parses, 10-20 µs per entry) or
+ * were refused as "nested deeper" by a stack overflow: at HOSTILE_SIZE each is read or refused with the place named.
+ * bench/yaml-hostile.js prints their times at 1 MiB.
+ */
+const YAML_SHAPES: [string, string, string][] = [
+  ['a: {', ',', '}'],
+  ['a: [', ',', ']'],
+  ['a: [[0]', ',[0]', ']'],
+  ['a: [0', ', 0', ']'],
+  ['a: [{}', ',{}', ']'],
+  ['a: {k: {}', ', k: {}', '}'],
+  ['{{ ', '? ', ''],
+  ['a: [', '? ', ']'],
+  ['a: [', 'a:,', ']'],
+  ['a: [', '?x,', ']'],
+  ['a: &x [0', ', 0', ']'],
+  ['a: [&a 0', ', *a', ']'],
+  ['a:\n', '- 0\n', ''],
+  ['a:\n', '- - - 0\n', ''],
+  ['a:\n', '- [a:]\n', ''],
+  ['a:\n', '- {?x}\n', ''],
+  ['a:\n', '- k: 0\n', ''],
+  ['a: 1\n', '#\n', ''],
+  ['a: ', '&a ', ''],
+];
+
+describe(`YAML values text of the slow shapes, ${SIZE} characters`, () => {
+  it.each(YAML_SHAPES.map(([p, u, x]) => [JSON.stringify(`${p}${u}${u}…${x}`), p, u, x]))(
+    '%s is read or refused with its place, never as a stack overflow',
+    (_, prefix, unit, suffix) => {
+      const text = prefix + unit.repeat(Math.max(1, Math.floor(SIZE / unit.length))) + suffix;
+      for (const read of [
+        () => loadValues({ texts: [text] }),
+        () => parseValuesYaml(text, { source: 'v.yaml' }),
+        () => parseYamlDocuments(text),
+      ]) {
+        let value: unknown;
+        try {
+          value = read();
+        } catch (e) {
+          expect(e instanceof YamlError || e instanceof ValuesError).toBe(true);
+          expect((e as Error).message).toMatch(/(?:\d+:\d+|line \d+, column \d+): \S/);
+          expect((e as Error).message).not.toMatch(/\n\s+at |call stack|nested deeper than this reader follows/);
+          continue;
+        }
+        expect(value).toEqual(expect.any(Object));
+      }
+    },
+    120_000,
+  );
 });
