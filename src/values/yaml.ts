@@ -390,6 +390,12 @@ const NESTED = `nested more than ${MAX_YAML_NESTING} levels deep, which this rea
 export const MAX_YAML_ENTRIES = 100_000;
 
 /**
+ * The bound in force (MAX_YAML_ENTRIES). Exported for tests only, which lower it so as not to build and read a text
+ * of 100,000 entries for each case; this module never changes it.
+ */
+export const yamlBounds = { entries: MAX_YAML_ENTRIES };
+
+/**
  * Refuses nesting deeper than MAX_YAML_NESTING before parsing, in one pass: `[`/`{` outside quotes and
  * comments, plus the `- ` and `? ` indicators that open block collections on one line.
  */
@@ -507,9 +513,13 @@ function goYamlSyntax(
   return { text: parts.join('') };
 }
 
-const MANY_ENTRIES = `more than ${MAX_YAML_ENTRIES.toLocaleString('en-US')} entries (list items, map keys, [ ] and { }) in one text, which this reader refuses`;
-const MANY_ENTRIES_IN_VALUES = `${MANY_ENTRIES}: no values file holds so many; split it into several files (-f a.yaml -f b.yaml)`;
-const MANY_ENTRIES_IN_STREAM = `${MANY_ENTRIES}: no release's manifests hold so many; give only the manifests of one release`;
+/** The refusal of a text with more entries than the bound: for a values file, or for a stream of manifests. */
+function manyEntries(allDocuments: boolean): string {
+  const many = `more than ${yamlBounds.entries.toLocaleString('en-US')} entries (list items, map keys, [ ] and { }) in one text, which this reader refuses`;
+  return allDocuments
+    ? `${many}: no release's manifests hold so many; give only the manifests of one release`
+    : `${many}: no values file holds so many; split it into several files (-f a.yaml -f b.yaml)`;
+}
 
 /** The lexemes that start an entry or a collection (see MAX_YAML_ENTRIES). */
 const ENTRY_INDICATORS = new Set(['-', '?', ':', ',', '[', '{']);
@@ -533,7 +543,7 @@ function cstTokens(text: string, fail: (offset: number, reason: string) => never
     else if (lexeme === ']' || lexeme === '}') flow = Math.max(0, flow - 1);
     else if (lexeme === CST.DOCUMENT || lexeme === CST.FLOW_END) flow = 0;
     else if (ENTRY_INDICATORS.has(lexeme)) {
-      if (++entries > MAX_YAML_ENTRIES) {
+      if (++entries > yamlBounds.entries) {
         // The CST of the text up to this entry's indicator (so that a key keeps its `:`), for the first error in it.
         const at = parser.offset;
         for (const token of parser.next(lexeme)) tokens.push(token as unknown as CstToken);
@@ -589,7 +599,7 @@ function readBounded<T>(
     } catch (first) {
       if (!(first instanceof YamlError) || !CUT_SHORT.test(first.reason)) throw first;
     }
-    return failer(text, source)(e.offset, allDocuments ? MANY_ENTRIES_IN_STREAM : MANY_ENTRIES_IN_VALUES);
+    return failer(text, source)(e.offset, manyEntries(allDocuments));
   }
 }
 
