@@ -25,6 +25,7 @@ export const SLOW_SUITES = [
   'test/fidelity/classes.test.ts',
   'test/cli/bundle.test.ts',
   'test/cli/io-limits.test.ts',
+  'test/values/yaml-bounds-real.test.ts',
 ];
 
 /** Property suites: `npm test` runs them briefly, `test:slow` again with the run counts its script sets. */

@@ -118,7 +118,6 @@ describe('documentsOf with the CST tokens already parsed', () => {
   });
 });
 
-const MiB = 1024 * 1024;
 const errorOf = (f: () => unknown): YamlError => {
   try {
     f();
@@ -142,45 +141,8 @@ const refusal = (bound: string) =>
   );
 const ENTRIES = refusal('1,000');
 
-const boundAsLoaded = yamlBounds.entries;
-
-// At the real bound: each text of 100,000 entries takes a second or two to read.
-describe(`at most ${MAX_YAML_ENTRIES} entries in one text`, () => {
-  beforeAll(() => {
-    yamlBounds.entries = MAX_YAML_ENTRIES;
-  });
-  afterAll(() => {
-    yamlBounds.entries = BOUND;
-  });
-
-  it('reads 100,000 entries (one map key and 99,999 list items) and refuses one more, naming its line and column', () => {
-    expect([MAX_YAML_ENTRIES, boundAsLoaded]).toEqual([100_000, 100_000]);
-    const list = (n: number) => `a:\n${'- 0\n'.repeat(n)}`;
-    expect((answer(list(MAX_YAML_ENTRIES - 1)) as { a: unknown[] }).a).toHaveLength(MAX_YAML_ENTRIES - 1);
-    const refused = answer(list(MAX_YAML_ENTRIES)) as YamlError;
-    expect(refused).toBeInstanceOf(YamlError);
-    expect(refused.message).toMatch(refusal('100,000'));
-    expect([refused.line, refused.column]).toEqual([MAX_YAML_ENTRIES + 1, 1]);
-  }, 60_000);
-
-  // Each `a:` before `,` becomes the text "a:", each `?x` becomes `? x`: 349,525 edits at 1 MiB were spread into
-  // push(), which overflowed the stack and was reported as "nested deeper". Now refused for their count.
-  it('refuses 1 MiB of a: [a:,a:,…] for its count of entries, not as "nested deeper"', () => {
-    const got = answer(`a: [${'a:,'.repeat(MiB / 3)}]`);
-    expect(got).toBeInstanceOf(YamlError);
-    expect(String((got as Error).message)).not.toMatch(/nested|call stack/);
-    expect((got as Error).message).toMatch(refusal('100,000'));
-  }, 60_000);
-
-  it('reads 49,999 rewrites (of `a:` and `?x`, two entries each to the lexer) in one list', () => {
-    const pairs = (MAX_YAML_ENTRIES - 4) / 4; // `a:`, `[`, 4 per pair, the last `a:`: 99,999 entries
-    const got = answer(`a: [${'a:,?x,'.repeat(pairs)}a:]`) as { a: unknown[] };
-    expect(got.a).toHaveLength(2 * pairs + 1);
-    expect(got.a.slice(-3)).toEqual(['a:', { x: null }, 'a:']);
-  }, 60_000);
-});
-
-// Elsewhere, the bound is lowered to 1,000 (yamlBounds is there for this): the same code, texts a hundredth as long.
+// The bound is lowered to 1,000 (yamlBounds is there for this): the same code, texts a hundredth as long. The real
+// bound's texts take seconds each: test/values/yaml-bounds-real.test.ts (npm run test:slow).
 beforeAll(() => {
   yamlBounds.entries = BOUND;
 });
