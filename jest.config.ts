@@ -4,7 +4,7 @@
  * exactly one of the two; the list below is the one place that says which.
  *
  * TypeScript is transpiled file by file without type-checking (swc); `npm test` type-checks the whole project as one
- * program (`tsc -p tsconfig.json`) beside jest.
+ * program (TypeScript 7's native `tsc -p tsconfig.json`) beside jest.
  */
 import type { Config } from 'jest';
 
