@@ -98,6 +98,8 @@ function shortTag(tag: string): string {
 
 /** go-yaml v2's timestamp formats (used only for an explicit `!!timestamp`). */
 function isTimestamp(s: string): boolean {
+  // The shortest is `2001-1-1`: most numbers are told apart without compiling the pattern (a cold start compiles it).
+  if (s.length < 8 || s[4] !== '-') return false;
   const m =
     /^(\d{4})-(\d{1,2})-(\d{1,2})(?:([Tt])(\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})|( )(\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.\d{1,9})?)?$/.exec(
       s,

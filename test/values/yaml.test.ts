@@ -67,6 +67,7 @@ describe('scalars: go-yaml v2 typing, then float64 through JSON', () => {
     ['!!binary aGVsbG8=', 'hello'],
     ['!!binary /w==', '\ufffd'],
     ['!!timestamp 2024-01-01', '2024-01-01'],
+    ['!!timestamp 2001-1-1', '2001-1-1'], // the shortest timestamp
   ])('%s → %j', (text, expected) => {
     expect(value(text)).toStrictEqual(expected);
   });
