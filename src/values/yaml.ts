@@ -750,7 +750,8 @@ function checkDocument(
   return edits;
 }
 
-const PARSE_OPTIONS = {
+/** The `yaml` package's options for reading as go-yaml v2 does (exported for the tests that compare with it). */
+export const PARSE_OPTIONS = {
   schema: 'failsafe',
   merge: false,
   uniqueKeys: false,

@@ -5,19 +5,18 @@
  */
 import fc from 'fast-check';
 import { parseAllDocuments, Parser, type Document } from 'yaml';
-import { documentsOf, MAX_YAML_ENTRIES, parseValuesYaml, parseYamlDocuments, YamlError, yamlBounds } from '../../src/values/yaml';
+import {
+  documentsOf,
+  MAX_YAML_ENTRIES,
+  PARSE_OPTIONS,
+  parseValuesYaml,
+  parseYamlDocuments,
+  YamlError,
+  yamlBounds,
+} from '../../src/values/yaml';
+import { yamlErrorOf as errorOf } from '../helpers/yaml-error';
 
 const RUNS = Number(process.env.YAML_PROPERTY_RUNS ?? 300);
-
-const PARSE_OPTIONS = {
-  schema: 'failsafe',
-  merge: false,
-  uniqueKeys: false,
-  prettyErrors: false,
-  version: '1.1',
-  strict: false,
-  logLevel: 'silent',
-} as const;
 
 const reference = (text: string): Document[] => {
   const docs = parseAllDocuments(text, PARSE_OPTIONS);
@@ -118,15 +117,6 @@ describe('documentsOf with the CST tokens already parsed', () => {
   });
 });
 
-const errorOf = (f: () => unknown): YamlError => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof YamlError) return e;
-    throw e;
-  }
-  throw new Error('expected a YamlError');
-};
 const answer = (text: string): unknown => {
   try {
     return parseValuesYaml(text, { source: 'values.yaml' });

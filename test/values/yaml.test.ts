@@ -1,17 +1,9 @@
 /** Values YAML as helm 3.16.4 reads it (go-yaml v2, then JSON). Expected values were observed with real helm. */
-import { parseValuesYaml, parseYaml, parseYamlDocuments, parseYamlScalar, YamlError } from '../../src/values/yaml';
+import { parseValuesYaml, parseYaml, parseYamlDocuments, parseYamlScalar } from '../../src/values/yaml';
+import { yamlErrorOf as errorOf } from '../helpers/yaml-error';
 
 const value = (text: string) => (parseValuesYaml(`v: ${text}\n`) as { v: unknown }).v;
 const keys = (text: string) => Object.keys(parseValuesYaml(text));
-const errorOf = (f: () => unknown): YamlError => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof YamlError) return e;
-    throw e;
-  }
-  throw new Error('expected a YamlError');
-};
 
 describe('scalars: go-yaml v2 typing, then float64 through JSON', () => {
   it.each([
