@@ -7,14 +7,15 @@
  * `$XDG_CACHE_HOME/cdk8s-ppm/` (`~/.cache/cdk8s-ppm/` by default), written once, when it is missing or V8 refuses
  * it (another V8 or other flags). Code from a cache runs as ours, so a cache is read only from a directory and a
  * file this user owns that nobody else may write (no symbolic links); the directory is created 0700 and the file
- * 0600, written whole under a temporary name and renamed. Where the user has no such directory (or on Windows,
+ * 0600, written whole under a temporary name and renamed; writing one removes the files of other builds that no run
+ * has written for 30 days. Where the user has no such directory (or on Windows,
  * where Node.js reports no owner), nothing is cached. `CDK8S_PPM_COMPILE_CACHE=0` turns the cache off. The output
  * is the same with and without it.
  */
-import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'fs';
+import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'fs';
 import { createRequire } from 'module';
 import { homedir } from 'os';
-import { join } from 'path';
+import { basename, dirname, join } from 'path';
 import { Script } from 'vm';
 
 /** The SHA-256 of the bundled command line's text, set by scripts/bundle-cli.js: a new build gets a new cache. */
@@ -70,6 +71,25 @@ function writeCache(file: string, data: Buffer): void {
     renameSync(temporary, file);
   } catch {
     rmSync(temporary, { force: true });
+    return;
+  }
+  pruneOldCaches(dirname(file), basename(file));
+}
+
+/** A cache file no run has written for this long is of a version no longer used (a used one is written again once). */
+const STALE_CACHE_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** Removes the other builds' cache files in `dir` that are older than STALE_CACHE_MS; failures are ignored. */
+function pruneOldCaches(dir: string, keep: string): void {
+  try {
+    const now = Date.now();
+    for (const name of readdirSync(dir)) {
+      if (name === keep || !name.endsWith('.v8cache')) continue;
+      const path = join(dir, name);
+      if (ownedPrivately(path, 'file') && now - lstatSync(path).mtimeMs > STALE_CACHE_MS) rmSync(path, { force: true });
+    }
+  } catch {
+    // Another run pruning at the same time, or a directory that went away: nothing to do.
   }
 }
 

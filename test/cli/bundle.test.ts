@@ -15,6 +15,7 @@ import {
   rmSync,
   statSync,
   symlinkSync,
+  utimesSync,
   writeFileSync,
 } from 'fs';
 import { join } from 'path';
@@ -158,6 +159,23 @@ describe("the command line's code cache", () => {
     symlinkSync(target, join(linked, 'cdk8s-ppm'));
     expect(run(linked)).toEqual(expected);
     expect(cacheFiles(target)).toEqual([]);
+  });
+
+  it("removes other builds' cache files no run has written for 30 days when it writes its own", () => {
+    const home = mkdtempSync(join(work, 'xdg-'));
+    const dir = join(home, 'cdk8s-ppm');
+    mkdirSync(dir, { mode: 0o700 });
+    const old = join(dir, '0000000000000000-node-v0-x64.v8cache');
+    const recent = join(dir, '1111111111111111-node-v0-x64.v8cache');
+    const other = join(dir, 'notes.txt');
+    for (const f of [old, recent, other]) writeFileSync(f, 'x', { mode: 0o600 });
+    const fortyDaysAgo = new Date(Date.now() - 40 * 24 * 60 * 60 * 1000);
+    for (const f of [old, other]) utimesSync(f, fortyDaysAgo, fortyDaysAgo);
+    expect(run(home)).toEqual(expected);
+    expect(existsSync(old)).toBe(false);
+    expect(existsSync(recent)).toBe(true);
+    expect(existsSync(other)).toBe(true);
+    expect(cacheFiles(dir)).toHaveLength(3);
   });
 
   it('is off with CDK8S_PPM_COMPILE_CACHE=0', () => {
