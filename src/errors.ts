@@ -50,14 +50,18 @@ export const MAX_LISTED_ISSUES = 50;
 const MAX_SHOWN_PATH = 200;
 
 /** An issue's path as messages show it: its start, when very long (a hostile key). */
-export function shownPath(path: string): string {
+function shownPath(path: string): string {
   return path.length > MAX_SHOWN_PATH ? `${path.slice(0, MAX_SHOWN_PATH)}… (${path.length} characters)` : path;
 }
 
-/** One line of the message: the issue's path and message. */
-function issueLine(issue: ValidationIssue): string {
-  const path = shownPath(issue.path);
-  return `  - ${path ? `${path}: ` : ''}${issue.message}`;
+/**
+ * The lines that list `issues` (an error's message, `cdk8s-ppm lint`'s output): the first MAX_LISTED_ISSUES, each
+ * `prefix`, the path as shown and the message, then `more(n)` for the n left out.
+ */
+export function listedIssues(issues: readonly ValidationIssue[], prefix: string, more: (left: number) => string): string[] {
+  const lines = issues.slice(0, MAX_LISTED_ISSUES).map((i) => `${prefix}${i.path ? `${shownPath(i.path)}: ` : ''}${i.message}`);
+  if (issues.length > MAX_LISTED_ISSUES) lines.push(more(issues.length - MAX_LISTED_ISSUES));
+  return lines;
 }
 
 /**
@@ -86,9 +90,7 @@ export class PackageManagerValidationError extends Error {
    * @param options `message` replaces the list of issues (a subclass with one problem of its own), `cause` the error behind it
    */
   constructor(issues: readonly ValidationIssue[], context = 'PackageManager', options: { message?: string; cause?: unknown } = {}) {
-    const lines = issues.slice(0, MAX_LISTED_ISSUES).map(issueLine);
-    if (issues.length > MAX_LISTED_ISSUES)
-      lines.push(`  … and ${issues.length - MAX_LISTED_ISSUES} more (the error's issues list them all)`);
+    const lines = listedIssues(issues, '  - ', (left) => `  … and ${left} more (the error's issues list them all)`);
     super(options.message ?? `${context}: ${issues.length} invalid value${issues.length === 1 ? '' : 's'}:\n${lines.join('\n')}`, {
       cause: options.cause,
     });

@@ -4,7 +4,7 @@
  * (the first 50, and how many more) with the path of its value and exits 1, or prints nothing and exits 0; a
  * command line it cannot run exits 2. It takes the value flags of `template`.
  */
-import { MAX_LISTED_ISSUES, PackageManagerValidationError, shownPath } from '../errors';
+import { listedIssues, PackageManagerValidationError } from '../errors';
 import { parseArgs } from './args';
 import { EXIT_CODES, isUsageProblem, usageLine } from './exit-codes';
 import { flagsHelp } from './flag-docs';
@@ -45,9 +45,7 @@ export function runLint(args: readonly string[], io: LintIo): number {
       io.stderr(`Error: ${e instanceof Error ? e.message : String(e)}\n`);
       return EXIT_CODES.failed;
     }
-    for (const issue of e.issues.slice(0, MAX_LISTED_ISSUES))
-      io.stdout(`${issue.path ? `${shownPath(issue.path)}: ` : ''}${issue.message}\n`);
-    if (e.issues.length > MAX_LISTED_ISSUES) io.stdout(`… and ${e.issues.length - MAX_LISTED_ISSUES} more problems: fix these first\n`);
+    for (const line of listedIssues(e.issues, '', (left) => `… and ${left} more problems: fix these first`)) io.stdout(`${line}\n`);
     return EXIT_CODES.failed;
   }
 }
