@@ -584,7 +584,8 @@ const CUT_SHORT = /^Flow (map|sequence) (in block collection )?must (be sufficie
  * Reads `text` with `read`; a text with more than MAX_YAML_ENTRIES entries is refused with the first error of the
  * text up to the entry that passed the count, if it has one (as a smaller text would be: a broken file is told
  * where it is broken, not that it is long), or else with the count and the place where it passed. The text up to
- * there is read from the CST already parsed: not lexed or parsed again.
+ * there is read from the CST already parsed: not lexed or parsed again. A stack overflow of a recursive reader is
+ * refused as nesting deeper than this reader follows.
  */
 function readBounded<T>(
   text: string,
@@ -592,16 +593,25 @@ function readBounded<T>(
   allDocuments: boolean,
   read: (text: string, cst?: readonly CstToken[]) => T,
 ): T {
+  const fail = failer(text, source);
+  const guarded = (part: string, cst?: readonly CstToken[]): T => {
+    try {
+      return read(part, cst);
+    } catch (e) {
+      if (isStackOverflow(e)) fail(-1, TOO_DEEP);
+      throw e;
+    }
+  };
   try {
-    return read(text);
+    return guarded(text);
   } catch (e) {
     if (!(e instanceof TooManyEntries)) throw e;
     try {
-      read(text.slice(0, e.end), e.tokens);
+      guarded(text.slice(0, e.end), e.tokens);
     } catch (first) {
       if (!(first instanceof YamlError) || !CUT_SHORT.test(first.reason)) throw first;
     }
-    return failer(text, source)(e.offset, manyEntries(allDocuments));
+    return fail(e.offset, manyEntries(allDocuments));
   }
 }
 
@@ -852,15 +862,10 @@ export function parseYaml(text: string, options: YamlOptions = {}): unknown {
   const body = stripBom(text);
   checkCharacters(body, failer(body, options.source));
   checkNesting(body, failer(body, options.source));
-  return readBounded(body, options.source, false, (body, cst) => {
-    try {
-      const read = goYamlSyntax(body, failer(body, options.source), false, cst);
-      const [first] = documentsOf(read.text, read.tokens);
-      return first ? decodeDocument(first, read.text, options.source) : null;
-    } catch (e) {
-      if (isStackOverflow(e)) failer(body, options.source)(-1, TOO_DEEP);
-      throw e;
-    }
+  return readBounded(body, options.source, false, (part, cst) => {
+    const read = goYamlSyntax(part, failer(part, options.source), false, cst);
+    const [first] = documentsOf(read.text, read.tokens);
+    return first ? decodeDocument(first, read.text, options.source) : null;
   });
 }
 
@@ -873,17 +878,12 @@ export function parseYamlDocuments(text: string, options: YamlOptions = {}): unk
   const body = stripBom(text);
   checkCharacters(body, failer(body, options.source));
   checkNesting(body, failer(body, options.source));
-  return readBounded(body, options.source, true, (body, cst) => {
+  return readBounded(body, options.source, true, (part, cst) => {
+    const read = goYamlSyntax(part, failer(part, options.source), true, cst);
     const out: unknown[] = [];
-    try {
-      const read = goYamlSyntax(body, failer(body, options.source), true, cst);
-      for (const doc of documentsOf(read.text, read.tokens)) {
-        const value = decodeDocument(doc, read.text, options.source);
-        if (value !== null && value !== undefined) out.push(value);
-      }
-    } catch (e) {
-      if (isStackOverflow(e)) failer(body, options.source)(-1, TOO_DEEP);
-      throw e;
+    for (const doc of documentsOf(read.text, read.tokens)) {
+      const value = decodeDocument(doc, read.text, options.source);
+      if (value !== null && value !== undefined) out.push(value);
     }
     return out;
   });
