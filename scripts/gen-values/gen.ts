@@ -6,7 +6,6 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-// The standalone build: the main entry loads its plugins with a dynamic import, which jest refuses.
 import { spawnSync } from 'child_process';
 import { header, namedChecks, Reader, ROOT, TRAIT_TAGS, typeNames, type Value } from './read';
 import { combinatorsIn, fastOf, key, zodOf } from './write-checks';

@@ -12,7 +12,7 @@
  * where Node.js reports no owner), nothing is cached. `CDK8S_PPM_COMPILE_CACHE=0` turns the cache off. The output
  * is the same with and without it.
  */
-import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'fs';
+import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, type Stats, writeSync } from 'fs';
 import { createRequire } from 'module';
 import { homedir } from 'os';
 import { basename, dirname, join } from 'path';
@@ -24,14 +24,14 @@ declare const CDK8S_PPM_BUNDLE_ID: string;
 /** The bundled command line, beside this file. */
 const BUNDLE = join(__dirname, 'cdk8s-ppm-main.js');
 
-/** Whether `path` is a directory (or file) of this user that nobody else may write, not a symbolic link. */
-function ownedPrivately(path: string, kind: 'directory' | 'file'): boolean {
+/** The status of `path` when it is a directory (or file) of this user that nobody else may write, not a symbolic link. */
+function privateStat(path: string, kind: 'directory' | 'file'): Stats | undefined {
   try {
     const stat = lstatSync(path);
     const isKind = kind === 'directory' ? stat.isDirectory() : stat.isFile();
-    return isKind && stat.uid === process.getuid?.() && (stat.mode & 0o022) === 0;
+    return isKind && stat.uid === process.getuid?.() && (stat.mode & 0o022) === 0 ? stat : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -44,13 +44,13 @@ function cachePath(): string | undefined {
   } catch {
     return undefined;
   }
-  if (!ownedPrivately(dir, 'directory')) return undefined;
+  if (privateStat(dir, 'directory') === undefined) return undefined;
   return join(dir, `${CDK8S_PPM_BUNDLE_ID.slice(0, 16)}-node${process.version}-${process.arch}.v8cache`);
 }
 
 /** The cached code at `file`, when it may be read. */
 function readCache(file: string | undefined): Buffer | undefined {
-  if (file === undefined || !ownedPrivately(file, 'file')) return undefined;
+  if (file === undefined || privateStat(file, 'file') === undefined) return undefined;
   try {
     return readFileSync(file);
   } catch {
@@ -86,7 +86,8 @@ function pruneOldCaches(dir: string, keep: string): void {
     for (const name of readdirSync(dir)) {
       if (name === keep || !name.endsWith('.v8cache')) continue;
       const path = join(dir, name);
-      if (ownedPrivately(path, 'file') && now - lstatSync(path).mtimeMs > STALE_CACHE_MS) rmSync(path, { force: true });
+      const stat = privateStat(path, 'file');
+      if (stat !== undefined && now - stat.mtimeMs > STALE_CACHE_MS) rmSync(path, { force: true });
     }
   } catch {
     // Another run pruning at the same time, or a directory that went away: nothing to do.
