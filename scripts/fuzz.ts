@@ -5,9 +5,10 @@
  * another kind, an error without a path, or a manifest Kubernetes 1.28 would reject).
  */
 import fc from 'fast-check';
-import { brokenProps, runOnce, useCheapSecretChecksums, validProps, type Outcome } from '../test/fuzz/arbitraries';
+import { brokenProps, runOnce, validProps, type Outcome } from '../test/fuzz/arbitraries';
+import { useCheapScrypt } from '../test/helpers/cheap-scrypt';
 
-useCheapSecretChecksums();
+useCheapScrypt();
 
 // Synth warnings are not what this script measures.
 console.warn = () => undefined;

@@ -4,7 +4,6 @@
  * path, or an unknown key). Shared by test/fuzz/fuzz.test.ts and scripts/fuzz.ts.
  */
 import fc from 'fast-check';
-import * as checksums from '../../src/checksums';
 import { App, Chart } from 'cdk8s';
 import { PackageManager, PackageManagerValidationError } from '../../src';
 import type { PackageManagerProps } from '../../src';
@@ -344,26 +343,6 @@ export const brokenProps: fc.Arbitrary<PackageManagerProps> = validProps.chain((
     .map(([p, k, v]) => setAt(props, [...p, `zz${k}`], v));
   return fc.oneof({ weight: 4, arbitrary: replaceValue }, { weight: 1, arbitrary: addUnknownKey }) as fc.Arbitrary<PackageManagerProps>;
 });
-
-/**
- * A stand-in for the memory-hard checksums of Secrets (scrypt, tens of milliseconds per instance): a plain hash, for
- * properties about validation and manifests, not checksums (thousands of runs would otherwise spend minutes in
- * scrypt). test/fuzz/fuzz.test.ts installs it with jest.mock, scripts/fuzz.ts with {@link useCheapSecretChecksums};
- * test/security/checksums.test.ts tests the real one.
- */
-export function cheapSecretChecksums(groups: Record<string, readonly unknown[]>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(groups).map(([g, secrets]) => [
-      g,
-      checksums.checksum({ apiVersion: 'v1', kind: 'List', metadata: { name: 'fuzz' }, items: secrets.filter(Boolean) } as never),
-    ]),
-  );
-}
-
-/** Installs {@link cheapSecretChecksums} in place, for scripts run by ts-node (whose CommonJS exports are assignable). */
-export function useCheapSecretChecksums(): void {
-  (checksums as { secretChecksums: unknown }).secretChecksums = cheapSecretChecksums;
-}
 
 /** What one run gave. */
 export type Outcome =

@@ -9,13 +9,9 @@
 import fc from 'fast-check';
 import { brokenProps, runOnce, validProps, type Outcome } from './arbitraries';
 
-// The memory-hard checksums of Secrets (scrypt, tens of milliseconds per instance) become a plain hash here: this
-// property is about validation and manifests, and thousands of runs would otherwise spend minutes in scrypt.
-// test/security/checksums.test.ts tests the real ones (cheapSecretChecksums in arbitraries.ts).
-jest.mock('../../src/checksums', () => ({
-  ...jest.requireActual('../../src/checksums'),
-  secretChecksums: (groups: Record<string, readonly unknown[]>) => jest.requireActual('./arbitraries').cheapSecretChecksums(groups),
-}));
+// This property is about validation and manifests, not what a guess of a checksum costs: thousands of runs would
+// otherwise spend minutes in scrypt (test/security/checksums.test.ts tests the real cost).
+jest.mock('crypto', () => jest.requireActual('../helpers/cheap-scrypt').cryptoWithCheapScrypt());
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
 
