@@ -8,7 +8,7 @@
  * The rule (docs/security.md): a setting is secret when its key's name
  * says so, or when its value holds a credential.
  * - Names, compared without case, `-` and `_`, that end in one of
- *   {@link SECRET_NAME_ENDINGS} (`Password`, `Passwd`, `Pwd`, `Passphrase`,
+ *   `SECRET_NAME_ENDINGS` (src/leaf/secret-names.ts) (`Password`, `Passwd`, `Pwd`, `Passphrase`,
  *   `Secret`, `Token`, `ApiKey`, `SecretKey`, `PrivateKey`, `Credentials`,
  *   `DSN`…). A bare `Key` is not one of them: `HTTPS.Key` is the path of a
  *   PEM file; names ending in `Path`, `File`, `Dir` or `URL` say where
@@ -24,57 +24,10 @@
  */
 import { parseSectionName } from '../gcfg/serialize';
 import { ENV_VAR_NAME } from '../k8s/names';
+import { isSecretName } from '../leaf/secret-names';
 import type { GcfgValue } from './types';
 
-/** Endings of names (lower case, without `-` and `_`) that say a value is a secret. */
-export const SECRET_NAME_ENDINGS = [
-  'password',
-  'passwd',
-  'pwd',
-  'passphrase',
-  'pass',
-  'secret',
-  'secrets',
-  'token',
-  'tokens',
-  'apikey',
-  'apikeys',
-  'secretkey',
-  'privatekey',
-  'accesskey',
-  'encryptionkey',
-  'signingkey',
-  'licensekey',
-  'masterkey',
-  'sessionkey',
-  'credential',
-  'credentials',
-  'creds',
-  'dsn',
-  'connectionstring',
-  'accountkey',
-  'sharedaccesskey',
-  'sharedaccesssignature',
-  'authorization',
-  'license',
-] as const;
-
-/** Endings that name a file or a path: such a key holds where a secret is, not the secret. */
-const PATH_NAME_ENDINGS = ['path', 'file', 'dir', 'filename', 'url'] as const;
-
-/** Names (compared without case, `-`, `_`) that end in a secret word but are not secrets. */
-const NOT_SECRET_NAMES = new Set(['bypass', 'compass', 'encompass']);
-
-const squash = (name: string) => name.toLowerCase().replace(/[-_.]/g, '');
-
-/** True when a name says its value is a secret (`Password`, `client_secret`, `API-Token`, `PACKAGEMANAGER_ENCRYPTION_KEY`). */
-export function isSecretName(name: string): boolean {
-  // Trailing digits do not change what a name holds: `Password2` is a password.
-  const n = squash(name.replace(/^-+/, '')).replace(/\d+$/, '');
-  if (n === '' || NOT_SECRET_NAMES.has(n)) return false;
-  if (PATH_NAME_ENDINGS.some((e) => n.endsWith(e))) return false;
-  return SECRET_NAME_ENDINGS.some((e) => n.endsWith(e));
-}
+export { isSecretName, SECRET_NAME_ENDINGS } from '../leaf/secret-names';
 
 /** A URL with a password in it: `scheme://user:password@host`, anywhere in the value. */
 const URL_WITH_PASSWORD = /(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*:\/\/[^/?#@:\s]*:[^/?#@\s]*@/i;

@@ -3,6 +3,7 @@
  * (../checksums.ts) skip the memory-hard key derivation only when every secret of the instance is estimated
  * unguessable, and keep it for anything that may be a human's password.
  */
+import { isSecretName } from './secret-names';
 
 /**
  * The estimate, in bits, a secret must reach to be checksummed without key stretching: 2^128 guesses of an
@@ -56,8 +57,8 @@ const PADDED_BASE64 = /^[A-Za-z0-9+/_-]+={1,2}$/;
 /** A URL with a scheme and an authority (`postgres://user:pw@host/db`). */
 const URL_LINE = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/\S+$/;
 
-/** A password parameter of a connection string (libpq `password=…`, ADO.NET `Pwd=…;`), quoted or not. */
-const PASSWORD_PARAM = /(?:^|[\s;&?])(?:ssl)?(?:password|passwd|pwd)\s*=\s*('(?:[^'\\]|\\.)*'|"[^"]*"|[^\s;&]*)/gi;
+/** A `name=value` parameter of a connection string or query (libpq `password=…`, ADO.NET `Pwd=…;`), quoted or not. */
+const PARAMETER = /(?:^|[\s;&?])([A-Za-z][A-Za-z0-9_.-]*)\s*=\s*('(?:[^'\\]|\\.)*'|"[^"]*"|[^\s;&]*)/g;
 
 /** `text` percent-decoded, or as written when it is not valid percent-encoding. */
 function percentDecoded(text: string): string {
@@ -68,20 +69,26 @@ function percentDecoded(text: string): string {
   }
 }
 
-/** The values of the password parameters of `text` (quotes removed), percent-decoded when `encoded`. */
-function passwordParams(text: string, encoded: boolean): string[] {
-  return [...text.matchAll(PASSWORD_PARAM)].map(([, v]) => {
-    const unquoted = /^(['"]).*\1$/.test(v) ? v.slice(1, -1) : v;
-    return encoded ? percentDecoded(unquoted) : unquoted;
-  });
+/**
+ * The values of the parameters of `text` whose names say they are secrets (secret-names.ts: `password`,
+ * `sslpassword`, `Pwd`, `token`…; quotes removed), percent-decoded when `encoded`.
+ */
+function secretParams(text: string, encoded: boolean): string[] {
+  return [...text.matchAll(PARAMETER)]
+    .filter(([, name]) => isSecretName(name))
+    .map(([, , v]) => {
+      const unquoted = /^(['"]).*\1$/.test(v) ? v.slice(1, -1) : v;
+      return encoded ? percentDecoded(unquoted) : unquoted;
+    });
 }
 
 /**
- * The passwords of a connection URL or string (the URL's userinfo password, its `password=` and `sslpassword=`
- * parameters, a connection string's `password=`/`pwd=`), or `undefined` when it names none: the rest of such a
- * line (host, port, database, user) is public configuration and must not make a short password look strong.
+ * The secrets of a connection URL or string (the URL's userinfo password, its parameters named like a secret,
+ * `password=`, `sslpassword=`, `token=`…, a connection string's `password=`/`Pwd=`…), or `undefined` when it names
+ * none: the rest of such a line (host, port, database, user) is public configuration and must not make a short
+ * password look strong.
  */
-function passwordsOfConnection(line: string): string[] | undefined {
+function secretsOfConnection(line: string): string[] | undefined {
   if (URL_LINE.test(line)) {
     let url: URL | undefined;
     try {
@@ -89,10 +96,10 @@ function passwordsOfConnection(line: string): string[] | undefined {
     } catch {
       url = undefined;
     }
-    const found = [...(url?.password ? [percentDecoded(url.password)] : []), ...passwordParams(url?.search ?? '', true)];
+    const found = [...(url?.password ? [percentDecoded(url.password)] : []), ...secretParams(url?.search ?? '', true)];
     return found.length > 0 ? found : undefined;
   }
-  const found = passwordParams(line, false);
+  const found = secretParams(line, false);
   return found.length > 0 ? found : undefined;
 }
 
@@ -107,7 +114,7 @@ export function secretsOfEntry(text: string): string[] {
   for (const line of text.split(/\r?\n/)) {
     const trimmed = line.trim();
     if (trimmed === '' || /^\[[^\]]*\]$/.test(trimmed)) continue;
-    const passwords = passwordsOfConnection(trimmed);
+    const passwords = secretsOfConnection(trimmed);
     if (passwords !== undefined) {
       out.push(...passwords);
       continue;

@@ -213,6 +213,11 @@ describe('estimatedSecretBits', () => {
     expect(secretsOfEntry(line)).toEqual(passwords);
   });
 
+  it('reads any parameter named like a secret, not only passwords: a short token in a long URL', () => {
+    const url = 'https://packages.example.internal/repos/cran/latest/bin/linux/jammy?token=sunshine7&arch=x86_64';
+    expect(secretsOfEntry(url)).toEqual(['sunshine7']);
+  });
+
   it('does not let a long connection URL make its short password look strong', () => {
     const url = 'postgres://packagemanager:sunshine7@db-primary.prod.eu-west-1.example.internal:5432/packagemanager?sslmode=verify-full';
     expect(estimatedSecretBits(url)).toBeGreaterThanOrEqual(STRONG_SECRET_BITS);
