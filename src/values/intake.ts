@@ -36,61 +36,59 @@ const isPlain = (v: object) => {
 };
 
 /**
- * The first problem of a structure, walked without recursion: a cycle or nesting deeper than MAX_NESTING,
- * and, when `plainOnly`, a value that is not plain data (a function, a construct, a class instance).
- * Non-plain objects are never walked into.
+ * The first problem of a structure, in depth-first order: a cycle or nesting deeper than MAX_NESTING, and, when
+ * `plainOnly`, a value that is not plain data (a function, a construct, a class instance). Non-plain objects are
+ * never walked into. The walk recurses at most MAX_NESTING levels (far inside any stack), and builds a path only
+ * for the problem it reports.
  */
 export function structureProblem(root: unknown, plainOnly: boolean): ValidationIssue | undefined {
-  interface Frame {
-    readonly value: unknown;
-    readonly parent?: Frame;
-    readonly key?: string | number;
-    readonly depth: number;
-    exit?: boolean;
-  }
-  const pathOf = (f: Frame) => {
-    const segs: (string | number)[] = [];
-    for (let at: Frame | undefined = f; at?.parent; at = at.parent) segs.push(at.key!);
-    segs.reverse();
-    // A path hundreds of levels deep is shown by its start and its depth.
-    return segs.length > 20 ? `${formatPath(segs.slice(0, 10))}… (${segs.length} levels)` : formatPath(segs);
-  };
+  const path: (string | number)[] = [];
   const onPath = new Set<object>();
-  const stack: Frame[] = [{ value: root, depth: 0 }];
-  while (stack.length > 0) {
-    const f = stack.pop()!;
-    const v = f.value;
-    if (f.exit) {
-      onPath.delete(v as object);
-      continue;
-    }
+  const at = () =>
+    // A path hundreds of levels deep is shown by its start and its depth.
+    path.length > 20 ? `${formatPath(path.slice(0, 10))}… (${path.length} levels)` : formatPath(path);
+  const visit = (v: unknown): ValidationIssue | undefined => {
     if (typeof v === 'function') {
-      if (plainOnly) return { path: pathOf(f), message: 'is a function: values hold plain data (maps, lists, strings, numbers, booleans)' };
-      continue;
+      return plainOnly
+        ? { path: at(), message: 'is a function: values hold plain data (maps, lists, strings, numbers, booleans)' }
+        : undefined;
     }
-    if (typeof v !== 'object' || v === null) continue;
+    if (typeof v !== 'object' || v === null) return undefined;
     if (!isPlain(v)) {
-      if (plainOnly) {
-        return {
-          path: pathOf(f),
-          message: `is ${kindOf(v)}: values hold plain data; name an existing object by its name (e.g. license.file.secret: "my-secret"), or pass the object in typed props`,
-        };
-      }
-      continue; // carried as a reference (a construct, a cdk8s-plus Secret…)
-    }
-    if (onPath.has(v)) return { path: pathOf(f), message: 'refers back to a value that contains it (a cycle): give a copy instead' };
-    if (f.depth >= MAX_NESTING) {
+      // Typed props carry it as a reference (a construct, a cdk8s-plus Secret…).
+      if (!plainOnly) return undefined;
       return {
-        path: pathOf(f),
+        path: at(),
+        message: `is ${kindOf(v)}: values hold plain data; name an existing object by its name (e.g. license.file.secret: "my-secret"), or pass the object in typed props`,
+      };
+    }
+    if (onPath.has(v)) return { path: at(), message: 'refers back to a value that contains it (a cycle): give a copy instead' };
+    if (path.length >= MAX_NESTING) {
+      return {
+        path: at(),
         message: `is nested more than ${MAX_NESTING} levels deep, which this library refuses (Helm stops at 10,000): flatten the value`,
       };
     }
     onPath.add(v);
-    stack.push({ value: v, depth: f.depth, exit: true });
-    const entries: [string | number, unknown][] = Array.isArray(v) ? v.map((x, i) => [i, x]) : Object.entries(v);
-    for (let i = entries.length - 1; i >= 0; i--) stack.push({ value: entries[i][1], parent: f, key: entries[i][0], depth: f.depth + 1 });
-  }
-  return undefined;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        path.push(i);
+        const problem = visit(v[i]);
+        if (problem) return problem;
+        path.pop();
+      }
+    } else {
+      for (const k of Object.keys(v)) {
+        path.push(k);
+        const problem = visit((v as Record<string, unknown>)[k]);
+        if (problem) return problem;
+        path.pop();
+      }
+    }
+    onPath.delete(v);
+    return undefined;
+  };
+  return visit(root);
 }
 
 /** Throws the problem of a structure as one PackageManagerValidationError (see structureProblem). */

@@ -48,10 +48,16 @@ const GCFG_DOCS = new Set(['config', 'extraConfig', 'configFromSecrets']);
  * become gcfg text. Every such key is reported with its path.
  */
 export function reservedKeyIssues(value: unknown, path: (string | number)[] = [], out: ValidationIssue[] = []): ValidationIssue[] {
-  if (Array.isArray(value)) value.forEach((v, i) => reservedKeyIssues(v, [...path, i], out));
-  else if (value !== null && typeof value === 'object') {
+  // One path, extended and shortened in place: the walk allocates only for the keys it reports.
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      reservedKeyIssues(value[i], path, out);
+      path.pop();
+    }
+  } else if (value !== null && typeof value === 'object') {
+    const inGcfgNames = path.length <= 2 && GCFG_DOCS.has(String(path[0]));
     for (const k of Object.keys(value)) {
-      const inGcfgNames = GCFG_DOCS.has(String(path[0])) && path.length <= 2;
       if (k === '__proto__')
         out.push({
           path: formatPath([...path, k]),
@@ -63,7 +69,11 @@ export function reservedKeyIssues(value: unknown, path: (string | number)[] = []
           message:
             '"constructor" cannot be a key here: cdk8s reads every object\'s "constructor" when it writes a manifest, and would fail: remove it',
         });
-      else reservedKeyIssues((value as Record<string, unknown>)[k], [...path, k], out);
+      else {
+        path.push(k);
+        reservedKeyIssues((value as Record<string, unknown>)[k], path, out);
+        path.pop();
+      }
     }
   }
   return out;

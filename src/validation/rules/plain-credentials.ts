@@ -28,12 +28,12 @@ function inCommand(words: unknown, path: Path, out: Found[]): void {
   const list = Array.isArray(words) ? words : [words];
   list.forEach((w, i) => {
     if (typeof w !== 'string') return;
-    const at = Array.isArray(words) ? [...path, i] : path;
+    const at = () => (Array.isArray(words) ? [...path, i] : [...path]);
     const prev = i > 0 ? list[i - 1] : undefined;
     const flag = typeof prev === 'string' ? FLAG.exec(prev) : null;
-    if (isSecretValue(w)) out.push({ id: 'ppm:secret-in-command', path: at, why: 'holds a credential' });
+    if (isSecretValue(w)) out.push({ id: 'ppm:secret-in-command', path: at(), why: 'holds a credential' });
     else if (flag && isSecretName(flag[1]) && !w.startsWith('-') && !/^\$\(\w+\)$/.test(w))
-      out.push({ id: 'ppm:secret-in-command', path: at, why: `is the value of ${prev}` });
+      out.push({ id: 'ppm:secret-in-command', path: at(), why: `is the value of ${prev}` });
   });
 }
 
@@ -62,18 +62,28 @@ function inHeaders(headers: unknown[], path: Path, out: Found[]): void {
   });
 }
 
-/** Walks the props (not extraObjects: those are the user's objects, written as given). */
+/**
+ * Walks the props (not extraObjects: those are the user's objects, written as given). `path` is extended and
+ * shortened in place; what is found keeps a copy.
+ */
 function walk(v: unknown, path: Path, out: Found[], depth: number): void {
   if (depth > 40) return;
-  if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i], out, depth + 1));
-  else if (isMap(v))
-    for (const [k, x] of Object.entries(v)) {
-      const at = [...path, k];
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      path.push(i);
+      walk(v[i], path, out, depth + 1);
+      path.pop();
+    }
+  } else if (isMap(v))
+    for (const k of Object.keys(v)) {
       if (depth === 0 && (k === 'extraObjects' || k === 'config' || k === 'extraConfig' || k === 'configFromSecrets')) continue;
-      if (COMMAND_KEYS.has(k) && (Array.isArray(x) || typeof x === 'string')) inCommand(x, at, out);
-      else if (METADATA_KEYS.has(k) && isMap(x)) inMetadata(x, at, out);
-      else if (k === 'httpHeaders' && Array.isArray(x)) inHeaders(x, at, out);
-      else walk(x, at, out, depth + 1);
+      const x = v[k];
+      path.push(k);
+      if (COMMAND_KEYS.has(k) && (Array.isArray(x) || typeof x === 'string')) inCommand(x, path, out);
+      else if (METADATA_KEYS.has(k) && isMap(x)) inMetadata(x, path, out);
+      else if (k === 'httpHeaders' && Array.isArray(x)) inHeaders(x, path, out);
+      else walk(x, path, out, depth + 1);
+      path.pop();
     }
 }
 
