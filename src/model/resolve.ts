@@ -2,7 +2,6 @@
 import { chartRecord, type ChartVersion, type ChartVersionRecord } from '../chart-versions';
 import { listenPort } from '../config/spec';
 import { DEFAULT_DATA_DIR, DEFAULT_HTTP_PORT, DEFAULT_METRICS_PORT, HTTPS_PORT_NAME, METRICS_PORT_NAME } from '../constants';
-import { isPlainObject } from '../leaf/objects';
 import { chartName, commonLabels, fullName, selectorLabels, serviceAccountName } from '../names';
 import type { PackageManagerExtensions, PackageManagerValues, ProbeProps } from '../props';
 import type { WarningId } from '../warnings';
@@ -20,18 +19,6 @@ const PROBES = ['livenessProbe', 'startupProbe', 'readinessProbe'] as const;
 export interface Identity {
   readonly release: string;
   readonly namespace: string | undefined;
-}
-
-/** Dotted paths of everything given (maps are walked; lists and scalars are leaves). */
-function givenPaths(value: unknown, prefix: string, out: Set<string>): Set<string> {
-  if (!isPlainObject(value)) return out;
-  for (const [k, v] of Object.entries(value)) {
-    if (v === undefined) continue;
-    const path = prefix ? `${prefix}.${k}` : k;
-    out.add(path);
-    givenPaths(v, path, out);
-  }
-  return out;
 }
 
 /** A port of the pod by number or name: the number, or the container port of that name (undefined: no such port). */
@@ -155,6 +142,6 @@ export function resolveModel(input: ModelInput, identity: Identity): Model {
     mountSharedStorage,
     claimName,
     acknowledged,
-    given: givenPaths(given, '', new Set()),
+    given,
   };
 }

@@ -160,6 +160,6 @@ export interface Model {
   readonly claimName: string;
   /** Warnings acknowledged for this instance (given, or implied by an explicit choice). */
   readonly acknowledged: ReadonlySet<WarningId>;
-  /** The paths of the props given (before defaults), for rules about explicit choices. */
-  readonly given: ReadonlySet<string>;
+  /** The props as given (before defaults, `null` kept), for rules about explicit choices (`valueAt(given, path) !== undefined`). */
+  readonly given: Readonly<Record<string, unknown>>;
 }

@@ -12,13 +12,14 @@
  * fetches packages from the internet.
  */
 import { DEFAULT_METRICS_PEERS } from '../chart-versions/ours';
+import { valueAt } from '../leaf/objects';
 import type { Model } from '../model';
 import type { Manifest } from './manifest';
 
 /** Who may scrape metrics: the peers given, else the ServiceMonitor's namespace, else the default. */
 export function metricsPeers(model: Model): readonly unknown[] {
   const np = model.values.networkPolicy ?? {};
-  if (model.given.has('networkPolicy.metricsFrom') && np.metricsFrom) return np.metricsFrom;
+  if (valueAt(model.given, ['networkPolicy', 'metricsFrom']) !== undefined && np.metricsFrom) return np.metricsFrom;
   const sm = model.values.serviceMonitor;
   if (sm?.enabled && sm.namespace) return [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': sm.namespace } } }];
   return np.metricsFrom ?? DEFAULT_METRICS_PEERS;
