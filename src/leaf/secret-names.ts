@@ -45,8 +45,26 @@ const NOT_SECRET_NAMES = new Set(['bypass', 'compass', 'encompass']);
 
 const squash = (name: string) => name.toLowerCase().replace(/[-_.]/g, '');
 
+/**
+ * Names already judged (they repeat across instances: label keys, settings): names of at most JUDGED_LENGTH
+ * characters, at most JUDGED_MAX of them (cleared when full), so the memory it keeps is bounded.
+ */
+const judged = new Map<string, boolean>();
+const JUDGED_MAX = 4096;
+const JUDGED_LENGTH = 128;
+
 /** True when a name says its value is a secret (`Password`, `client_secret`, `API-Token`, `PACKAGEMANAGER_ENCRYPTION_KEY`). */
 export function isSecretName(name: string): boolean {
+  if (name.length > JUDGED_LENGTH) return judgeName(name);
+  const known = judged.get(name);
+  if (known !== undefined) return known;
+  if (judged.size >= JUDGED_MAX) judged.clear();
+  const secret = judgeName(name);
+  judged.set(name, secret);
+  return secret;
+}
+
+function judgeName(name: string): boolean {
   // Trailing digits do not change what a name holds: `Password2` is a password.
   const n = squash(name.replace(/^-+/, '')).replace(/\d+$/, '');
   if (n === '' || NOT_SECRET_NAMES.has(n)) return false;
