@@ -12,7 +12,7 @@
 import { describeValue, formatPath, HIDDEN_VALUE, type ValidationIssue } from './errors';
 import { isPlainObject, valueAt } from './leaf/objects';
 import type { PackageManagerProps, SecretsByName } from './props';
-import { VALUE_TRAITS } from './traits';
+import { pathsWith } from './traits';
 import type { PackageManagerWarning } from './warnings';
 
 const EXAMPLE = "a cdk8s-plus Secret (ISecret), e.g. kplus.Secret.fromSecretName(this, 'db', 'ppm-db')";
@@ -115,8 +115,7 @@ const REFERENCE_INSTEAD: Record<string, string> = {
  */
 export function inlineSecretWarnings(props: PackageManagerProps): PackageManagerWarning[] {
   const out: PackageManagerWarning[] = [];
-  for (const [path, traits] of Object.entries(VALUE_TRAITS)) {
-    if (!traits?.secret) continue;
+  for (const path of pathsWith('secret')) {
     const value = valueAt(props, path.split('.'));
     if (typeof value !== 'string' || value === '') continue;
     out.push({

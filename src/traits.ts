@@ -26,11 +26,20 @@ export function traitsOf(path: string, table: TraitsTable<unknown> = VALUE_TRAIT
   return own ? ((table as Readonly<Record<string, ValueTraits>>)[path] ?? {}) : {};
 }
 
-/** The paths that have a trait. */
-export function pathsWith(trait: keyof ValueTraits): string[] {
-  return Object.entries(VALUE_TRAITS)
-    .filter(([, t]) => t?.[trait])
-    .map(([p]) => p);
+const withTrait = new Map<keyof ValueTraits, readonly string[]>();
+
+/** The paths that have a trait (listed once per trait: rules ask for them on every render). */
+export function pathsWith(trait: keyof ValueTraits): readonly string[] {
+  let paths = withTrait.get(trait);
+  if (paths === undefined) {
+    paths = Object.freeze(
+      Object.entries(VALUE_TRAITS)
+        .filter(([, t]) => t?.[trait])
+        .map(([p]) => p),
+    );
+    withTrait.set(trait, paths);
+  }
+  return paths;
 }
 
 /** The warning on a Service setting of another `service.type` (the chart prints it only with its own type). */

@@ -1,7 +1,7 @@
 /** Rules on the Service, the Ingress, the PodDisruptionBudget and extra objects. */
 import { DEFAULT_PATH_TYPE } from '../../constants';
 import { isDns1123Subdomain, isIp, SUBDOMAIN_RULE } from '../../k8s/names';
-import { otherServiceTypeMessage, VALUE_TRAITS, type ValueTraits } from '../../traits';
+import { otherServiceTypeMessage, pathsWith, traitsOf } from '../../traits';
 import type { Rule } from './context';
 
 /** Addresses of the Service. */
@@ -10,9 +10,9 @@ export const serviceAddresses: Rule = ({ model, invalid, warn }) => {
   if (s.clusterIP && s.clusterIP !== 'None' && !isIp(s.clusterIP))
     invalid('service.clusterIP', 'must be an IP address or "None"', s.clusterIP);
   // The settings of one Service type (their `@onlyWithServiceType` tag in props.ts), given with another.
-  for (const [path, traits] of Object.entries(VALUE_TRAITS) as [string, ValueTraits][]) {
-    const type = traits.onlyWithServiceType;
-    const value = type && path.startsWith('service.') ? s[path.slice('service.'.length) as keyof typeof s] : undefined;
+  for (const path of pathsWith('onlyWithServiceType')) {
+    const type = traitsOf(path).onlyWithServiceType;
+    const value = path.startsWith('service.') ? s[path.slice('service.'.length) as keyof typeof s] : undefined;
     if (type && value && s.type !== type) warn('ppm:ignored-value', path, otherServiceTypeMessage(type, s.type));
   }
 };
