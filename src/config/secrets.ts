@@ -57,8 +57,16 @@ const TOKEN = new RegExp(
 /** A command-line flag named like a secret with its value as the next word: `--password hunter2`, `-p`-style not. */
 const FLAG_WITH_VALUE = /(?:^|\s)--?([A-Za-z][\w.-]*)[ \t]+(?!-)(\S{3,})/g;
 
+/**
+ * A character every credential form above needs: `:` (a URL), `=` (a pair, a signed URL), `-` (a flag, a private
+ * key, `glpat-`…), `_` (`ghp_`, `sk_live_`…), `.` (a JWT, `SG.`, the Slack host), white space (`Bearer …`) or `A`
+ * (`AKIA…`, `AIza…`). A string with none of them holds none: most names and values are refused by this one test.
+ */
+const MAY_HOLD_CREDENTIAL = /[:=\-_.\sA]/;
+
 /** True when a string holds a credential: a URL with a password, a secret `name=value` pair, a private key. */
 export function isSecretValue(value: string): boolean {
+  if (!MAY_HOLD_CREDENTIAL.test(value)) return false;
   if (URL_WITH_PASSWORD.test(value) || PRIVATE_KEY.test(value) || TOKEN.test(value)) return true;
   for (const m of value.matchAll(PAIR)) if (isSecretName(m[1])) return true;
   for (const m of value.matchAll(FLAG_WITH_VALUE)) if (isSecretName(m[1])) return true;

@@ -140,6 +140,15 @@ describe('issue 19: the widened value detection', () => {
     ['an Azure SAS URL', 'https://a.blob.core.windows.net/c/b?sv=2022-11-02&sig=abcdEFGH1234%3D'],
     ['a --password flag and its value', '/bin/ppm --password hunter2-flag'],
     ['a --token= flag', 'run --api-token=abcd'],
+    ['a Google API key', 'AIzaSyA1234567890abcdefghijklmnopqrstuv'],
+    ['a Slack app token', 'xapp-1-A0123456789-0123456789'],
+    ['a DigitalOcean token', `dop_v1_${'0123456789abcdef'.repeat(4)}`],
+    ['a Shopify token', `shpat_${'0123456789abcdef'.repeat(2)}`],
+    ['a SendGrid key', 'SG.abcdefghijklmnop.qrstuvwxyz012345'],
+    ['a PyPI token', `pypi-${'AgEIcHlwaS5vcmc'.repeat(3)}`],
+    ['an OpenAI key', `sk-proj-${'abcdefgh'.repeat(4)}`],
+    ['a Hugging Face token', `hf_${'abcdefghij'.repeat(3)}`],
+    ['a GitHub token as a URL user', 'https://ghp_0123456789abcdefghijABCDEFGHIJ@github.com/org/repo'],
   ];
 
   it.each(SECRET_FORMS)('%s is a secret', (_what, v) => {
