@@ -39,11 +39,12 @@ const isPlain = (v: object) => {
  * The first problem of a structure, in depth-first order: a cycle or nesting deeper than MAX_NESTING, and, when
  * `plainOnly`, a value that is not plain data (a function, a construct, a class instance). Non-plain objects are
  * never walked into. The walk recurses at most MAX_NESTING levels (far inside any stack), and builds a path only
- * for the problem it reports.
+ * for the problem it reports. The objects on the path are a list (a few levels deep, looked through faster than a
+ * set is kept; at most MAX_NESTING × the values walked).
  */
 export function structureProblem(root: unknown, plainOnly: boolean): ValidationIssue | undefined {
   const path: (string | number)[] = [];
-  const onPath = new Set<object>();
+  const onPath: object[] = [];
   const at = () =>
     // A path hundreds of levels deep is shown by its start and its depth.
     path.length > 20 ? `${formatPath(path.slice(0, 10))}… (${path.length} levels)` : formatPath(path);
@@ -62,14 +63,14 @@ export function structureProblem(root: unknown, plainOnly: boolean): ValidationI
         message: `is ${kindOf(v)}: values hold plain data; name an existing object by its name (e.g. license.file.secret: "my-secret"), or pass the object in typed props`,
       };
     }
-    if (onPath.has(v)) return { path: at(), message: 'refers back to a value that contains it (a cycle): give a copy instead' };
+    if (onPath.includes(v)) return { path: at(), message: 'refers back to a value that contains it (a cycle): give a copy instead' };
     if (path.length >= MAX_NESTING) {
       return {
         path: at(),
         message: `is nested more than ${MAX_NESTING} levels deep, which this library refuses (Helm stops at 10,000): flatten the value`,
       };
     }
-    onPath.add(v);
+    onPath.push(v);
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
         path.push(i);
@@ -85,7 +86,7 @@ export function structureProblem(root: unknown, plainOnly: boolean): ValidationI
         path.pop();
       }
     }
-    onPath.delete(v);
+    onPath.pop();
     return undefined;
   };
   return visit(root);
