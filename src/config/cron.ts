@@ -72,8 +72,25 @@ function parseField(text: string, f: Field): number[] | string {
   return [...out].sort((a, b) => a - b);
 }
 
+/**
+ * Schedules already read (every instance has the chart's defaults): at most PARSED_MAX of at most MAX_CRON_LENGTH characters, cleared when full
+ * (`CronSchedule` is read-only, so a caller cannot change what the next one gets).
+ */
+const parsedSchedules = new Map<string, CronSchedule | string>();
+const PARSED_MAX = 256;
+
 /** The schedule, or why Package Manager's scheduler would refuse it. */
 export function parseCron(schedule: string): CronSchedule | string {
+  if (schedule.length > MAX_CRON_LENGTH) return readCron(schedule);
+  const known = parsedSchedules.get(schedule);
+  if (known !== undefined) return known;
+  const parsed = readCron(schedule);
+  if (parsedSchedules.size >= PARSED_MAX) parsedSchedules.clear();
+  parsedSchedules.set(schedule, parsed);
+  return parsed;
+}
+
+function readCron(schedule: string): CronSchedule | string {
   if (schedule.length > MAX_CRON_LENGTH)
     return `is ${schedule.length} characters long, more than a cron schedule needs (${MAX_CRON_LENGTH})`;
   const t = schedule.trim();
