@@ -4,6 +4,9 @@
  */
 import type { PackageManagerProps } from '../../src';
 import { synthProps } from '../helpers/synth';
+import { CHART_VERSIONS } from '../../src/chart-versions';
+import { defaultsOf } from '../../src/model';
+import { plainCredentialsIn } from '../../src/validation/rules/plain-credentials';
 
 const SECRET = 'Zq8fJ2kLmN4pXw';
 const warned = (props: PackageManagerProps) => {
@@ -69,4 +72,15 @@ describe('credentials in plain sight', () => {
     const props = { args: ['--password', SECRET], acknowledgeWarnings: ['ppm:secret-in-command'] } as PackageManagerProps;
     expect(warned(props)).toEqual([]);
   });
+
+  it.each(CHART_VERSIONS)(
+    "skips the chart's defaults, which hold no credential (%s, walked as a copy the rule would not skip)",
+    (version) => {
+      const copy = structuredClone(defaultsOf(version));
+      expect(plainCredentialsIn(copy)).toEqual([]);
+      // The walk does look into such a copy: a credential put into it is found.
+      (copy as { podAnnotations?: Record<string, string> }).podAnnotations = { token: 'x' };
+      expect(plainCredentialsIn(copy)).toEqual([{ id: 'ppm:secret-in-metadata', path: 'podAnnotations.token' }]);
+    },
+  );
 });
