@@ -47,6 +47,15 @@ describe('item 10: sizes Kubernetes cannot store', () => {
     expect(issuesOf(() => synthProps({ extraObjects: [cr] }))).toEqual([
       { path: 'extraObjects[0].spec.parts[0]', message: expect.stringMatching(/makes Blob "b" \d+ bytes, more than Kubernetes can store/) },
     ]);
+
+    // Just under the limit (1.4 MiB of text, far over its quick bound of 6 bytes a character): counted exactly, kept.
+    const under = { ...cr, spec: { parts: ['x'.repeat(700 * 1024), 'x'.repeat(700 * 1024)] } };
+    expect(() => synthProps({ extraObjects: [under] })).not.toThrow();
+    // Escapes and multi-byte characters count as JSON writes them: 400 Ki of "é" is 800 KiB, of "\u0001" 2.4 MiB.
+    expect(() => synthProps({ extraObjects: [{ ...cr, spec: { parts: ['é'.repeat(400 * 1024)] } }] })).not.toThrow();
+    expect(issuesOf(() => synthProps({ extraObjects: [{ ...cr, spec: { parts: ['\u0001'.repeat(400 * 1024)] } }] }))[0].path).toBe(
+      'extraObjects[0].spec.parts[0]',
+    );
   });
 });
 

@@ -108,6 +108,35 @@ function dataBytes(m: Record<string, unknown>): number {
 }
 
 /**
+ * An upper bound of the UTF-8 bytes of `value`'s JSON: 6 a UTF-16 unit of a string or key (`\u0000` is the longest
+ * escape; no character takes more), 25 a number or other scalar, 2 the punctuation around each. It stops as soon
+ * as it passes `limit` (and then returns more than `limit`).
+ */
+function jsonBytesBound(value: unknown, limit: number): number {
+  let total = 0;
+  const add = (v: unknown): boolean => {
+    if (typeof v === 'string') total += 6 * v.length + 2;
+    else if (v === null || typeof v !== 'object') total += 25;
+    else if (Array.isArray(v)) {
+      total += 2;
+      for (let i = 0; i < v.length; i++) {
+        total += 1;
+        if (!add(v[i])) return false;
+      }
+    } else {
+      total += 2;
+      for (const k in v) {
+        total += 6 * k.length + 4;
+        if (!add((v as Record<string, unknown>)[k])) return false;
+      }
+    }
+    return total <= limit;
+  };
+  add(value);
+  return total;
+}
+
+/**
  * What Kubernetes cannot store: annotations over 256 KiB, ConfigMap or Secret
  * data over 1 MiB, an object over about 1.5 MiB. Each error names the value
  * (never its content) and the object.
@@ -136,6 +165,8 @@ export function checkSizes(objects: readonly RenderedObject[]): ValidationIssue[
       });
       continue;
     }
+    // Most objects are far below the limit: a bound read off their strings says so without writing their JSON.
+    if (jsonBytesBound(m, MAX_OBJECT_BYTES) <= MAX_OBJECT_BYTES) continue;
     const json = JSON.stringify(m);
     // UTF-8 takes at most 3 bytes per UTF-16 unit: most objects need no byte count.
     const size = json.length * 3 <= MAX_OBJECT_BYTES ? json.length : bytes(json);
