@@ -73,8 +73,8 @@ function parseField(text: string, f: Field): number[] | string {
 }
 
 /**
- * Schedules already read (every instance has the chart's defaults): at most PARSED_MAX of at most MAX_CRON_LENGTH characters, cleared when full
- * (`CronSchedule` is read-only, so a caller cannot change what the next one gets).
+ * Schedules already read (every instance has the chart's defaults): at most PARSED_MAX, of at most MAX_CRON_LENGTH
+ * characters, cleared when full (`CronSchedule` is read-only: a caller cannot change what the next one gets).
  */
 const parsedSchedules = new Map<string, CronSchedule | string>();
 const PARSED_MAX = 256;
