@@ -10,6 +10,7 @@ import {
   type PackageManagerProps,
 } from '../src';
 import { find, newChart, type Obj } from './helpers/synth';
+import { thrown } from './helpers/thrown';
 
 function build(props: (chart: Chart) => PackageManagerProps, namespace = 'posit') {
   const chart = new Chart(new App({ outdir: '/dev/null' }), 'c', { namespace, disableResourceNameHashes: true });
@@ -20,15 +21,7 @@ const container = (objects: Obj[]) => find(objects, 'Deployment').spec.template.
 const env = (objects: Obj[]) => Object.fromEntries((container(objects).env ?? []).map((e: Obj) => [e.name, e.valueFrom ?? e.value]));
 const volumes = (objects: Obj[]) => find(objects, 'Deployment').spec.template.spec.volumes ?? [];
 
-function validationError(fn: () => unknown): PackageManagerValidationError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof PackageManagerValidationError) return e;
-    throw e;
-  }
-  throw new Error('no error');
-}
+const validationError = (fn: () => unknown): PackageManagerValidationError => thrown(fn, PackageManagerValidationError);
 
 describe('a cdk8s-plus ISecret wherever a Secret is referenced', () => {
   it('Secret.fromSecretName for the license key, the encryption key and a config setting', () => {

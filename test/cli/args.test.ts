@@ -1,16 +1,9 @@
 /** The command line of `cdk8s-ppm template`: helm template's, parsed as helm's flag library does. */
 import { csvFields, HelpRequested, parseArgs, parseChartRef, UsageError } from '../../src/cli/args';
+import { thrown } from '../helpers/thrown';
 
 const parse = (...argv: string[]) => parseArgs(['template', ...argv]);
-const usageError = (...argv: string[]): string => {
-  try {
-    parse(...argv);
-  } catch (e) {
-    if (e instanceof UsageError) return e.message;
-    throw e;
-  }
-  throw new Error('expected a UsageError');
-};
+const usageError = (...argv: string[]): string => thrown(() => parse(...argv), UsageError).message;
 
 describe('NAME and CHART', () => {
   it.each([

@@ -3,14 +3,10 @@
  * a message carrying a stack trace.
  */
 import { PackageManagerValidationError } from '../../src';
+import { thrown } from './thrown';
 
 export function issuesOf(fn: () => unknown): PackageManagerValidationError['issues'] {
-  try {
-    fn();
-  } catch (e) {
-    if (!(e instanceof PackageManagerValidationError)) throw e;
-    expect(e.message).not.toMatch(/\n\s+at /); // a message, not a stack trace
-    return e.issues;
-  }
-  throw new Error('expected PackageManagerValidationError, but it succeeded');
+  const e = thrown(fn, PackageManagerValidationError);
+  expect(e.message).not.toMatch(/\n\s+at /); // a message, not a stack trace
+  return e.issues;
 }

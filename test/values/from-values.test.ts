@@ -2,20 +2,13 @@
 import { PackageManagerValidationError } from '../../src';
 import { parseYaml } from '../../src/values/yaml';
 import { find, synthValues, otherWarnings } from '../helpers/synth';
+import { thrown } from '../helpers/thrown';
 
 const values = (yaml: string) => parseYaml(yaml);
 const deployment = (yaml: string) => find(synthValues(values(yaml)).objects, 'Deployment');
 const container = (yaml: string) => deployment(yaml).spec.template.spec.containers[0];
 
-function errorOf(fn: () => unknown): PackageManagerValidationError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof PackageManagerValidationError) return e;
-    throw e;
-  }
-  throw new Error('expected a PackageManagerValidationError');
-}
+const errorOf = (fn: () => unknown): PackageManagerValidationError => thrown(fn, PackageManagerValidationError);
 
 describe('PackageManager.fromValues', () => {
   it('treats false, "" and {} as unset where the chart does', () => {

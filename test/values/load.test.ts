@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { loadValues, readValuesFile, ValuesError } from '../../src/values/load';
+import { thrown } from '../helpers/thrown';
 
 let dir: string;
 beforeAll(() => {
@@ -19,15 +20,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const p = (name: string) => join(dir, name);
-const errorOf = (f: () => unknown): ValuesError => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ValuesError) return e;
-    throw e;
-  }
-  throw new Error('expected a ValuesError');
-};
+const errorOf = (f: () => unknown): ValuesError => thrown(f, ValuesError);
 
 describe('loadValues', () => {
   it('merges files in order: maps merge, later files win, lists replace', () => {

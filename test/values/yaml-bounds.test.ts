@@ -14,7 +14,9 @@ import {
   YamlError,
   yamlBounds,
 } from '../../src/values/yaml';
-import { yamlErrorOf as errorOf } from '../helpers/yaml-error';
+import { thrown } from '../helpers/thrown';
+
+const errorOf = (f: () => unknown): YamlError => thrown(f, YamlError);
 
 const RUNS = Number(process.env.YAML_PROPERTY_RUNS ?? 300);
 

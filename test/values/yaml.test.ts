@@ -1,6 +1,8 @@
 /** Values YAML as helm 3.16.4 reads it (go-yaml v2, then JSON). Expected values were observed with real helm. */
-import { parseValuesYaml, parseYaml, parseYamlDocuments, parseYamlScalar } from '../../src/values/yaml';
-import { yamlErrorOf as errorOf } from '../helpers/yaml-error';
+import { parseValuesYaml, parseYaml, parseYamlDocuments, parseYamlScalar, YamlError } from '../../src/values/yaml';
+import { thrown } from '../helpers/thrown';
+
+const errorOf = (f: () => unknown): YamlError => thrown(f, YamlError);
 
 const value = (text: string) => (parseValuesYaml(`v: ${text}\n`) as { v: unknown }).v;
 const keys = (text: string) => Object.keys(parseValuesYaml(text));
