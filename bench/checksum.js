@@ -19,13 +19,13 @@
  */
 const { createHash, scryptSync } = require('crypto');
 const path = require('path');
+const { median } = require('./harness');
 
 const LIB = path.join(__dirname, '..', 'lib');
 const { SECRET_CHECKSUM_COST } = require(path.join(LIB, 'checksums.js'));
 const { render } = require(path.join(LIB, 'index.js'));
 
 const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const min = (xs) => Math.min(...xs);
 
 function inline(i) {

@@ -13,9 +13,9 @@
  * build of N instances; CPU = process.cpuUsage() (user + system) of the build. Printed: medians per
  * instance, and the ratio inline / by reference (CPU).
  */
-const { fork } = require('child_process');
 const os = require('os');
 const path = require('path');
+const { forkChild, median, runAsChild } = require('./harness');
 
 const { createHash } = require('crypto');
 
@@ -93,22 +93,7 @@ function child(kind, n, libDir) {
   return { cpuMs: (c.user + c.system) / 1000, secrets };
 }
 
-function forkOnce(kind, n, libDir) {
-  return new Promise((resolve, reject) => {
-    const p = fork(__filename, ['--child', kind, String(n), libDir], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    let result;
-    p.on('message', (m) => (result = m));
-    p.on('exit', (code) =>
-      result && !result.error && code === 0 ? resolve(result) : reject(new Error(`${kind} N=${n}: ${result?.error ?? code}`)),
-    );
-  });
-}
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
+const forkOnce = (kind, n, libDir) => forkChild(__filename, [kind, String(n), libDir], `${kind} N=${n}`);
 
 async function measure({ ns = [50, 1000], reps = 3, libDir }) {
   const rows = [];
@@ -149,13 +134,8 @@ function report(rows, reps) {
   return out.join('\n');
 }
 
-if (process.argv[2] === '--child') {
-  const [, , , kind, n, libDir] = process.argv;
-  try {
-    process.send(child(kind, Number(n), libDir), () => process.exit(0));
-  } catch (e) {
-    process.send({ error: String(e && e.stack ? e.stack : e) }, () => process.exit(1));
-  }
+if (runAsChild((kind, n, libDir) => child(kind, Number(n), libDir))) {
+  // A measurement in its own process.
 } else if (require.main === module) {
   const argv = process.argv.slice(2);
   let reps = 3;

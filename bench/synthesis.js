@@ -32,9 +32,9 @@
  * The tables show medians over the repeats; "ours/floor" is the target ratio of issue 14
  * (our share over the cdk8s floor, CPU time).
  */
-const { fork } = require('child_process');
 const crypto = require('crypto');
 const path = require('path');
+const { forkChild, freshCopy, median, runAsChild } = require('./harness');
 
 const VARIANTS = ['ours', 'floor', 'core', 'json'];
 const HELM_MAX_N = 10;
@@ -65,16 +65,7 @@ function makeVariant(variant, libDir, helm) {
   // The manifests of instance i, as the floor and json variants get them (untimed).
   const manifestsOf = (i) => lib.render(fullProps(i), { releaseName: `pm${i}` });
   // The floor creates its objects inside the timed region, as any construct must (a hand-written one
-  // from object literals): a plain copy of the precomputed manifests, the cheapest way to make them.
-  const fresh = (v) => {
-    if (Array.isArray(v)) return v.map(fresh);
-    if (v !== null && typeof v === 'object') {
-      const o = {};
-      for (const k in v) o[k] = fresh(v[k]);
-      return o;
-    }
-    return v;
-  };
+  // from object literals): a plain copy of the precomputed manifests (freshCopy), the cheapest way to make them.
 
   /** One build of `count` instances: returns [output text, what stays alive]. */
   let build;
@@ -92,7 +83,7 @@ function makeVariant(variant, libDir, helm) {
       for (let i = 0; i < count; i++) {
         const scope = new Construct(chart, `pm${i}`);
         const list = lists[i];
-        for (let k = 0; k < list.length; k++) new ApiObject(scope, String(k), fresh(list[k]));
+        for (let k = 0; k < list.length; k++) new ApiObject(scope, String(k), freshCopy(list[k]));
       }
       return [app.synthYaml(), app];
     };
@@ -216,28 +207,10 @@ function runPaired(n, libDir) {
 }
 
 // --------------------------------------------------------------- parent ---
-function median(xs) {
-  const s = xs.filter((x) => x !== undefined).sort((a, b) => a - b);
-  if (s.length === 0) return undefined;
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
 function forkOnce(variant, n, libDir, helm) {
-  return new Promise((resolve, reject) => {
-    const child = fork(__filename, ['--child', variant, String(n), libDir, JSON.stringify(helm ?? null)], {
-      execArgv: ['--expose-gc', '--max-old-space-size=4096'],
-      cwd: path.join(__dirname, '..'),
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    let result;
-    child.on('message', (m) => (result = m));
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      if (result && result.error) reject(new Error(`${variant} N=${n}: ${result.error}`));
-      else if (code === 0 && result) resolve(result);
-      else reject(new Error(`${variant} N=${n} exited with ${signal || code}`));
-    });
+  return forkChild(__filename, [variant, String(n), libDir, JSON.stringify(helm ?? null)], `${variant} N=${n}`, {
+    execArgv: ['--expose-gc', '--max-old-space-size=4096'],
+    cwd: path.join(__dirname, '..'),
   });
 }
 
@@ -451,14 +424,12 @@ async function main(argv) {
   }
 }
 
-if (process.argv[2] === '--child') {
-  const [, , , variant, n, libDir, helm] = process.argv;
-  try {
-    const result = variant === 'paired' ? runPaired(Number(n), libDir) : runChild(variant, Number(n), libDir, JSON.parse(helm));
-    process.send(result, () => process.exit(0));
-  } catch (e) {
-    process.send({ error: String(e && e.stack ? e.stack : e) }, () => process.exit(1));
-  }
+if (
+  runAsChild((variant, n, libDir, helm) =>
+    variant === 'paired' ? runPaired(Number(n), libDir) : runChild(variant, Number(n), libDir, JSON.parse(helm)),
+  )
+) {
+  // A measurement in its own process.
 } else if (require.main === module) {
   main(process.argv.slice(2)).catch((e) => {
     console.error(e.stack || String(e));

@@ -13,9 +13,9 @@
  * Printed: CPU ms per instance (process.cpuUsage, all threads) of each build, medians over the processes, and the
  * ratio ours / floor of each build.
  */
-const { fork } = require('child_process');
 const os = require('os');
 const path = require('path');
+const { forkChild, freshCopy, median, runAsChild } = require('./harness');
 
 const BUILDS = 3;
 
@@ -24,15 +24,6 @@ function child(variant, n, libDir) {
   const { Construct } = require('constructs');
   const lib = require(libDir);
   const { fullProps } = require('./fixture');
-  const fresh = (v) => {
-    if (Array.isArray(v)) return v.map(fresh);
-    if (v !== null && typeof v === 'object') {
-      const o = {};
-      for (const k in v) o[k] = fresh(v[k]);
-      return o;
-    }
-    return v;
-  };
   const manifests = variant === 'floor' ? Array.from({ length: n }, (_, i) => lib.render(fullProps(i), { releaseName: `pm${i}` })) : [];
   const build = () => {
     const app = new App();
@@ -41,7 +32,7 @@ function child(variant, n, libDir) {
       if (variant === 'ours') new lib.PackageManager(chart, `pm${i}`, fullProps(i));
       else {
         const scope = new Construct(chart, `pm${i}`);
-        manifests[i].forEach((m, k) => new ApiObject(scope, String(k), fresh(m)));
+        manifests[i].forEach((m, k) => new ApiObject(scope, String(k), freshCopy(m)));
       }
     }
     return app.synthYaml();
@@ -56,22 +47,7 @@ function child(variant, n, libDir) {
   return cpu;
 }
 
-function forkOnce(variant, n, libDir) {
-  return new Promise((resolve, reject) => {
-    const p = fork(__filename, ['--child', variant, String(n), libDir], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    let result;
-    p.on('message', (m) => (result = m));
-    p.on('exit', (code) =>
-      result && !result.error && code === 0 ? resolve(result) : reject(new Error(`${variant}: ${result?.error ?? code}`)),
-    );
-  });
-}
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
+const forkOnce = (variant, n, libDir) => forkChild(__filename, [variant, String(n), libDir], variant);
 
 async function measure({ n = 1000, reps = 5, libDir }) {
   const runs = { ours: [], floor: [] };
@@ -91,13 +67,8 @@ function report({ n, reps, ours, floor, load }) {
   return out.join('\n');
 }
 
-if (process.argv[2] === '--child') {
-  const [, , , variant, n, libDir] = process.argv;
-  try {
-    process.send(child(variant, Number(n), libDir), () => process.exit(0));
-  } catch (e) {
-    process.send({ error: String(e && e.stack ? e.stack : e) }, () => process.exit(1));
-  }
+if (runAsChild((variant, n, libDir) => child(variant, Number(n), libDir))) {
+  // A measurement in its own process.
 } else if (require.main === module) {
   const argv = process.argv.slice(2);
   const opts = { libDir: path.join(__dirname, '..', 'lib') };

@@ -17,6 +17,7 @@ const { spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { median } = require('./harness');
 
 const ROOT = path.join(__dirname, '..');
 const EMIT = path.join(ROOT, 'lib', 'yaml', 'emit.js');
@@ -24,12 +25,6 @@ const EMIT = path.join(ROOT, 'lib', 'yaml', 'emit.js');
 function arg(argv, name, dflt) {
   const i = argv.indexOf(name);
   return i === -1 ? dflt : Number(argv[i + 1]);
-}
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 function timeIt(fn, lists, n) {
