@@ -4,6 +4,7 @@
  * `*`, `?`, a number or a range `a-b`, with an optional step `/n`; months and weekdays also by their
  * English three-letter names; or one of the shortcuts @yearly, @annually, @monthly, @weekly, @daily, @hourly.
  */
+import { remembered } from '../leaf/memo';
 
 /** Longer is no schedule (every minute listed one by one is 170 characters). */
 const MAX_CRON_LENGTH = 1024;
@@ -73,22 +74,13 @@ function parseField(text: string, f: Field): number[] | string {
 }
 
 /**
- * Schedules already read (every instance has the chart's defaults): at most PARSED_MAX, of at most MAX_CRON_LENGTH
- * characters, cleared when full (`CronSchedule` is read-only: a caller cannot change what the next one gets).
+ * The schedule, or why Package Manager's scheduler would refuse it. Remembered (every instance has the chart's
+ * defaults); `CronSchedule` is read-only, so no caller changes what the next one gets.
  */
-const parsedSchedules = new Map<string, CronSchedule | string>();
-const PARSED_MAX = 256;
-
-/** The schedule, or why Package Manager's scheduler would refuse it. */
-export function parseCron(schedule: string): CronSchedule | string {
-  if (schedule.length > MAX_CRON_LENGTH) return readCron(schedule);
-  const known = parsedSchedules.get(schedule);
-  if (known !== undefined) return known;
-  const parsed = readCron(schedule);
-  if (parsedSchedules.size >= PARSED_MAX) parsedSchedules.clear();
-  parsedSchedules.set(schedule, parsed);
-  return parsed;
-}
+export const parseCron: (schedule: string) => CronSchedule | string = remembered((s) => readCron(s), {
+  maxEntries: 256,
+  maxKeyLength: MAX_CRON_LENGTH,
+});
 
 function readCron(schedule: string): CronSchedule | string {
   if (schedule.length > MAX_CRON_LENGTH)

@@ -3,6 +3,7 @@
  * `PACKAGEMANAGER_ENCRYPTION_KEY`): the one list, read by the secret detection of config/secrets.ts and by the
  * strength estimate of the checksums (secret-strength.ts).
  */
+import { remembered } from './memo';
 
 /** Endings of names (lower case, without `-` and `_`) that say a value is a secret. */
 export const SECRET_NAME_ENDINGS = [
@@ -46,23 +47,10 @@ const NOT_SECRET_NAMES = new Set(['bypass', 'compass', 'encompass']);
 const squash = (name: string) => name.toLowerCase().replace(/[-_.]/g, '');
 
 /**
- * Names already judged (they repeat across instances: label keys, settings): names of at most JUDGED_LENGTH
- * characters, at most JUDGED_MAX of them (cleared when full), so the memory it keeps is bounded.
+ * True when a name says its value is a secret (`Password`, `client_secret`, `API-Token`, `PACKAGEMANAGER_ENCRYPTION_KEY`).
+ * Remembered for names of up to 128 characters (label keys and settings repeat across instances).
  */
-const judged = new Map<string, boolean>();
-const JUDGED_MAX = 4096;
-const JUDGED_LENGTH = 128;
-
-/** True when a name says its value is a secret (`Password`, `client_secret`, `API-Token`, `PACKAGEMANAGER_ENCRYPTION_KEY`). */
-export function isSecretName(name: string): boolean {
-  if (name.length > JUDGED_LENGTH) return judgeName(name);
-  const known = judged.get(name);
-  if (known !== undefined) return known;
-  if (judged.size >= JUDGED_MAX) judged.clear();
-  const secret = judgeName(name);
-  judged.set(name, secret);
-  return secret;
-}
+export const isSecretName: (name: string) => boolean = remembered(judgeName, { maxEntries: 4096, maxKeyLength: 128 });
 
 function judgeName(name: string): boolean {
   // Trailing digits do not change what a name holds: `Password2` is a password.
