@@ -80,7 +80,9 @@ describe('credentials in plain sight', () => {
       expect(plainCredentialsIn(copy)).toEqual([]);
       // The walk does look into such a copy: a credential put into it is found.
       (copy as { podAnnotations?: Record<string, string> }).podAnnotations = { token: 'x' };
-      expect(plainCredentialsIn(copy)).toEqual([{ id: 'ppm:secret-in-metadata', path: 'podAnnotations.token' }]);
+      expect(plainCredentialsIn(copy).map(({ id, path }) => ({ id, path }))).toEqual([
+        { id: 'ppm:secret-in-metadata', path: 'podAnnotations.token' },
+      ]);
     },
   );
 });

@@ -97,17 +97,18 @@ const FIXES: Record<string, string> = {
     'a probe header cannot come from a Secret: use a tcpSocket or an exec probe that reads the credential from a file or an environment variable of a Secret',
 };
 
-/** What `walk` finds in a value: for the test that the chart's defaults, which it skips, hold nothing. */
-export function plainCredentialsIn(value: unknown): readonly { readonly id: WarningId; readonly path: string }[] {
+/** The warnings of the credentials in plain sight in a value of props (not in the chart's defaults, which hold none). */
+export function plainCredentialsIn(value: unknown): { readonly id: WarningId; readonly path: string; readonly message: string }[] {
   const found: Found[] = [];
   walk(value, [], found, 0);
-  return found.map((f) => ({ id: f.id, path: formatPath(f.path) }));
+  return found.map((f) => ({
+    id: f.id,
+    path: formatPath(f.path),
+    message: `${f.why}, in plain text in the manifest (readable by anyone who can read it): ${FIXES[f.id]}`,
+  }));
 }
 
 /** Credentials in command lines, annotations, labels and probe headers: warnings, with paths and no values. */
 export const plainCredentials: Rule = ({ model, warn }) => {
-  const found: Found[] = [];
-  walk(model.values, [], found, 0);
-  for (const f of found)
-    warn(f.id, formatPath(f.path), `${f.why}, in plain text in the manifest (readable by anyone who can read it): ${FIXES[f.id]}`);
+  for (const w of plainCredentialsIn(model.values)) warn(w.id, w.path, w.message);
 };
